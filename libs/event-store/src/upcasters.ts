@@ -1,0 +1,40 @@
+import { JsonObject } from './event.types';
+
+/** Turns the data of `type` at `fromVersion` into the data at `fromVersion + 1`. */
+export interface Upcaster {
+  type: string;
+  fromVersion: number;
+  upcast(data: JsonObject): JsonObject;
+}
+
+/** Upcasters by type and schema version, applied in a chain on read (v1 → v2 → v3 …). */
+export class UpcasterRegistry {
+  private readonly byKey = new Map<string, Upcaster>();
+
+  register(...upcasters: Upcaster[]): this {
+    for (const u of upcasters) {
+      const key = `${u.type}@${u.fromVersion}`;
+      if (this.byKey.has(key)) throw new Error(`Two upcasters for ${key}`);
+      this.byKey.set(key, u);
+    }
+    return this;
+  }
+
+  apply(type: string, schemaVersion: number, data: JsonObject): [number, JsonObject] {
+    let version = schemaVersion;
+    let current = data;
+    for (
+      let u = this.byKey.get(`${type}@${version}`);
+      u;
+      u = this.byKey.get(`${type}@${version}`)
+    ) {
+      current = u.upcast(current);
+      version += 1;
+    }
+    return [version, current];
+  }
+
+  get isEmpty(): boolean {
+    return this.byKey.size === 0;
+  }
+}
