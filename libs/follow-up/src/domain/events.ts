@@ -1,0 +1,201 @@
+/**
+ * Every domain event, by its stable name, with the shape of its data. This file is the contract
+ * between the deciders, the projections, the router and the audit views: change a shape only
+ * with a new schema version and an upcaster.
+ *
+ * Conventions: ids are uuids; agency codes are upper-case (MSIT, KISA, …); times are ISO-8601
+ * strings in UTC (`dueAt`, `at`); dates without a time are `YYYY-MM-DD` (`heldOn`, `dueDate`).
+ */
+
+// ── Workshop stream: `workshop-<uuid>` ────────────────────────────────────────────────────────
+export interface WorkshopHeld {
+  workshopId: string;
+  title: string;
+  heldOn: string;
+  hostAgency: string;
+  counterparts: string[];
+  attendingAgencies: string[];
+  topics: string[];
+  summary?: string;
+}
+
+export interface ActionAgreed {
+  workshopId: string;
+  actionId: string;
+  description: string;
+  ownerAgency: string;
+  supportingAgencies: string[];
+  dueDate?: string;
+}
+
+export interface InfoRequested {
+  workshopId: string;
+  requestId: string;
+  subject: string;
+  requestedBy: string;
+  /** An agency code or a counterpart code (e.g. OPENAI). */
+  requestedFrom: string;
+  dueDate?: string;
+}
+
+export interface WorkshopEventMap {
+  WorkshopHeld: WorkshopHeld;
+  ActionAgreed: ActionAgreed;
+  InfoRequested: InfoRequested;
+}
+
+// ── Follow-up stream: `follow-up-<uuid>` ──────────────────────────────────────────────────────
+export type FollowUpPriority = 'low' | 'normal' | 'high' | 'urgent';
+export type SourceKind = 'action' | 'info_request';
+
+export interface FollowUpAssigned {
+  followUpId: string;
+  workshopId: string;
+  /** The workshop's host agency: its bureau heads manage this follow-up. */
+  hostAgency: string;
+  sourceId: string;
+  sourceKind: SourceKind;
+  assigneeAgency: string;
+  title: string;
+  instructions?: string;
+  dueAt: string;
+  priority: FollowUpPriority;
+}
+
+export interface FollowUpRouted {
+  followUpId: string;
+  agency: string;
+  queue: string;
+}
+
+export interface FollowUpDelivered {
+  followUpId: string;
+  agency: string;
+  channel: 'webhook' | 'inbox';
+  attempts: number;
+}
+
+export interface FollowUpRoutingFailed {
+  followUpId: string;
+  agency: string;
+  reason: string;
+}
+
+export interface FollowUpAcknowledged {
+  followUpId: string;
+  agency: string;
+}
+
+export interface FollowUpStarted {
+  followUpId: string;
+  agency: string;
+}
+
+export interface FollowUpProgressReported {
+  followUpId: string;
+  agency: string;
+  note: string;
+}
+
+export interface FollowUpSubmitted {
+  followUpId: string;
+  agency: string;
+  response: string;
+}
+
+export interface FollowUpAccepted {
+  followUpId: string;
+}
+
+export interface FollowUpRejected {
+  followUpId: string;
+  reason: string;
+}
+
+export interface FollowUpDeclined {
+  followUpId: string;
+  agency: string;
+  reason: string;
+}
+
+export interface FollowUpReassigned {
+  followUpId: string;
+  fromAgency: string;
+  assigneeAgency: string;
+  reason: string;
+}
+
+export interface FollowUpDueDateExtended {
+  followUpId: string;
+  previousDueAt: string;
+  dueAt: string;
+  reason: string;
+}
+
+export interface FollowUpReminderSent {
+  followUpId: string;
+  agency: string;
+  dueAt: string;
+}
+
+export interface FollowUpOverdue {
+  followUpId: string;
+  agency: string;
+  dueAt: string;
+}
+
+export interface FollowUpEscalated {
+  followUpId: string;
+  /** The assigning bureau's agency (the workshop host). */
+  toAgency: string;
+  reason: string;
+}
+
+export interface FollowUpCancelled {
+  followUpId: string;
+  reason: string;
+}
+
+export interface FollowUpEventMap {
+  FollowUpAssigned: FollowUpAssigned;
+  FollowUpRouted: FollowUpRouted;
+  FollowUpDelivered: FollowUpDelivered;
+  FollowUpRoutingFailed: FollowUpRoutingFailed;
+  FollowUpAcknowledged: FollowUpAcknowledged;
+  FollowUpStarted: FollowUpStarted;
+  FollowUpProgressReported: FollowUpProgressReported;
+  FollowUpSubmitted: FollowUpSubmitted;
+  FollowUpAccepted: FollowUpAccepted;
+  FollowUpRejected: FollowUpRejected;
+  FollowUpDeclined: FollowUpDeclined;
+  FollowUpReassigned: FollowUpReassigned;
+  FollowUpDueDateExtended: FollowUpDueDateExtended;
+  FollowUpReminderSent: FollowUpReminderSent;
+  FollowUpOverdue: FollowUpOverdue;
+  FollowUpEscalated: FollowUpEscalated;
+  FollowUpCancelled: FollowUpCancelled;
+}
+
+/** A domain event before it is stored: a stable type name and its data. */
+export type EventOf<M> = { [K in keyof M]: { type: K; data: M[K] } }[keyof M];
+export type WorkshopEvent = EventOf<WorkshopEventMap>;
+export type FollowUpEvent = EventOf<FollowUpEventMap>;
+export type DomainEvent = WorkshopEvent | FollowUpEvent;
+
+export const workshopStreamId = (workshopId: string) => `workshop-${workshopId}`;
+export const followUpStreamId = (followUpId: string) => `follow-up-${followUpId}`;
+
+/** Follow-up states (DESIGN.md): `overdue` is a flag beside the state, not a state. */
+export type FollowUpStatus =
+  | 'assigned'
+  | 'routed'
+  | 'acknowledged'
+  | 'in_progress'
+  | 'submitted'
+  | 'accepted'
+  | 'rejected'
+  | 'declined'
+  | 'reassigned'
+  | 'cancelled';
+
+export const CLOSED_STATUSES: readonly FollowUpStatus[] = ['accepted', 'cancelled'];
