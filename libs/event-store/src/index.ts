@@ -6,3 +6,4 @@ export * from './event-wake-ups';
 export * from './event.types';
 export * from './subscription';
 export * from './upcasters';
+export * from './event-store.module';

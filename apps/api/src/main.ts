@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { createDataSource, loadConfig, runMigrations } from '@liaison/platform';
+import { createApiApp } from './app.factory';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig(); // fails fast, naming the variable, before anything starts
+  const dataSource = await createDataSource(config.databaseUrl).initialize();
+  await runMigrations(dataSource);
+  await dataSource.destroy();
+
+  const app = await createApiApp();
+  await app.listen(config.port, '0.0.0.0');
+}
+
+bootstrap().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

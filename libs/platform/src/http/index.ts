@@ -1,0 +1,2 @@
+export * from './error-response.filter';
+export * from './validation.pipe';

@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import { IncomingMessage } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+import { loadConfig } from '../config';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+export const CORRELATION_ID_HEADER = 'x-correlation-id';
+
+const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** A caller's id when it is safe to log and store; otherwise a fresh one. */
+export function incomingId(value: string | string[] | undefined): string {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v && SAFE_ID.test(v) ? v : randomUUID();
+}
+
+export function correlationIdOf(req: IncomingMessage & { id?: unknown }): string {
+  const header = req.headers[CORRELATION_ID_HEADER];
+  return header ? incomingId(header) : String(req.id);
+}
+
+/** Structured JSON logs (pino) with a request id and a correlation id on every line. */
+export const LiaisonLoggerModule = LoggerModule.forRoot({
+  pinoHttp: {
+    level: loadConfig().logLevel,
+    genReqId: (req) => incomingId(req.headers[REQUEST_ID_HEADER]),
+    customProps: (req) => ({
+      correlationId: correlationIdOf(req as IncomingMessage & { id?: unknown }),
+    }),
+    redact: ['req.headers.authorization', 'req.headers.cookie'],
+    autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+  },
+});

@@ -1,0 +1,3 @@
+export * from './platform.module';
+export * from './tokens';
+export * from './redis';

@@ -1,0 +1,34 @@
+/**
+ * Mints a bearer token for trying the API by hand.
+ * npm run token -- --role bureau_head --agency MSIT [--sub id] [--name "Name"] [--expires 8h]
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig, ROLES, signToken, UserRole } from '../libs/platform/src';
+
+const { values } = parseArgs({
+  options: {
+    role: { type: 'string' },
+    agency: { type: 'string' },
+    sub: { type: 'string' },
+    name: { type: 'string' },
+    expires: { type: 'string', default: '8h' },
+  },
+});
+
+const role = values.role as UserRole;
+if (!ROLES.includes(role)) {
+  console.error(`--role must be one of ${ROLES.join(', ')}`);
+  process.exit(2);
+}
+const agency = values.agency?.toUpperCase();
+if ((role === 'bureau_head' || role === 'agency_officer') && !agency) {
+  console.error(`--agency is required for ${role}`);
+  process.exit(2);
+}
+const sub = values.sub ?? `${role}${agency ? `.${agency.toLowerCase()}` : ''}`;
+console.log(
+  signToken(
+    { sub, role, agency, name: values.name, expiresIn: values.expires },
+    loadConfig().jwtSecret,
+  ),
+);

@@ -1,0 +1,40 @@
+import { startTestApi, TestApi } from './support/api';
+
+describe('operations endpoints', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api.close());
+
+  it('GET /health reports Postgres and Redis up', async () => {
+    const res = await fetch(`${api.url}/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      checks: { postgres: { status: 'up' }, redis: { status: 'up' } },
+    });
+  });
+
+  it('GET /metrics serves Prometheus text', async () => {
+    const res = await fetch(`${api.url}/metrics`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('liaison_process_cpu_seconds_total');
+  });
+
+  it('GET /docs-json serves the OpenAPI document', async () => {
+    const res = await fetch(`${api.url}/docs-json`);
+    expect(res.status).toBe(200);
+    expect((await res.json()).openapi).toMatch(/^3\./);
+  });
+
+  it('answers an unknown route with the error JSON shape', async () => {
+    const res = await fetch(`${api.url}/v1/nowhere`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'Cannot GET /v1/nowhere',
+    });
+  });
+});
