@@ -25,7 +25,7 @@ describe('operations endpoints', () => {
   it('GET /docs-json serves the OpenAPI document', async () => {
     const res = await fetch(`${api.url}/docs-json`);
     expect(res.status).toBe(200);
-    expect((await res.json()).openapi).toMatch(/^3\./);
+    expect(((await res.json()) as { openapi: string }).openapi).toMatch(/^3\./);
   });
 
   it('answers an unknown route with the error JSON shape', async () => {

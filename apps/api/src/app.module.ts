@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule } from '@liaison/event-store';
+import { FollowUpModule } from '@liaison/follow-up';
 import { AuthGuard, LiaisonLoggerModule, MetricsModule, PlatformModule } from '@liaison/platform';
+import { AgenciesController } from './agencies/agencies.controller';
+import { FollowUpsController } from './follow-ups/follow-ups.controller';
+import { WorkshopsController } from './workshops/workshops.controller';
+import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
 
@@ -14,12 +19,21 @@ import { MetricsController } from './metrics/metrics.controller';
     MetricsModule,
     EventStoreModule,
     CqrsModule.forRoot(),
+    // domain
+    FollowUpModule,
   ],
   controllers: [
+    // work
+    WorkshopsController,
+    FollowUpsController,
+    AgenciesController,
     // operations
     HealthController,
     MetricsController,
   ],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+  ],
 })
 export class AppModule {}

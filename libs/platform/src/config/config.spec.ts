@@ -8,8 +8,12 @@ describe('loadConfig', () => {
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
   });
 
-  it('uses the test database under NODE_ENV=test', () => {
-    expect(loadConfig({ NODE_ENV: 'test' }).databaseUrl).toMatch(/\/liaison_test$/);
+  it('uses the test database under NODE_ENV=test, never DATABASE_URL', () => {
+    const env = { NODE_ENV: 'test', DATABASE_URL: 'postgres://app@db/liaison' };
+    expect(loadConfig(env).databaseUrl).toMatch(/\/liaison_test$/);
+    expect(loadConfig({ ...env, TEST_DATABASE_URL: 'postgres://t@db/other' }).databaseUrl).toBe(
+      'postgres://t@db/other',
+    );
   });
 
   it.each([

@@ -23,6 +23,7 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+const PG = ['postgres:', 'postgresql:'];
 const DEV_JWT_SECRET = 'liaison-development-secret-do-not-use-in-production';
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
@@ -62,14 +63,15 @@ export function loadConfig(env: Env = process.env): LiaisonConfig {
   const jwtSecret = env.JWT_SECRET ?? (nodeEnv === 'production' ? undefined : DEV_JWT_SECRET);
   if (!jwtSecret) throw new ConfigError('JWT_SECRET', 'is required in production');
   if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
-  const defaultDb = nodeEnv === 'test' ? 'liaison_test' : 'liaison';
+  // Tests never touch the app's database, whatever DATABASE_URL says.
+  const databaseUrl =
+    nodeEnv === 'test'
+      ? url(env, 'TEST_DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/liaison_test', PG)
+      : url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/liaison', PG);
   return {
     nodeEnv,
     port: integer(env, 'PORT', 3000, 1, 65535),
-    databaseUrl: url(env, 'DATABASE_URL', `postgres://postgres@127.0.0.1:5432/${defaultDb}`, [
-      'postgres:',
-      'postgresql:',
-    ]),
+    databaseUrl,
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     jwtSecret,
     logLevel: oneOf(

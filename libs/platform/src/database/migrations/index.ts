@@ -1,4 +1,10 @@
 import { CreateEventStore1764300000000 } from './1764300000000-create-event-store';
+import { CreateAgencyDirectory1764350000000 } from './1764350000000-create-agency-directory';
+import { CreateFollowUpReadModels1764500000000 } from './1764500000000-create-follow-up-read-models';
 
 /** Every migration, oldest first. Add new ones at the end. */
-export const migrations = [CreateEventStore1764300000000];
+export const migrations = [
+  CreateEventStore1764300000000,
+  CreateAgencyDirectory1764350000000,
+  CreateFollowUpReadModels1764500000000,
+];

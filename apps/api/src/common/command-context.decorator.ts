@@ -1,0 +1,40 @@
+import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { IncomingMessage } from 'node:http';
+import { CommandMeta } from '@liaison/follow-up';
+import { AuthenticatedUser, correlationIdOf } from '@liaison/platform';
+
+/** `If-Match: 3` (also `"3"` or `W/"3"`): the stream version the caller last saw. */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header === '' || header === '*') return undefined;
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
+  if (!match) {
+    throw new BadRequestException({
+      message: 'If-Match must be a stream version number',
+      details: [{ field: 'If-Match', problems: ['must be a stream version number'] }],
+    });
+  }
+  return Number(match[1]);
+}
+
+type RequestLike = IncomingMessage & { id?: string; user?: AuthenticatedUser };
+
+/** The caller, the correlation id and the If-Match version, as a command's metadata. */
+export const CommandContext = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): CommandMeta => {
+    const http = ctx
+      .switchToHttp()
+      .getRequest<{
+        raw: RequestLike;
+        id: string;
+        user?: AuthenticatedUser;
+        headers: Record<string, string | undefined>;
+      }>();
+    if (!http.user) throw new Error('CommandContext used on a route without authentication');
+    return {
+      actor: http.user,
+      correlationId: correlationIdOf(Object.assign(http.raw, { id: http.id })),
+      causationId: http.id,
+      expectedVersion: parseIfMatch(http.headers['if-match']),
+    };
+  },
+);

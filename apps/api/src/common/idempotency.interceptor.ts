@@ -1,0 +1,113 @@
+import {
+  BadRequestException,
+  CallHandler,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  NestInterceptor,
+} from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { Pool } from 'pg';
+import { catchError, from, map, mergeMap, Observable, of, throwError } from 'rxjs';
+import { AuthenticatedUser, PG_POOL } from '@liaison/platform';
+
+export class IdempotencyKeyReusedError extends Error {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+  constructor() {
+    super('Idempotency-Key was already used with a different request');
+  }
+}
+
+export class IdempotencyKeyInUseError extends Error {
+  readonly code = 'IDEMPOTENCY_KEY_IN_USE';
+  constructor() {
+    super('A request with this Idempotency-Key is still being processed');
+  }
+}
+
+const KEY = /^[A-Za-z0-9._:-]{1,200}$/;
+
+interface HttpRequest {
+  method: string;
+  url: string;
+  body?: unknown;
+  headers: Record<string, string | undefined>;
+  user?: AuthenticatedUser;
+}
+
+/**
+ * `Idempotency-Key` on a command: the same caller, key and request get the first answer again;
+ * the same key with another request is a 422. The key is claimed before the command runs, so
+ * two racing retries cannot both execute; a failed command releases its key for another try.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<HttpRequest>();
+    const key = request.headers['idempotency-key'];
+    if (request.method !== 'POST' || key === undefined || !request.user) return next.handle();
+    if (!KEY.test(key)) {
+      throw new BadRequestException({
+        message: 'Idempotency-Key must be 1–200 letters, digits or . _ : -',
+        details: [{ field: 'Idempotency-Key', problems: ['malformed'] }],
+      });
+    }
+    const actor = request.user.id;
+    const requestHash = createHash('sha256')
+      .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
+
+    return from(this.claim(actor, key, requestHash)).pipe(
+      mergeMap((stored) => {
+        if (stored !== undefined) return of(stored);
+        return next.handle().pipe(
+          mergeMap((response) =>
+            from(this.remember(actor, key, response)).pipe(map(() => response)),
+          ),
+          catchError((err) =>
+            from(this.release(actor, key)).pipe(mergeMap(() => throwError(() => err))),
+          ),
+        );
+      }),
+    );
+  }
+
+  /** Undefined when this request now owns the key; otherwise the stored first answer. */
+  private async claim(actor: string, key: string, requestHash: string): Promise<unknown> {
+    const inserted = await this.pool.query(
+      `INSERT INTO idempotency_keys (actor, key, request_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (actor, key) DO NOTHING`,
+      [actor, key, requestHash],
+    );
+    if (inserted.rowCount === 1) return undefined;
+    const { rows } = await this.pool.query<{
+      request_hash: string;
+      response: unknown;
+      completed_at: Date | null;
+    }>(
+      'SELECT request_hash, response, completed_at FROM idempotency_keys WHERE actor = $1 AND key = $2',
+      [actor, key],
+    );
+    const row = rows[0];
+    if (!row) return this.claim(actor, key, requestHash); // released in between: try again
+    if (row.request_hash !== requestHash) throw new IdempotencyKeyReusedError();
+    if (row.completed_at === null) throw new IdempotencyKeyInUseError();
+    return row.response;
+  }
+
+  private async remember(actor: string, key: string, response: unknown): Promise<void> {
+    await this.pool.query(
+      `UPDATE idempotency_keys SET response = $3, completed_at = now() WHERE actor = $1 AND key = $2`,
+      [actor, key, JSON.stringify(response ?? null)],
+    );
+  }
+
+  private async release(actor: string, key: string): Promise<void> {
+    await this.pool.query('DELETE FROM idempotency_keys WHERE actor = $1 AND key = $2', [
+      actor,
+      key,
+    ]);
+  }
+}

@@ -1,0 +1,171 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import {
+  CommandMeta,
+  ExecuteFollowUpCommand,
+  FollowUpRequest,
+  GetFollowUpQuery,
+} from '@liaison/follow-up';
+import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
+import { CommandContext } from '../common/command-context.decorator';
+import { UuidParam } from '../common/uuid-param.pipe';
+import {
+  AssignFollowUpRequest,
+  ExtendRequest,
+  NoteRequest,
+  ReasonRequest,
+  ReassignRequest,
+  ResponseRequest,
+} from './follow-up-requests.dto';
+
+const IF_MATCH = {
+  name: 'If-Match',
+  required: false,
+  description: 'expected stream version; 409 if it moved',
+};
+
+/**
+ * Follow-up commands. Bureau heads of the host agency assign and decide; officers of the
+ * assigned agency do the work. The rules (who, which state) live in the domain; this class
+ * only translates HTTP into commands.
+ */
+@ApiTags('follow-ups')
+@ApiBearerAuth()
+@ApiHeader(IF_MATCH)
+@ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'same key and body → the first answer',
+})
+@Controller('follow-ups')
+export class FollowUpsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  private async run(command: FollowUpRequest, meta: CommandMeta) {
+    const { id, version, position } = await this.commands.execute(
+      new ExecuteFollowUpCommand(command, meta),
+    );
+    return { id, version, position };
+  }
+
+  @Post()
+  @HttpCode(201)
+  @Roles('bureau_head')
+  @ApiOperation({ summary: 'Assign a follow-up from an agreed action or info request' })
+  assign(@Body() body: AssignFollowUpRequest, @CommandContext() meta: CommandMeta) {
+    return this.run({ kind: 'AssignFollowUp', followUpId: randomUUID(), ...body }, meta);
+  }
+
+  @Get(':id')
+  @Roles('bureau_head', 'agency_officer', 'auditor')
+  @ApiOperation({ summary: 'One task’s current state and version' })
+  async get(@Param('id', UuidParam()) id: string, @CurrentUser() user: AuthenticatedUser) {
+    const { version, state } = await this.queries.execute(new GetFollowUpQuery(id, user));
+    return { id, version, ...state };
+  }
+
+  // ── the assigned agency's work ──────────────────────────────────────────────────────────
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  @Roles('agency_officer')
+  acknowledge(@Param('id', UuidParam()) followUpId: string, @CommandContext() meta: CommandMeta) {
+    return this.run({ kind: 'AcknowledgeFollowUp', followUpId }, meta);
+  }
+
+  @Post(':id/start')
+  @HttpCode(200)
+  @Roles('agency_officer')
+  start(@Param('id', UuidParam()) followUpId: string, @CommandContext() meta: CommandMeta) {
+    return this.run({ kind: 'StartFollowUp', followUpId }, meta);
+  }
+
+  @Post(':id/progress')
+  @HttpCode(200)
+  @Roles('agency_officer')
+  progress(
+    @Param('id', UuidParam()) followUpId: string,
+    @Body() body: NoteRequest,
+    @CommandContext() meta: CommandMeta,
+  ) {
+    return this.run({ kind: 'ReportProgress', followUpId, note: body.note }, meta);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @Roles('agency_officer')
+  submit(
+    @Param('id', UuidParam()) followUpId: string,
+    @Body() body: ResponseRequest,
+    @CommandContext() meta: CommandMeta,
+  ) {
+    return this.run({ kind: 'SubmitFollowUp', followUpId, response: body.response }, meta);
+  }
+
+  @Post(':id/decline')
+  @HttpCode(200)
+  @Roles('agency_officer')
+  decline(
+    @Param('id', UuidParam()) followUpId: string,
+    @Body() body: ReasonRequest,
+    @CommandContext() meta: CommandMeta,
+  ) {
+    return this.run({ kind: 'DeclineFollowUp', followUpId, reason: body.reason }, meta);
+  }
+
+  // ── the host bureau's decisions ─────────────────────────────────────────────────────────
+  @Post(':id/accept')
+  @HttpCode(200)
+  @Roles('bureau_head')
+  accept(@Param('id', UuidParam()) followUpId: string, @CommandContext() meta: CommandMeta) {
+    return this.run({ kind: 'AcceptFollowUp', followUpId }, meta);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Roles('bureau_head')
+  reject(
+    @Param('id', UuidParam()) followUpId: string,
+    @Body() body: ReasonRequest,
+    @CommandContext() meta: CommandMeta,
+  ) {
+    return this.run({ kind: 'RejectFollowUp', followUpId, reason: body.reason }, meta);
+  }
+
+  @Post(':id/reassign')
+  @HttpCode(200)
+  @Roles('bureau_head')
+  reassign(
+    @Param('id', UuidParam()) followUpId: string,
+    @Body() body: ReassignRequest,
+    @CommandContext() meta: CommandMeta,
+  ) {
+    return this.run({ kind: 'ReassignFollowUp', followUpId, ...body }, meta);
+  }
+
+  @Post(':id/extend')
+  @HttpCode(200)
+  @Roles('bureau_head')
+  extend(
+    @Param('id', UuidParam()) followUpId: string,
+    @Body() body: ExtendRequest,
+    @CommandContext() meta: CommandMeta,
+  ) {
+    return this.run({ kind: 'ExtendDueDate', followUpId, ...body }, meta);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('bureau_head')
+  cancel(
+    @Param('id', UuidParam()) followUpId: string,
+    @Body() body: ReasonRequest,
+    @CommandContext() meta: CommandMeta,
+  ) {
+    return this.run({ kind: 'CancelFollowUp', followUpId, reason: body.reason }, meta);
+  }
+}

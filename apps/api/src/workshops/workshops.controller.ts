@@ -1,0 +1,72 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { CommandMeta, ExecuteWorkshopCommand, GetWorkshopQuery } from '@liaison/follow-up';
+import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
+import { CommandContext } from '../common/command-context.decorator';
+import { UuidParam } from '../common/uuid-param.pipe';
+import { AgreeActionRequest } from './agree-action.request.dto';
+import { CreateWorkshopRequest } from './create-workshop.request.dto';
+import { RequestInfoRequest } from './request-info.request.dto';
+
+@ApiTags('workshops')
+@ApiBearerAuth()
+@Controller('workshops')
+export class WorkshopsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('bureau_head')
+  @ApiOperation({ summary: 'Record a workshop your agency hosted' })
+  async create(@Body() body: CreateWorkshopRequest, @CommandContext() meta: CommandMeta) {
+    const result = await this.commands.execute(
+      new ExecuteWorkshopCommand({ kind: 'HoldWorkshop', workshopId: randomUUID(), ...body }, meta),
+    );
+    return { id: result.id, version: result.version, position: result.position };
+  }
+
+  @Post(':id/actions')
+  @HttpCode(201)
+  @Roles('bureau_head')
+  @ApiOperation({ summary: 'Record an action agreed at the workshop' })
+  async agreeAction(
+    @Param('id', UuidParam()) workshopId: string,
+    @Body() body: AgreeActionRequest,
+    @CommandContext() meta: CommandMeta,
+  ) {
+    const actionId = randomUUID();
+    const result = await this.commands.execute(
+      new ExecuteWorkshopCommand({ kind: 'AgreeAction', workshopId, actionId, ...body }, meta),
+    );
+    return { actionId, version: result.version, position: result.position };
+  }
+
+  @Post(':id/info-requests')
+  @HttpCode(201)
+  @Roles('bureau_head')
+  @ApiOperation({ summary: 'Record an information request made at the workshop' })
+  async requestInfo(
+    @Param('id', UuidParam()) workshopId: string,
+    @Body() body: RequestInfoRequest,
+    @CommandContext() meta: CommandMeta,
+  ) {
+    const requestId = randomUUID();
+    const result = await this.commands.execute(
+      new ExecuteWorkshopCommand({ kind: 'RequestInfo', workshopId, requestId, ...body }, meta),
+    );
+    return { requestId, version: result.version, position: result.position };
+  }
+
+  @Get(':id')
+  @Roles('bureau_head', 'auditor')
+  @ApiOperation({ summary: 'A workshop with its actions and requests' })
+  async get(@Param('id', UuidParam()) id: string, @CurrentUser() user: AuthenticatedUser) {
+    const { version, state } = await this.queries.execute(new GetWorkshopQuery(id, user));
+    return { id, version, ...state };
+  }
+}

@@ -1,0 +1,105 @@
+import { FollowUpDelivered, FollowUpPriority } from '../events';
+import { WorkshopState } from '../workshop/workshop.state';
+
+interface FollowUpCommandBase {
+  followUpId: string;
+}
+
+// ── The host bureau head ─────────────────────────────────────────────────────────────────────
+/** The handler loads the workshop and passes its state in, so the rules stay pure. */
+export interface AssignFollowUp extends FollowUpCommandBase {
+  kind: 'AssignFollowUp';
+  workshop: WorkshopState;
+  sourceId: string;
+  assigneeAgency: string;
+  title: string;
+  instructions?: string;
+  dueAt: string;
+  priority?: FollowUpPriority;
+}
+export interface AcceptFollowUp extends FollowUpCommandBase {
+  kind: 'AcceptFollowUp';
+}
+export interface RejectFollowUp extends FollowUpCommandBase {
+  kind: 'RejectFollowUp';
+  reason: string;
+}
+export interface ReassignFollowUp extends FollowUpCommandBase {
+  kind: 'ReassignFollowUp';
+  assigneeAgency: string;
+  reason: string;
+}
+export interface ExtendDueDate extends FollowUpCommandBase {
+  kind: 'ExtendDueDate';
+  dueAt: string;
+  reason: string;
+}
+export interface CancelFollowUp extends FollowUpCommandBase {
+  kind: 'CancelFollowUp';
+  reason: string;
+}
+
+// ── The assignee agency's officer ─────────────────────────────────────────────────────────────
+export interface AcknowledgeFollowUp extends FollowUpCommandBase {
+  kind: 'AcknowledgeFollowUp';
+}
+export interface StartFollowUp extends FollowUpCommandBase {
+  kind: 'StartFollowUp';
+}
+export interface ReportProgress extends FollowUpCommandBase {
+  kind: 'ReportProgress';
+  note: string;
+}
+export interface SubmitFollowUp extends FollowUpCommandBase {
+  kind: 'SubmitFollowUp';
+  response: string;
+}
+export interface DeclineFollowUp extends FollowUpCommandBase {
+  kind: 'DeclineFollowUp';
+  reason: string;
+}
+
+// ── The system (router, delivery, timers) ─────────────────────────────────────────────────────
+export interface RecordRouting extends FollowUpCommandBase {
+  kind: 'RecordRouting';
+  agency: string;
+  queue: string;
+}
+export interface RecordDelivery extends FollowUpCommandBase {
+  kind: 'RecordDelivery';
+  agency: string;
+  channel: FollowUpDelivered['channel'];
+  attempts: number;
+}
+export interface RecordRoutingFailure extends FollowUpCommandBase {
+  kind: 'RecordRoutingFailure';
+  agency: string;
+  reason: string;
+}
+/** Timer commands carry the dueAt they were scheduled for, so a stale timer is recognised. */
+export interface SendReminder extends FollowUpCommandBase {
+  kind: 'SendReminder';
+  dueAt: string;
+}
+export interface MarkOverdue extends FollowUpCommandBase {
+  kind: 'MarkOverdue';
+  dueAt: string;
+}
+export interface Escalate extends FollowUpCommandBase {
+  kind: 'Escalate';
+  dueAt: string;
+  reason: string;
+}
+
+export type HostCommand =
+  | AssignFollowUp
+  | AcceptFollowUp
+  | RejectFollowUp
+  | ReassignFollowUp
+  | ExtendDueDate
+  | CancelFollowUp;
+export type AssigneeCommand =
+  AcknowledgeFollowUp | StartFollowUp | ReportProgress | SubmitFollowUp | DeclineFollowUp;
+export type SystemCommand =
+  RecordRouting | RecordDelivery | RecordRoutingFailure | SendReminder | MarkOverdue | Escalate;
+export type FollowUpCommand = HostCommand | AssigneeCommand | SystemCommand;

@@ -1,0 +1,345 @@
+/**
+ * Follow-up rules. Every command is checked in the same order, so the same situation always
+ * gets the same answer and nothing leaks to those who may not see the task:
+ *   1. role gate (Forbidden): auditors, admins and the system never work tasks by hand, and
+ *      only the system records routing and timers. This does not depend on the task, so it
+ *      reveals nothing about it.
+ *   2. visibility (NotFound): the task does not exist, or the actor may not see it.
+ *   3. party (Forbidden): the actor sees the task but is not the side that does this verb
+ *      (e.g. the assignee's officer trying to accept).
+ *   4. state (InvalidState, naming the current state).
+ *   5. inputs (InvalidInput, naming the field).
+ * System commands stop after step 2 and return no events when they no longer apply: timers
+ * and retries fire late and twice, and a stale one must be harmless.
+ */
+import { AgencyInfo, DecisionContext } from '../context';
+import { assertNever, Decider } from '../decider';
+import {
+  AlreadyExistsError,
+  ForbiddenError,
+  InvalidInputError,
+  InvalidStateError,
+  NotFoundError,
+} from '../domain.errors';
+import { FollowUpEvent, FollowUpPriority, FollowUpStatus, SourceKind } from '../events';
+import { requireDirectoryEntry, optionalText, requireText, requireTimestamp } from '../validation';
+import { canSeeWorkshop } from '../workshop/workshop.policy';
+import { hasAction, hasRequest, WorkshopState } from '../workshop/workshop.state';
+import {
+  AssignFollowUp,
+  AssigneeCommand,
+  FollowUpCommand,
+  HostCommand,
+  SystemCommand,
+} from './follow-up.commands';
+import { actsAs, canSeeFollowUp, FollowUpParty, liaisonAgencyFor } from './follow-up.policy';
+import {
+  ALL_FOLLOW_UP_STATUSES,
+  evolveFollowUp,
+  FollowUpState,
+  initialFollowUpState,
+  isOpen,
+} from './follow-up.state';
+
+/** The verbs people perform on an existing follow-up. */
+export type FollowUpVerbCommand = Exclude<HostCommand | AssigneeCommand, AssignFollowUp>;
+
+export interface FollowUpVerbRule {
+  party: Exclude<FollowUpParty, 'system'>;
+  verb: string;
+  from: readonly FollowUpStatus[];
+}
+
+const OPEN_STATUSES = ALL_FOLLOW_UP_STATUSES.filter(isOpen);
+
+/** The state machine: who does each verb, and from which states. */
+export const FOLLOW_UP_VERBS: Readonly<Record<FollowUpVerbCommand['kind'], FollowUpVerbRule>> = {
+  // The officer may acknowledge from the inbox before the routing is recorded.
+  AcknowledgeFollowUp: {
+    party: 'assignee',
+    verb: 'acknowledge',
+    from: ['assigned', 'routed', 'reassigned'],
+  },
+  StartFollowUp: { party: 'assignee', verb: 'start', from: ['acknowledged', 'rejected'] },
+  ReportProgress: { party: 'assignee', verb: 'report progress', from: ['in_progress'] },
+  SubmitFollowUp: { party: 'assignee', verb: 'submit', from: ['in_progress'] },
+  DeclineFollowUp: {
+    party: 'assignee',
+    verb: 'decline',
+    from: ['assigned', 'routed', 'reassigned', 'acknowledged', 'in_progress'],
+  },
+  AcceptFollowUp: { party: 'host', verb: 'accept', from: ['submitted'] },
+  RejectFollowUp: { party: 'host', verb: 'reject', from: ['submitted'] },
+  ReassignFollowUp: {
+    party: 'host',
+    verb: 'reassign',
+    from: ['declined', 'assigned', 'routed', 'reassigned', 'acknowledged', 'in_progress'],
+  },
+  ExtendDueDate: { party: 'host', verb: 'extend the due date', from: OPEN_STATUSES },
+  CancelFollowUp: { party: 'host', verb: 'cancel', from: OPEN_STATUSES },
+};
+
+export const FOLLOW_UP_PRIORITIES: readonly FollowUpPriority[] = [
+  'low',
+  'normal',
+  'high',
+  'urgent',
+];
+
+export function decideFollowUp(
+  command: FollowUpCommand,
+  state: FollowUpState,
+  ctx: DecisionContext,
+): FollowUpEvent[] {
+  const followUpId = state.followUpId;
+  switch (command.kind) {
+    case 'AssignFollowUp':
+      return [{ type: 'FollowUpAssigned', data: assign(command, state, ctx) }];
+
+    case 'AcknowledgeFollowUp':
+      authorize(command, state, ctx);
+      return [{ type: 'FollowUpAcknowledged', data: { followUpId, agency: state.assigneeAgency } }];
+    case 'StartFollowUp':
+      authorize(command, state, ctx);
+      return [{ type: 'FollowUpStarted', data: { followUpId, agency: state.assigneeAgency } }];
+    case 'ReportProgress': {
+      authorize(command, state, ctx);
+      const note = requireText('note', command.note);
+      const data = { followUpId, agency: state.assigneeAgency, note };
+      return [{ type: 'FollowUpProgressReported', data }];
+    }
+    case 'SubmitFollowUp': {
+      authorize(command, state, ctx);
+      const response = requireText('response', command.response);
+      const data = { followUpId, agency: state.assigneeAgency, response };
+      return [{ type: 'FollowUpSubmitted', data }];
+    }
+    case 'DeclineFollowUp': {
+      authorize(command, state, ctx);
+      const reason = requireText('reason', command.reason);
+      const data = { followUpId, agency: state.assigneeAgency, reason };
+      return [{ type: 'FollowUpDeclined', data }];
+    }
+
+    case 'AcceptFollowUp':
+      authorize(command, state, ctx);
+      return [{ type: 'FollowUpAccepted', data: { followUpId } }];
+    case 'RejectFollowUp': {
+      authorize(command, state, ctx);
+      const reason = requireText('reason', command.reason);
+      return [{ type: 'FollowUpRejected', data: { followUpId, reason } }];
+    }
+    case 'ReassignFollowUp': {
+      authorize(command, state, ctx);
+      requireAssignableAgency(command.assigneeAgency, state, ctx.agencies);
+      if (command.assigneeAgency === state.assigneeAgency) {
+        throw new InvalidInputError('assigneeAgency', `is already ${state.assigneeAgency}`);
+      }
+      const reason = requireText('reason', command.reason);
+      const data = {
+        followUpId,
+        fromAgency: state.assigneeAgency,
+        assigneeAgency: command.assigneeAgency,
+        reason,
+      };
+      return [{ type: 'FollowUpReassigned', data }];
+    }
+    case 'ExtendDueDate': {
+      authorize(command, state, ctx);
+      const dueAt = requireFutureTimestamp('dueAt', command.dueAt, ctx.now);
+      if (Date.parse(dueAt) <= Date.parse(state.dueAt)) {
+        throw new InvalidInputError(
+          'dueAt',
+          `must be later than the current due time ${state.dueAt}`,
+        );
+      }
+      const reason = requireText('reason', command.reason);
+      const data = { followUpId, previousDueAt: state.dueAt, dueAt, reason };
+      return [{ type: 'FollowUpDueDateExtended', data }];
+    }
+    case 'CancelFollowUp': {
+      authorize(command, state, ctx);
+      const reason = requireText('reason', command.reason);
+      return [{ type: 'FollowUpCancelled', data: { followUpId, reason } }];
+    }
+
+    case 'RecordRouting':
+    case 'RecordDelivery':
+    case 'RecordRoutingFailure':
+    case 'SendReminder':
+    case 'MarkOverdue':
+    case 'Escalate':
+      authorizeSystem(command, state, ctx);
+      return decideSystem(command, state, ctx);
+
+    default:
+      return assertNever(command);
+  }
+}
+
+function assign(command: AssignFollowUp, state: FollowUpState, ctx: DecisionContext) {
+  const { actor, agencies, now } = ctx;
+  const { workshop } = command;
+  if (actor.role !== 'bureau_head')
+    throw new ForbiddenError('Only a bureau head may assign follow-ups');
+  // Only the host's bureau heads may see the workshop, so for anyone else it does not exist.
+  if (!canSeeWorkshop(actor, workshop)) {
+    throw new NotFoundError('Workshop', workshop.workshopId || undefined);
+  }
+  if (state.exists) throw new AlreadyExistsError('Follow-up', command.followUpId);
+
+  const sourceKind = sourceKindOf(workshop, command.sourceId);
+  requireAssignableAgency(command.assigneeAgency, workshop, agencies);
+  const title = requireText('title', command.title);
+  const instructions = optionalText('instructions', command.instructions);
+  const dueAt = requireFutureTimestamp('dueAt', command.dueAt, now);
+  const priority = command.priority ?? 'normal';
+  if (!FOLLOW_UP_PRIORITIES.includes(priority)) {
+    throw new InvalidInputError('priority', `must be one of ${FOLLOW_UP_PRIORITIES.join(', ')}`);
+  }
+
+  return {
+    followUpId: command.followUpId,
+    workshopId: workshop.workshopId,
+    hostAgency: workshop.hostAgency,
+    sourceId: command.sourceId,
+    sourceKind,
+    assigneeAgency: command.assigneeAgency,
+    title,
+    ...(instructions !== undefined && { instructions }),
+    dueAt,
+    priority,
+  };
+}
+
+/** Steps 1–4 of the order above, for the people's verbs. */
+function authorize(
+  command: FollowUpVerbCommand,
+  state: FollowUpState,
+  { actor }: DecisionContext,
+): void {
+  const rule = FOLLOW_UP_VERBS[command.kind];
+  if (actor.role !== 'bureau_head' && actor.role !== 'agency_officer') {
+    throw new ForbiddenError(`Role ${actor.role} may not ${rule.verb} a follow-up`);
+  }
+  if (!state.exists || state.followUpId !== command.followUpId || !canSeeFollowUp(actor, state)) {
+    throw new NotFoundError('Follow-up', command.followUpId);
+  }
+  if (!actsAs(actor, rule.party, state)) {
+    throw new ForbiddenError(
+      rule.party === 'host'
+        ? `Only a bureau head of ${state.hostAgency} may ${rule.verb} this follow-up`
+        : `Only an officer of ${state.assigneeAgency} may ${rule.verb} this follow-up`,
+    );
+  }
+  if (!rule.from.includes(state.status)) {
+    throw new InvalidStateError('Follow-up', state.status, rule.verb);
+  }
+}
+
+function authorizeSystem(command: SystemCommand, state: FollowUpState, { actor }: DecisionContext) {
+  if (!actsAs(actor, 'system', state)) {
+    throw new ForbiddenError('Only the system records routing, delivery and timers');
+  }
+  if (!state.exists || state.followUpId !== command.followUpId) {
+    throw new NotFoundError('Follow-up', command.followUpId);
+  }
+}
+
+/** Returns [] whenever the fact is already recorded or no longer applies. */
+function decideSystem(
+  command: SystemCommand,
+  state: FollowUpState,
+  { now }: DecisionContext,
+): FollowUpEvent[] {
+  const { followUpId, assigneeAgency: agency, dueAt } = state;
+  const open = isOpen(state.status);
+  // A job for a former assignee is stale: the reassignment started a new route.
+  const forCurrentAssignee = 'agency' in command && command.agency === agency;
+  // A timer for an earlier due date is stale: the extension scheduled new ones.
+  const forCurrentDueAt = 'dueAt' in command && sameInstant(command.dueAt, dueAt);
+
+  switch (command.kind) {
+    case 'RecordRouting': {
+      const routable = state.status === 'assigned' || state.status === 'reassigned';
+      if (!routable || !forCurrentAssignee || state.routedTo === agency) return [];
+      const queue = requireText('queue', command.queue);
+      return [{ type: 'FollowUpRouted', data: { followUpId, agency, queue } }];
+    }
+    case 'RecordDelivery': {
+      if (!open || !forCurrentAssignee || state.deliveredTo === agency) return [];
+      if (!Number.isInteger(command.attempts) || command.attempts < 1) {
+        throw new InvalidInputError('attempts', 'must be a whole number of at least 1');
+      }
+      const data = { followUpId, agency, channel: command.channel, attempts: command.attempts };
+      return [{ type: 'FollowUpDelivered', data }];
+    }
+    case 'RecordRoutingFailure': {
+      if (!open || !forCurrentAssignee || state.routingFailed) return [];
+      const reason = requireText('reason', command.reason);
+      return [{ type: 'FollowUpRoutingFailed', data: { followUpId, agency, reason } }];
+    }
+    case 'SendReminder':
+      // Past the due time a "due soon" reminder would only confuse.
+      if (!open || !forCurrentDueAt || state.reminderSentFor === dueAt || state.overdue) return [];
+      return [{ type: 'FollowUpReminderSent', data: { followUpId, agency, dueAt } }];
+    case 'MarkOverdue':
+      if (!open || !forCurrentDueAt || state.overdue || now.getTime() < Date.parse(dueAt)) {
+        return [];
+      }
+      return [{ type: 'FollowUpOverdue', data: { followUpId, agency, dueAt } }];
+    case 'Escalate': {
+      if (!open || !forCurrentDueAt || !state.overdue || state.escalated) return [];
+      const reason = requireText('reason', command.reason);
+      return [
+        { type: 'FollowUpEscalated', data: { followUpId, toAgency: state.hostAgency, reason } },
+      ];
+    }
+    default:
+      return assertNever(command);
+  }
+}
+
+function sourceKindOf(workshop: WorkshopState, sourceId: string): SourceKind {
+  if (hasAction(workshop, sourceId)) return 'action';
+  if (hasRequest(workshop, sourceId)) return 'info_request';
+  throw new InvalidInputError(
+    'sourceId',
+    `${sourceId} is not an action or info request of workshop ${workshop.workshopId}`,
+  );
+}
+
+/** Only agencies work follow-ups; a counterpart's share goes to its liaison agency. */
+function requireAssignableAgency(
+  code: string,
+  workshop: { hostAgency: string },
+  agencies: ReadonlyMap<string, AgencyInfo>,
+): void {
+  if (agencies.get(code)?.kind === 'counterpart') {
+    const liaison = liaisonAgencyFor(code, workshop, agencies);
+    throw new InvalidInputError(
+      'assigneeAgency',
+      `${code} is an outside counterpart and cannot work follow-ups; assign its liaison agency ${liaison}`,
+    );
+  }
+  requireDirectoryEntry('assigneeAgency', code, agencies, ['agency']);
+}
+
+function requireFutureTimestamp(field: string, value: string, now: Date): string {
+  const at = requireTimestamp(field, value);
+  if (Date.parse(at) <= now.getTime()) {
+    throw new InvalidInputError(field, `must be after now (${now.toISOString()})`);
+  }
+  return at;
+}
+
+function sameInstant(a: string, b: string): boolean {
+  const [x, y] = [Date.parse(a), Date.parse(b)];
+  return !Number.isNaN(x) && x === y;
+}
+
+export const followUpDecider: Decider<FollowUpCommand, FollowUpState, FollowUpEvent> = {
+  decide: decideFollowUp,
+  evolve: evolveFollowUp,
+  initialState: initialFollowUpState,
+};

@@ -1,0 +1,78 @@
+import { Actor } from '../context';
+import { foldEvents } from '../decider';
+import {
+  admin,
+  aisiOfficer,
+  auditor,
+  kisaOfficer,
+  mofaHead,
+  msitHead,
+  msitOfficer,
+  nisOfficer,
+  system,
+} from '../testing/actors.fixture';
+import { AGENCY_DIRECTORY, directoryWith } from '../testing/agencies.fixture';
+import { assigned, declined, reassigned } from '../testing/follow-up.fixture';
+import { followUpDecider } from './follow-up.decider';
+import { actsAs, canSeeFollowUp, liaisonAgencyFor } from './follow-up.policy';
+
+const kisaTask = foldEvents(followUpDecider, [assigned()]);
+const movedToAisi = foldEvents(followUpDecider, [assigned(), declined(), reassigned('AISI')]);
+
+describe('canSeeFollowUp', () => {
+  it.each<[string, Actor, boolean]>([
+    ["the host's bureau head", msitHead, true],
+    ["the assignee's officer", kisaOfficer, true],
+    ['an auditor', auditor, true],
+    ["another agency's bureau head", mofaHead, false],
+    ["another agency's officer", nisOfficer, false],
+    ["the host's officer", msitOfficer, false],
+    ['an admin', admin, false],
+    ['the system', system, false],
+  ])('%s: %s', (_who, actor, visible) => {
+    expect(canSeeFollowUp(actor, kisaTask)).toBe(visible);
+  });
+
+  it('follows the task to its new assignee', () => {
+    expect(canSeeFollowUp(kisaOfficer, movedToAisi)).toBe(false);
+    expect(canSeeFollowUp(aisiOfficer, movedToAisi)).toBe(true);
+  });
+
+  it('shows nobody a follow-up that does not exist', () => {
+    expect(canSeeFollowUp(auditor, followUpDecider.initialState)).toBe(false);
+  });
+});
+
+describe('actsAs', () => {
+  it.each<[string, Actor, 'host' | 'assignee' | 'system', boolean]>([
+    ["the host's bureau head as host", msitHead, 'host', true],
+    ["another agency's bureau head as host", mofaHead, 'host', false],
+    ["the host's officer as host", msitOfficer, 'host', false],
+    ["the assignee's officer as assignee", kisaOfficer, 'assignee', true],
+    ["another agency's officer as assignee", nisOfficer, 'assignee', false],
+    ['an auditor as assignee', auditor, 'assignee', false],
+    ['the system as system', system, 'system', true],
+    ['an admin as system', admin, 'system', false],
+  ])('%s: %s', (_case, actor, party, expected) => {
+    expect(actsAs(actor, party, kisaTask)).toBe(expected);
+  });
+});
+
+describe('liaisonAgencyFor', () => {
+  const workshop = { hostAgency: 'MSIT' };
+
+  it("defaults to the workshop's host", () => {
+    expect(liaisonAgencyFor('OPENAI', workshop, AGENCY_DIRECTORY)).toBe('MSIT');
+  });
+
+  it('uses the liaison agency configured in the directory', () => {
+    const agencies = directoryWith({
+      code: 'ANTHROPIC',
+      name: 'Anthropic',
+      kind: 'counterpart',
+      active: true,
+      liaisonAgency: 'MOFA',
+    });
+    expect(liaisonAgencyFor('ANTHROPIC', workshop, agencies)).toBe('MOFA');
+  });
+});

@@ -1,0 +1,143 @@
+import { assertNever } from '../decider';
+import {
+  CLOSED_STATUSES,
+  FollowUpEvent,
+  FollowUpPriority,
+  FollowUpStatus,
+  SourceKind,
+} from '../events';
+
+export interface FollowUpState {
+  exists: boolean;
+  followUpId: string;
+  workshopId: string;
+  hostAgency: string;
+  sourceId: string;
+  sourceKind: SourceKind;
+  assigneeAgency: string;
+  title: string;
+  instructions?: string;
+  /** ISO timestamp in UTC. */
+  dueAt: string;
+  priority: FollowUpPriority;
+  status: FollowUpStatus;
+  overdue: boolean;
+  escalated: boolean;
+  /** The dueAt the last reminder was sent for; a new due date earns a new reminder. */
+  reminderSentFor?: string;
+  /** Routing and delivery facts since the last (re)assignment. */
+  routedTo?: string;
+  deliveredTo?: string;
+  routingFailed: boolean;
+  /** The last reason a person gave (reject, decline, reassign, extend, cancel). */
+  lastReason?: string;
+  response?: string;
+  notes: number;
+  lastNote?: string;
+}
+
+export const ALL_FOLLOW_UP_STATUSES = [
+  'assigned',
+  'routed',
+  'acknowledged',
+  'in_progress',
+  'submitted',
+  'accepted',
+  'rejected',
+  'declined',
+  'reassigned',
+  'cancelled',
+] as const satisfies readonly FollowUpStatus[];
+// Fails to compile if events.ts gains a status this list lacks.
+const _everyStatusListed: Exclude<
+  FollowUpStatus,
+  (typeof ALL_FOLLOW_UP_STATUSES)[number]
+> extends never
+  ? true
+  : never = true;
+
+export const isOpen = (status: FollowUpStatus): boolean => !CLOSED_STATUSES.includes(status);
+
+export const initialFollowUpState: FollowUpState = Object.freeze({
+  exists: false,
+  followUpId: '',
+  workshopId: '',
+  hostAgency: '',
+  sourceId: '',
+  sourceKind: 'action',
+  assigneeAgency: '',
+  title: '',
+  dueAt: '',
+  priority: 'normal',
+  status: 'assigned',
+  overdue: false,
+  escalated: false,
+  routingFailed: false,
+  notes: 0,
+});
+
+/** Applies facts as they are: every rule was checked by the decider before they were stored. */
+export function evolveFollowUp(state: FollowUpState, event: FollowUpEvent): FollowUpState {
+  switch (event.type) {
+    case 'FollowUpAssigned': {
+      const { instructions, ...data } = event.data;
+      return {
+        ...initialFollowUpState,
+        ...data,
+        ...(instructions !== undefined && { instructions }),
+        exists: true,
+        status: 'assigned',
+      };
+    }
+    case 'FollowUpRouted':
+      return { ...state, status: 'routed', routedTo: event.data.agency };
+    case 'FollowUpDelivered':
+      return { ...state, deliveredTo: event.data.agency, routingFailed: false };
+    case 'FollowUpRoutingFailed':
+      return { ...state, routingFailed: true };
+    case 'FollowUpAcknowledged':
+      return { ...state, status: 'acknowledged' };
+    case 'FollowUpStarted':
+      return { ...state, status: 'in_progress' };
+    case 'FollowUpProgressReported':
+      return { ...state, notes: state.notes + 1, lastNote: event.data.note };
+    case 'FollowUpSubmitted':
+      return { ...state, status: 'submitted', response: event.data.response };
+    case 'FollowUpAccepted':
+      return { ...state, status: 'accepted' };
+    case 'FollowUpRejected':
+      return { ...state, status: 'rejected', lastReason: event.data.reason };
+    case 'FollowUpDeclined':
+      return { ...state, status: 'declined', lastReason: event.data.reason };
+    case 'FollowUpReassigned':
+      // The new agency starts afresh: it must be routed, delivered and reminded again.
+      return {
+        ...state,
+        status: 'reassigned',
+        assigneeAgency: event.data.assigneeAgency,
+        lastReason: event.data.reason,
+        routedTo: undefined,
+        deliveredTo: undefined,
+        routingFailed: false,
+        reminderSentFor: undefined,
+      };
+    case 'FollowUpDueDateExtended':
+      return {
+        ...state,
+        dueAt: event.data.dueAt,
+        overdue: false,
+        escalated: false,
+        lastReason: event.data.reason,
+      };
+    case 'FollowUpReminderSent':
+      return { ...state, reminderSentFor: event.data.dueAt };
+    case 'FollowUpOverdue':
+      return { ...state, overdue: true };
+    case 'FollowUpEscalated':
+      return { ...state, escalated: true };
+    case 'FollowUpCancelled':
+      return { ...state, status: 'cancelled', lastReason: event.data.reason };
+    default:
+      return assertNever(event);
+  }
+}

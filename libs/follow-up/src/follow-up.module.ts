@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AgencyDirectory } from './agencies/agency-directory';
+import { DecisionRunner } from './commands/decision-runner';
+import { ExecuteFollowUpCommandHandler } from './commands/execute-follow-up-command/execute-follow-up-command.handler';
+import { ExecuteWorkshopCommandHandler } from './commands/execute-workshop-command/execute-workshop-command.handler';
+import { GetFollowUpHandler } from './queries/get-follow-up/get-follow-up.handler';
+import { GetWorkshopHandler } from './queries/get-workshop/get-workshop.handler';
+import { ListAgenciesHandler } from './queries/list-agencies/list-agencies.handler';
+
+/** Workshops and follow-ups: command and query handlers over the event store. */
+@Module({
+  imports: [CqrsModule],
+  providers: [
+    // services
+    AgencyDirectory,
+    DecisionRunner,
+    // commands
+    ExecuteWorkshopCommandHandler,
+    ExecuteFollowUpCommandHandler,
+    // queries
+    GetFollowUpHandler,
+    GetWorkshopHandler,
+    ListAgenciesHandler,
+  ],
+  exports: [AgencyDirectory, DecisionRunner],
+})
+export class FollowUpModule {}

@@ -1,0 +1,19 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { DecisionRunner } from '../../commands/decision-runner';
+import { canSeeFollowUp, followUpDecider, followUpStreamId, NotFoundError } from '../../domain';
+import { FollowUpView, GetFollowUpQuery } from './get-follow-up.query';
+
+@QueryHandler(GetFollowUpQuery)
+export class GetFollowUpHandler implements IQueryHandler<GetFollowUpQuery> {
+  constructor(private readonly runner: DecisionRunner) {}
+
+  async execute({ followUpId, actor }: GetFollowUpQuery): Promise<FollowUpView> {
+    const { state, version } = await this.runner.load(
+      followUpDecider,
+      followUpStreamId(followUpId),
+    );
+    // Another agency's task answers exactly like a missing one.
+    if (!canSeeFollowUp(actor, state)) throw new NotFoundError('follow-up', followUpId);
+    return { id: followUpId, version, state };
+  }
+}

@@ -1,0 +1,18 @@
+import { Query } from '@nestjs/cqrs';
+import { Actor, FollowUpState } from '../../domain';
+
+export interface FollowUpView {
+  id: string;
+  version: number;
+  state: FollowUpState;
+}
+
+/** One task's current state, folded from its stream: always up to date, with its version. */
+export class GetFollowUpQuery extends Query<FollowUpView> {
+  constructor(
+    readonly followUpId: string,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}

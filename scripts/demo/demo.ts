@@ -1,0 +1,81 @@
+/**
+ * The main job: starts the API and the worker against Postgres and Redis, plays the week of
+ * MSIT's meetings with Anthropic and OpenAI through the HTTP API, and prints the board.
+ * `npm run demo` (it builds first). Runs again on the same database without error.
+ */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, signToken } from '../../libs/platform/src';
+import { ApiClient } from './api-client';
+import { renderTable } from './board-table';
+import { freePort, startApp, stopApp, waitForHealth } from './processes';
+import { playScenario, TokenFor } from './workshop-scenario';
+
+const dist = join(__dirname, '..', '..', 'apps');
+
+interface FollowUpRow {
+  id: string;
+  assigneeAgency: string;
+  status: string;
+  priority: string;
+  dueAt: string;
+  overdue: boolean;
+  title: string;
+  version: number;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const port = Number(process.env.DEMO_PORT ?? (await freePort()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const logFile = join(tmpdir(), `liaison-demo-${Date.now()}.log`);
+  const env = { ...process.env, PORT: String(port) };
+
+  console.log(`Starting the API on ${baseUrl} and the worker (logs: ${logFile})`);
+  const api = startApp(join(dist, 'api/src/main.js'), env, logFile);
+  const worker = startApp(join(dist, 'worker/src/main.js'), env, logFile);
+  try {
+    await waitForHealth(baseUrl, api);
+    const tokenFor: TokenFor = (role, agency) =>
+      signToken(
+        {
+          sub: `demo.${role}${agency ? `.${agency.toLowerCase()}` : ''}`,
+          role,
+          agency,
+          expiresIn: '1h',
+        },
+        config.jwtSecret,
+      );
+
+    console.log('\nPlaying the week of 11 and 18 November through the API:');
+    const result = await playScenario(baseUrl, tokenFor, (line) => console.log(`  ${line}`));
+
+    const auditor = new ApiClient(baseUrl, tokenFor('auditor'));
+    const rows: FollowUpRow[] = [];
+    for (const id of Object.values(result.followUps)) {
+      rows.push(await auditor.ok<FollowUpRow>('GET', `/v1/follow-ups/${id}`));
+    }
+    console.log('\nThe board for these workshops:\n');
+    console.log(
+      renderTable(
+        ['agency', 'status', 'priority', 'due', 'v', 'title'],
+        rows.map((r) => [
+          r.assigneeAgency,
+          r.status,
+          r.priority,
+          r.dueAt.slice(0, 10),
+          String(r.version),
+          r.title,
+        ]),
+      ),
+    );
+    console.log('');
+  } finally {
+    await Promise.all([stopApp(api), stopApp(worker)]);
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
