@@ -1,0 +1,312 @@
+import jwt from 'jsonwebtoken';
+import { randomUUID } from 'node:crypto';
+import { signToken } from '@liaison/platform';
+import { startTestApi, TEST_JWT_SECRET, TestApi } from './support/api';
+import {
+  admin,
+  auditor,
+  createFollowUp,
+  createWorkshop,
+  inDays,
+  kisaHead,
+  kisaOfficer,
+  msitHead,
+  nisOfficer,
+  ReachableState,
+  WorkshopFixture,
+} from './support/fixtures';
+import { call, Caller } from './support/http';
+
+/**
+ * Every route × every role × own and other agency. "Own" is MSIT for bureau heads (the host)
+ * and KISA for officers (the assignee); "other" is KISA's bureau head and NIS's officer.
+ */
+type Who = 'msitHead' | 'kisaHead' | 'kisaOfficer' | 'nisOfficer' | 'auditor' | 'admin';
+const callers: Record<Who, Caller> = {
+  msitHead,
+  kisaHead,
+  kisaOfficer,
+  nisOfficer,
+  auditor,
+  admin,
+};
+
+interface Route {
+  name: string;
+  method: string;
+  /** Builds the path (and body) against fresh fixtures in the state this route needs. */
+  setup: (w: WorkshopFixture, url: string) => Promise<{ path: string; body?: unknown }>;
+  expected: Record<Who, number>;
+}
+
+const onFollowUp =
+  (verb: string, state: ReachableState, body?: object) =>
+  async (w: WorkshopFixture, url: string) => ({
+    path: `/v1/follow-ups/${await createFollowUp(url, w, state)}/${verb}`,
+    body: body ?? {},
+  });
+
+const officerVerb = {
+  msitHead: 403,
+  kisaHead: 403,
+  kisaOfficer: 200,
+  nisOfficer: 404,
+  auditor: 403,
+  admin: 403,
+};
+const headVerb = {
+  msitHead: 200,
+  kisaHead: 404,
+  kisaOfficer: 403,
+  nisOfficer: 403,
+  auditor: 403,
+  admin: 403,
+};
+const workshopBody = {
+  title: 'Workshop',
+  heldOn: '2026-11-18',
+  hostAgency: 'MSIT',
+  counterparts: ['OPENAI'],
+  attendingAgencies: ['KISA'],
+  topics: [],
+};
+
+const routes: Route[] = [
+  {
+    name: 'POST /workshops',
+    method: 'POST',
+    setup: async () => ({ path: '/v1/workshops', body: workshopBody }),
+    // KISA's head may record workshops, but not as host MSIT.
+    expected: {
+      msitHead: 201,
+      kisaHead: 403,
+      kisaOfficer: 403,
+      nisOfficer: 403,
+      auditor: 403,
+      admin: 403,
+    },
+  },
+  {
+    name: 'POST /workshops/:id/actions',
+    method: 'POST',
+    setup: async (w) => ({
+      path: `/v1/workshops/${w.workshopId}/actions`,
+      body: { description: 'Another action', ownerAgency: 'KISA' },
+    }),
+    expected: {
+      msitHead: 201,
+      kisaHead: 404,
+      kisaOfficer: 403,
+      nisOfficer: 403,
+      auditor: 403,
+      admin: 403,
+    },
+  },
+  {
+    name: 'POST /workshops/:id/info-requests',
+    method: 'POST',
+    setup: async (w) => ({
+      path: `/v1/workshops/${w.workshopId}/info-requests`,
+      body: { subject: 'Threat data', requestedBy: 'MSIT', requestedFrom: 'OPENAI' },
+    }),
+    expected: {
+      msitHead: 201,
+      kisaHead: 404,
+      kisaOfficer: 403,
+      nisOfficer: 403,
+      auditor: 403,
+      admin: 403,
+    },
+  },
+  {
+    name: 'GET /workshops/:id',
+    method: 'GET',
+    setup: async (w) => ({ path: `/v1/workshops/${w.workshopId}` }),
+    expected: {
+      msitHead: 200,
+      kisaHead: 404,
+      kisaOfficer: 403,
+      nisOfficer: 403,
+      auditor: 200,
+      admin: 403,
+    },
+  },
+  {
+    name: 'POST /follow-ups',
+    method: 'POST',
+    setup: async (w) => ({
+      path: '/v1/follow-ups',
+      body: {
+        workshopId: w.workshopId,
+        sourceId: w.actionId,
+        assigneeAgency: 'KISA',
+        title: 'T',
+        dueAt: inDays(3),
+      },
+    }),
+    expected: {
+      msitHead: 201,
+      kisaHead: 404,
+      kisaOfficer: 403,
+      nisOfficer: 403,
+      auditor: 403,
+      admin: 403,
+    },
+  },
+  {
+    name: 'GET /follow-ups/:id',
+    method: 'GET',
+    setup: async (w, url) => ({ path: `/v1/follow-ups/${await createFollowUp(url, w)}` }),
+    expected: {
+      msitHead: 200,
+      kisaHead: 404,
+      kisaOfficer: 200,
+      nisOfficer: 404,
+      auditor: 200,
+      admin: 403,
+    },
+  },
+  {
+    name: 'POST /follow-ups/:id/acknowledge',
+    method: 'POST',
+    setup: onFollowUp('acknowledge', 'assigned'),
+    expected: officerVerb,
+  },
+  {
+    name: 'POST /follow-ups/:id/start',
+    method: 'POST',
+    setup: onFollowUp('start', 'acknowledged'),
+    expected: officerVerb,
+  },
+  {
+    name: 'POST /follow-ups/:id/progress',
+    method: 'POST',
+    setup: onFollowUp('progress', 'in_progress', { note: 'half way' }),
+    expected: officerVerb,
+  },
+  {
+    name: 'POST /follow-ups/:id/submit',
+    method: 'POST',
+    setup: onFollowUp('submit', 'in_progress', { response: 'done' }),
+    expected: officerVerb,
+  },
+  {
+    name: 'POST /follow-ups/:id/decline',
+    method: 'POST',
+    setup: onFollowUp('decline', 'acknowledged', { reason: 'not ours' }),
+    expected: officerVerb,
+  },
+  {
+    name: 'POST /follow-ups/:id/accept',
+    method: 'POST',
+    setup: onFollowUp('accept', 'submitted'),
+    expected: headVerb,
+  },
+  {
+    name: 'POST /follow-ups/:id/reject',
+    method: 'POST',
+    setup: onFollowUp('reject', 'submitted', { reason: 'more detail' }),
+    expected: headVerb,
+  },
+  {
+    name: 'POST /follow-ups/:id/reassign',
+    method: 'POST',
+    setup: onFollowUp('reassign', 'declined', { assigneeAgency: 'NIS', reason: 'NIS leads' }),
+    expected: headVerb,
+  },
+  {
+    name: 'POST /follow-ups/:id/extend',
+    method: 'POST',
+    setup: onFollowUp('extend', 'assigned', { dueAt: inDays(60), reason: 'waiting on OpenAI' }),
+    expected: headVerb,
+  },
+  {
+    name: 'POST /follow-ups/:id/cancel',
+    method: 'POST',
+    setup: onFollowUp('cancel', 'assigned', { reason: 'superseded' }),
+    expected: headVerb,
+  },
+  {
+    name: 'GET /agencies',
+    method: 'GET',
+    setup: async () => ({ path: '/v1/agencies' }),
+    expected: {
+      msitHead: 200,
+      kisaHead: 200,
+      kisaOfficer: 200,
+      nisOfficer: 200,
+      auditor: 200,
+      admin: 200,
+    },
+  },
+];
+
+const badTokens: [string, () => string][] = [
+  ['no token', () => ''],
+  [
+    'an expired token',
+    () => signToken({ sub: 'x', role: 'auditor', expiresIn: '-10s' }, TEST_JWT_SECRET),
+  ],
+  [
+    'a token signed with another secret',
+    () => signToken({ sub: 'x', role: 'auditor' }, 'another-secret-'.repeat(3)),
+  ],
+  [
+    'an unsigned token',
+    () => jwt.sign({ sub: 'x', role: 'auditor' }, '', { algorithm: 'none', expiresIn: '1h' }),
+  ],
+];
+
+describe('authorization matrix', () => {
+  let api: TestApi;
+  let workshop: WorkshopFixture;
+  beforeAll(async () => {
+    api = await startTestApi();
+    workshop = await createWorkshop(api.url);
+  });
+  afterAll(() => api.close());
+
+  const cells = routes.flatMap((route) =>
+    (Object.keys(callers) as Who[]).map(
+      (who) => [route.name, who, route.expected[who], route] as const,
+    ),
+  );
+
+  it.each(cells)('%s as %s → %i', async (_name, who, expected, route) => {
+    const { path, body } = await route.setup(workshop, api.url);
+    const res = await call(
+      api.url,
+      route.method,
+      path,
+      callers[who],
+      route.method === 'POST' ? body : undefined,
+    );
+    expect({ status: res.status, body: res.body }).toMatchObject({ status: expected });
+  });
+
+  const unauthenticated = routes.flatMap((route) =>
+    badTokens.map(([label, token]) => [route.name, label, token, route] as const),
+  );
+
+  it.each(unauthenticated)('%s with %s → 401', async (_name, _label, token, route) => {
+    const { path, body } = await route.setup(workshop, api.url);
+    const res = await call(
+      api.url,
+      route.method,
+      path,
+      token(),
+      route.method === 'POST' ? body : undefined,
+    );
+    expect(res.status).toBe(401);
+    expect(res.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+  });
+
+  it('answers another agency’s follow-up exactly like a missing one', async () => {
+    const id = await createFollowUp(api.url, workshop);
+    const other = await call(api.url, 'GET', `/v1/follow-ups/${id}`, nisOfficer);
+    const missing = await call(api.url, 'GET', `/v1/follow-ups/${randomUUID()}`, nisOfficer);
+    expect(other.status).toBe(404);
+    expect(missing.status).toBe(404);
+    expect(Object.keys(other.body)).toEqual(Object.keys(missing.body));
+  });
+});
