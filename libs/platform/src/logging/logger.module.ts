@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { loadConfig } from '../config';
 
@@ -21,13 +22,22 @@ export function correlationIdOf(req: IncomingMessage & { id?: unknown }): string
 
 /** Structured JSON logs (pino) with a request id and a correlation id on every line. */
 export const LiaisonLoggerModule = LoggerModule.forRoot({
+  // One registration for every path; the default set logs prefix-excluded routes twice.
+  forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
   pinoHttp: {
     level: loadConfig().logLevel,
     genReqId: (req) => incomingId(req.headers[REQUEST_ID_HEADER]),
     customProps: (req) => ({
       correlationId: correlationIdOf(req as IncomingMessage & { id?: unknown }),
     }),
-    redact: ['req.headers.authorization', 'req.headers.cookie'],
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url,
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
     autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
   },
 });
