@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DatabaseError, Pool, PoolClient } from 'pg';
+import { DatabaseError, Pool, PoolClient, QueryConfig } from 'pg';
 import { eventBodyFromParts } from './event-hash';
 import { ConcurrencyError, DuplicateEventIdError, InvalidAppendError } from './event-store.errors';
 import {
@@ -24,8 +24,10 @@ const MAX_BATCH = 10_000;
  * One statement appends a whole batch: it finds the stream head, checks the expected version,
  * numbers the events and chains their hashes in SQL. A racing writer for the same version hits
  * the unique (stream_id, version) key, so there is no lock beyond the stream's own rows.
+ * The chain walks the body array by index: joining a set in the recursive step made the planner
+ * rescan the input once per event (quadratic in the batch size).
  */
-const APPEND_SQL = `
+const APPEND_BATCH_SQL = `
 WITH RECURSIVE
   head AS (
     SELECT coalesce(last.version, 0) AS version, coalesce(last.hash, ''::bytea) AS hash
@@ -34,22 +36,34 @@ WITH RECURSIVE
       SELECT version, hash FROM events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1
     ) AS last ON true
   ),
-  input AS (
-    SELECT * FROM unnest($2::uuid[], $3::text[], $4::int[], $5::jsonb[], $6::jsonb[], $7::text[])
-      WITH ORDINALITY AS t(event_id, type, schema_version, data, metadata, body, ord)
-  ),
   chain AS (
-    SELECT i.ord, h.version + 1 AS version, sha256(h.hash || convert_to(i.body, 'UTF8')) AS hash
-    FROM head h JOIN input i ON i.ord = 1
+    SELECT 1 AS ord, h.version + 1 AS version,
+           sha256(h.hash || convert_to(($7::text[])[1], 'UTF8')) AS hash
+    FROM head h
     WHERE $8::int IS NULL OR h.version = $8::int
     UNION ALL
-    SELECT i.ord, c.version + 1, sha256(c.hash || convert_to(i.body, 'UTF8'))
-    FROM chain c JOIN input i ON i.ord = c.ord + 1
+    SELECT c.ord + 1, c.version + 1, sha256(c.hash || convert_to(($7::text[])[c.ord + 1], 'UTF8'))
+    FROM chain c
+    WHERE c.ord < cardinality($7::text[])
   )
 INSERT INTO events (stream_id, version, event_id, type, schema_version, data, metadata, recorded_at, hash)
 SELECT $1, c.version, i.event_id, i.type, i.schema_version, i.data, i.metadata, $9, c.hash
-FROM chain c JOIN input i USING (ord)
+FROM chain c
+JOIN unnest($2::uuid[], $3::text[], $4::int[], $5::jsonb[], $6::jsonb[])
+  WITH ORDINALITY AS i(event_id, type, schema_version, data, metadata, ord) USING (ord)
 ORDER BY c.ord
+RETURNING position, version`;
+
+/** The same for exactly one event, the common case: no recursion, no arrays. */
+const APPEND_ONE_SQL = `
+INSERT INTO events (stream_id, version, event_id, type, schema_version, data, metadata, recorded_at, hash)
+SELECT $1, coalesce(last.version, 0) + 1, $2::uuid, $3, $4::int, $5::jsonb, $6::jsonb, $9,
+       sha256(coalesce(last.hash, ''::bytea) || convert_to($7::text, 'UTF8'))
+FROM (SELECT 1) AS one
+LEFT JOIN LATERAL (
+  SELECT version, hash FROM events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1
+) AS last ON true
+WHERE $8::int IS NULL OR coalesce(last.version, 0) = $8::int
 RETURNING position, version`;
 
 const SELECT_COLUMNS = `position, transaction_id, stream_id, version, event_id, type, schema_version,
@@ -124,17 +138,9 @@ export class EventStore {
 
     const db = options.client ?? this.pool;
     try {
-      const { rows } = await db.query<{ position: string; version: number }>(APPEND_SQL, [
-        streamId,
-        prepared.map((p) => p.eventId),
-        prepared.map((p) => p.type),
-        prepared.map((p) => p.schemaVersion),
-        prepared.map((p) => p.dataJson),
-        prepared.map((p) => p.metadataJson),
-        prepared.map((p) => p.body),
-        expectedParam,
-        recordedAt,
-      ]);
+      const { rows } = await db.query<{ position: string; version: number }>(
+        appendStatement(streamId, prepared, expectedParam, recordedAt),
+      );
       if (rows.length === 0) {
         return await this.resolveRejected(streamId, prepared, expected, db);
       }
@@ -309,6 +315,51 @@ function prepareEvent(streamId: string, e: NewEvent, i: number, recordedAt: Date
     recordedAt,
   );
   return { eventId: id, type: e.type, schemaVersion, dataJson, metadataJson, body };
+}
+
+/**
+ * Named statements are parsed and planned once per connection: planning the append cost Postgres
+ * more than executing it (bench/store.bench.ts).
+ */
+function appendStatement(
+  streamId: string,
+  p: PreparedEvent[],
+  expected: number | null,
+  recordedAt: Date,
+): QueryConfig {
+  if (p.length === 1) {
+    const [e] = p;
+    return {
+      name: 'liaison_append_one',
+      text: APPEND_ONE_SQL,
+      values: [
+        streamId,
+        e.eventId,
+        e.type,
+        e.schemaVersion,
+        e.dataJson,
+        e.metadataJson,
+        e.body,
+        expected,
+        recordedAt,
+      ],
+    };
+  }
+  return {
+    name: 'liaison_append_batch',
+    text: APPEND_BATCH_SQL,
+    values: [
+      streamId,
+      p.map((e) => e.eventId),
+      p.map((e) => e.type),
+      p.map((e) => e.schemaVersion),
+      p.map((e) => e.dataJson),
+      p.map((e) => e.metadataJson),
+      p.map((e) => e.body),
+      expected,
+      recordedAt,
+    ],
+  };
 }
 
 function expectedVersionParam(expected: ExpectedVersion): number | null {

@@ -1,0 +1,214 @@
+/**
+ * npm run bench:api — commands per second and latency for a follow-up verb (`progress`) at 32
+ * connections through the whole API (auth, validation, decide, append), beside a bare Fastify
+ * route doing one plain `pg` INSERT, measured in the same run, interleaved. Prints JSON.
+ */
+import autocannon from 'autocannon';
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { createDataSource, loadConfig, runMigrations, signToken } from '../libs/platform/src';
+import { envInt, log, machineInfo, median, printJson, round } from './bench-utils';
+
+const DB = 'liaison_bench_api';
+const CONNECTIONS = envInt('BENCH_CONNECTIONS', 32);
+const DURATION_S = envInt('BENCH_DURATION_S', 8);
+const ROUNDS = envInt('BENCH_ROUNDS', 3);
+const TASKS = envInt('BENCH_TASKS', 512);
+
+async function ensureDatabase(adminUrl: string): Promise<string> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB]);
+  if (rowCount === 0) await admin.query(`CREATE DATABASE ${DB}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${DB}`;
+  const dataSource = await createDataSource(url.toString()).initialize();
+  await runMigrations(dataSource);
+  await dataSource.destroy();
+  return url.toString();
+}
+
+function start(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+async function firstLine(child: ChildProcess): Promise<string> {
+  return new Promise((resolve) =>
+    child.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim())),
+  );
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(`${url}/health`)).ok) return;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('API did not become healthy');
+}
+
+async function post<T>(url: string, token: string, body: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${url} → ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** A workshop with TASKS follow-ups assigned to KISA, each started so `progress` applies. */
+async function prepareTasks(api: string, head: string, officer: string): Promise<string[]> {
+  const w = await post<{ id: string }>(`${api}/v1/workshops`, head, {
+    title: 'Benchmark workshop',
+    heldOn: '2026-11-18',
+    hostAgency: 'MSIT',
+    counterparts: ['OPENAI'],
+    attendingAgencies: ['KISA'],
+    topics: ['load'],
+  });
+  const a = await post<{ actionId: string }>(`${api}/v1/workshops/${w.id}/actions`, head, {
+    description: 'Benchmark action',
+    ownerAgency: 'MSIT',
+  });
+  const ids: string[] = [];
+  for (let i = 0; i < TASKS; i++) {
+    const f = await post<{ id: string }>(`${api}/v1/follow-ups`, head, {
+      workshopId: w.id,
+      sourceId: a.actionId,
+      assigneeAgency: 'KISA',
+      title: `Task ${i}`,
+      dueAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    });
+    await post(`${api}/v1/follow-ups/${f.id}/acknowledge`, officer, {});
+    await post(`${api}/v1/follow-ups/${f.id}/start`, officer, {});
+    ids.push(f.id);
+  }
+  return ids;
+}
+
+interface LoadResult {
+  per_s: number;
+  p50_ms: number;
+  p99_ms: number;
+  non_2xx: number;
+}
+
+async function load(opts: autocannon.Options): Promise<LoadResult> {
+  const r = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...opts });
+  return {
+    per_s: r.requests.average,
+    p50_ms: r.latency.p50,
+    p99_ms: r.latency.p99,
+    non_2xx: r.non2xx,
+  };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const databaseUrl = await ensureDatabase(config.databaseUrl);
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'development',
+  };
+
+  log('starting the API (dist) and the bare baseline server');
+  const apiPort = 3900 + Math.floor(Math.random() * 90);
+  const apiProcess = start([join(__dirname, '../dist/apps/api/src/main.js')], {
+    ...env,
+    PORT: String(apiPort),
+  });
+  const bareProcess = start(
+    ['-r', '@swc-node/register', join(__dirname, 'bare-insert-server.ts')],
+    env,
+  );
+  const api = `http://127.0.0.1:${apiPort}`;
+  const bare = `http://127.0.0.1:${await firstLine(bareProcess)}`;
+  try {
+    await waitForHealth(api);
+    const head = signToken(
+      { sub: 'bench.head', role: 'bureau_head', agency: 'MSIT' },
+      config.jwtSecret,
+    );
+    const officer = signToken(
+      { sub: 'bench.kisa', role: 'agency_officer', agency: 'KISA' },
+      config.jwtSecret,
+    );
+    log(`preparing ${TASKS} follow-ups in progress`);
+    const ids = await prepareTasks(api, head, officer);
+
+    let next = 0;
+    const body = JSON.stringify({ note: 'Progress on the working-level channel' });
+    const verb = () =>
+      load({
+        url: api,
+        requests: [
+          {
+            method: 'POST',
+            headers: { authorization: `Bearer ${officer}`, 'content-type': 'application/json' },
+            body,
+            // Round-robin over the tasks, so concurrent requests rarely meet on one stream.
+            setupRequest: (req) => ({
+              ...req,
+              path: `/v1/follow-ups/${ids[next++ % ids.length]}/progress`,
+            }),
+          },
+        ],
+      });
+    const baseline = () =>
+      load({
+        url: `${bare}/insert`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+
+    const api_rounds: LoadResult[] = [];
+    const bare_rounds: LoadResult[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const order = r % 2 === 0 ? ['api', 'bare'] : ['bare', 'api'];
+      for (const which of order) {
+        const result = which === 'api' ? await verb() : await baseline();
+        (which === 'api' ? api_rounds : bare_rounds).push(result);
+        log(
+          `round ${r + 1}/${ROUNDS} ${which}: ${Math.round(result.per_s)}/s p99 ${result.p99_ms} ms`,
+        );
+      }
+    }
+    const ratio = median(api_rounds.map((a, i) => a.per_s / bare_rounds[i].per_s));
+    printJson({
+      benchmark: 'api',
+      machine: machineInfo(),
+      settings: { connections: CONNECTIONS, duration_s: DURATION_S, rounds: ROUNDS, tasks: TASKS },
+      follow_up_progress: {
+        per_s: round(median(api_rounds.map((r) => r.per_s))),
+        p50_ms: median(api_rounds.map((r) => r.p50_ms)),
+        p99_ms: median(api_rounds.map((r) => r.p99_ms)),
+        non_2xx: api_rounds.reduce((n, r) => n + r.non_2xx, 0),
+      },
+      bare_fastify_pg_insert: {
+        per_s: round(median(bare_rounds.map((r) => r.per_s))),
+        p50_ms: median(bare_rounds.map((r) => r.p50_ms)),
+        p99_ms: median(bare_rounds.map((r) => r.p99_ms)),
+      },
+      ratio: round(ratio, 3),
+      target: 0.5,
+      meets_target: ratio >= 0.5,
+    });
+  } finally {
+    apiProcess.kill('SIGTERM');
+    bareProcess.kill('SIGTERM');
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
