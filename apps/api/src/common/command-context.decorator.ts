@@ -21,14 +21,12 @@ type RequestLike = IncomingMessage & { id?: string; user?: AuthenticatedUser };
 /** The caller, the correlation id and the If-Match version, as a command's metadata. */
 export const CommandContext = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): CommandMeta => {
-    const http = ctx
-      .switchToHttp()
-      .getRequest<{
-        raw: RequestLike;
-        id: string;
-        user?: AuthenticatedUser;
-        headers: Record<string, string | undefined>;
-      }>();
+    const http = ctx.switchToHttp().getRequest<{
+      raw: RequestLike;
+      id: string;
+      user?: AuthenticatedUser;
+      headers: Record<string, string | undefined>;
+    }>();
     if (!http.user) throw new Error('CommandContext used on a route without authentication');
     return {
       actor: http.user,
