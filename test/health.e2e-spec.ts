@@ -10,16 +10,25 @@ describe('operations endpoints', () => {
   it('GET /health reports Postgres and Redis up', async () => {
     const res = await fetch(`${api.url}/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({
+    const body = await res.json();
+    expect(body).toMatchObject({
       status: 'ok',
       checks: { postgres: { status: 'up' }, redis: { status: 'up' } },
     });
+    expect(body.projections.map((p: { name: string }) => p.name).sort()).toEqual([
+      'projection:follow-up-board',
+      'projection:workshops',
+    ]);
   });
 
   it('GET /metrics serves Prometheus text', async () => {
     const res = await fetch(`${api.url}/metrics`);
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain('liaison_process_cpu_seconds_total');
+    const text = await res.text();
+    expect(text).toContain('liaison_process_cpu_seconds_total');
+    expect(text).toMatch(
+      /liaison_projection_lag_positions\{projection="projection:follow-up-board"\} \d+/,
+    );
   });
 
   it('GET /docs-json serves the OpenAPI document', async () => {

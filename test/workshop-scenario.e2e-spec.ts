@@ -24,14 +24,15 @@ describe('the week of 11 and 18 November', () => {
   const followUp = async (id: string) =>
     (await call<Record<string, unknown>>(api.url, 'GET', `/v1/follow-ups/${id}`, auditor)).body;
 
+  // Versions are not asserted: a router running beside the API adds routing events.
   it('ends each follow-up in the state the scenario worked it to', async () => {
     const expected = {
-      channel: { assigneeAgency: 'KISA', status: 'accepted', version: 6 },
-      evaluation: { assigneeAgency: 'AISI', status: 'accepted', version: 8 },
-      threatInfo: { assigneeAgency: 'MSIT', status: 'in_progress', version: 3 },
-      financial: { assigneeAgency: 'FSC', status: 'in_progress', version: 6 },
-      intel: { assigneeAgency: 'NIS', status: 'acknowledged', version: 2 },
-      frontier: { assigneeAgency: 'NIS', status: 'accepted', version: 5 },
+      channel: { assigneeAgency: 'KISA', status: 'accepted' },
+      evaluation: { assigneeAgency: 'AISI', status: 'accepted' },
+      threatInfo: { assigneeAgency: 'MSIT', status: 'in_progress' },
+      financial: { assigneeAgency: 'FSC', status: 'in_progress' },
+      intel: { assigneeAgency: 'NIS', status: 'acknowledged' },
+      frontier: { assigneeAgency: 'NIS', status: 'accepted' },
     };
     for (const [name, state] of Object.entries(expected)) {
       expect({

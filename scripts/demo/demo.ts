@@ -13,8 +13,8 @@ import { playScenario, TokenFor } from './workshop-scenario';
 
 const dist = join(__dirname, '..', '..', 'apps');
 
-interface FollowUpRow {
-  id: string;
+interface BoardRow {
+  followUpId: string;
   assigneeAgency: string;
   status: string;
   priority: string;
@@ -50,20 +50,27 @@ async function main(): Promise<void> {
     console.log('\nPlaying the week of 11 and 18 November through the API:');
     const result = await playScenario(baseUrl, tokenFor, (line) => console.log(`  ${line}`));
 
+    // The board is a read model kept by the worker; minPosition waits until it has our writes.
     const auditor = new ApiClient(baseUrl, tokenFor('auditor'));
-    const rows: FollowUpRow[] = [];
-    for (const id of Object.values(result.followUps)) {
-      rows.push(await auditor.ok<FollowUpRow>('GET', `/v1/follow-ups/${id}`));
+    const rows: BoardRow[] = [];
+    for (const workshopId of [result.workshops.anthropic, result.workshops.openai]) {
+      const page = await auditor.ok<{ items: BoardRow[]; stale: boolean }>(
+        'GET',
+        `/v1/follow-ups?workshopId=${workshopId}&sort=dueAt&minPosition=${result.lastPosition}`,
+      );
+      if (page.stale) console.log('(the board had not caught up with the last change in time)');
+      rows.push(...page.items);
     }
-    console.log('\nThe board for these workshops:\n');
+    console.log('\nThe board for these workshops (from the follow-up board view):\n');
     console.log(
       renderTable(
-        ['agency', 'status', 'priority', 'due', 'v', 'title'],
+        ['agency', 'status', 'priority', 'due', 'overdue', 'v', 'title'],
         rows.map((r) => [
           r.assigneeAgency,
           r.status,
           r.priority,
           r.dueAt.slice(0, 10),
+          r.overdue ? 'yes' : '',
           String(r.version),
           r.title,
         ]),

@@ -1,4 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Pool } from 'pg';
+import { EventStore, EventWakeUps } from '@liaison/event-store';
+import { createProjectionRunners } from '@liaison/follow-up';
 import { signToken, UserRole } from '@liaison/platform';
 import { createApiApp } from '../../apps/api/src/app.factory';
 
@@ -8,6 +11,22 @@ export interface TestApi {
   app: NestFastifyApplication;
   url: string;
   close(): Promise<void>;
+}
+
+/**
+ * The projection runners, as the worker runs them, inside the test process: the specs that read
+ * the board need current views. Another process may hold a runner's lock; the views still move.
+ */
+export async function startProjections(pool: Pool): Promise<() => Promise<void>> {
+  const store = new EventStore(pool);
+  const wakeUps = new EventWakeUps(pool);
+  await wakeUps.start();
+  const runners = createProjectionRunners({ pool, store, wakeUps, pollIntervalMs: 50 });
+  runners.start();
+  return async () => {
+    await runners.stop();
+    await wakeUps.stop();
+  };
 }
 
 /** The real API on an ephemeral port, against the test database and the real Redis. */

@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule } from '@liaison/event-store';
-import { FollowUpModule } from '@liaison/follow-up';
+import { FollowUpModule, ProjectionsQueriesModule } from '@liaison/follow-up';
 import { AuthGuard, LiaisonLoggerModule, MetricsModule, PlatformModule } from '@liaison/platform';
 import { AgenciesController } from './agencies/agencies.controller';
 import { FollowUpsController } from './follow-ups/follow-ups.controller';
 import { WorkshopsController } from './workshops/workshops.controller';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { HealthController } from './health/health.controller';
+import { ProjectionStatusReader } from './health/projection-status';
 import { MetricsController } from './metrics/metrics.controller';
 
 @Module({
@@ -21,6 +22,7 @@ import { MetricsController } from './metrics/metrics.controller';
     CqrsModule.forRoot(),
     // domain
     FollowUpModule,
+    ProjectionsQueriesModule,
   ],
   controllers: [
     // work
@@ -34,6 +36,7 @@ import { MetricsController } from './metrics/metrics.controller';
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+    ProjectionStatusReader,
   ],
 })
 export class AppModule {}

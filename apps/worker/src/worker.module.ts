@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule } from '@liaison/event-store';
 import { LiaisonLoggerModule, MetricsModule, PlatformModule } from '@liaison/platform';
+import { ProjectionsWorkerModule } from './projections/projections-worker.module';
 
 @Module({
   imports: [
@@ -11,6 +12,8 @@ import { LiaisonLoggerModule, MetricsModule, PlatformModule } from '@liaison/pla
     MetricsModule,
     EventStoreModule,
     CqrsModule.forRoot(),
+    // read models
+    ProjectionsWorkerModule,
   ],
 })
 export class WorkerModule {}

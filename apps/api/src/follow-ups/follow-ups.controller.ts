@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
@@ -7,10 +7,14 @@ import {
   ExecuteFollowUpCommand,
   FollowUpRequest,
   GetFollowUpQuery,
+  ListFollowUpsQuery,
+  OverdueListQuery,
 } from '@liaison/follow-up';
 import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
 import { CommandContext } from '../common/command-context.decorator';
+import { flagStale, MIN_POSITION_HEADER, minPositionOf } from '../common/read-options';
 import { UuidParam } from '../common/uuid-param.pipe';
+import { BoardRequest, OverdueRequest } from './board.request.dto';
 import {
   AssignFollowUpRequest,
   ExtendRequest,
@@ -19,6 +23,8 @@ import {
   ReassignRequest,
   ResponseRequest,
 } from './follow-up-requests.dto';
+
+type Reply = { header(name: string, value: string): unknown };
 
 const IF_MATCH = {
   name: 'If-Match',
@@ -59,6 +65,44 @@ export class FollowUpsController {
   @ApiOperation({ summary: 'Assign a follow-up from an agreed action or info request' })
   assign(@Body() body: AssignFollowUpRequest, @CommandContext() meta: CommandMeta) {
     return this.run({ kind: 'AssignFollowUp', followUpId: randomUUID(), ...body }, meta);
+  }
+
+  @Get()
+  @Roles('bureau_head', 'agency_officer', 'auditor')
+  @ApiOperation({ summary: 'The board: tasks the caller may see, filtered, sorted and paged' })
+  async board(
+    @Query() query: BoardRequest,
+    @Headers(MIN_POSITION_HEADER) minPositionHeader: string | undefined,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    const page = await this.queries.execute(
+      new ListFollowUpsQuery(user, {
+        ...query,
+        minPosition: minPositionOf(query, minPositionHeader),
+      }),
+    );
+    flagStale(reply, page.stale);
+    return page;
+  }
+
+  @Get('overdue')
+  @Roles('bureau_head', 'agency_officer', 'auditor')
+  @ApiOperation({ summary: 'Open tasks past their due time, longest overdue first' })
+  async overdue(
+    @Query() query: OverdueRequest,
+    @Headers(MIN_POSITION_HEADER) minPositionHeader: string | undefined,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    const page = await this.queries.execute(
+      new OverdueListQuery(user, {
+        ...query,
+        minPosition: minPositionOf(query, minPositionHeader),
+      }),
+    );
+    flagStale(reply, page.stale);
+    return page;
   }
 
   @Get(':id')

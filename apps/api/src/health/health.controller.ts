@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Redis } from 'ioredis';
 import { Pool } from 'pg';
 import { PG_POOL, Public, REDIS } from '@liaison/platform';
+import { ProjectionStatusReader } from './projection-status';
 
 type Check = { status: 'up' | 'down'; error?: string };
 
@@ -29,6 +30,7 @@ export class HealthController {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly projections: ProjectionStatusReader,
   ) {}
 
   @Public()
@@ -41,9 +43,13 @@ export class HealthController {
       check(() => this.pool.query('SELECT 1')),
       check(() => this.redis.ping()),
     ]);
+    const up = postgres.status === 'up' && redis.status === 'up';
+    // Lag is reported, not judged: a rebuild or a burst of writes is not an outage.
+    const projections = up ? await this.projections.read().catch(() => []) : [];
     const body = {
-      status: postgres.status === 'up' && redis.status === 'up' ? 'ok' : 'degraded',
+      status: up ? 'ok' : 'degraded',
       checks: { postgres, redis },
+      projections: projections.map(({ name, position, lag }) => ({ name, position, lag })),
     };
     if (body.status !== 'ok')
       throw new ServiceUnavailableException({ message: 'dependency down', details: body });

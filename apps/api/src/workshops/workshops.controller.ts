@@ -1,14 +1,29 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { CommandMeta, ExecuteWorkshopCommand, GetWorkshopQuery } from '@liaison/follow-up';
+import {
+  CommandMeta,
+  ExecuteWorkshopCommand,
+  GetWorkshopQuery,
+  ListWorkshopProgressQuery,
+  WorkshopProgressQuery,
+} from '@liaison/follow-up';
 import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
 import { CommandContext } from '../common/command-context.decorator';
+import {
+  flagStale,
+  MIN_POSITION_HEADER,
+  minPositionOf,
+  PageRequestDto,
+  ReadYourWritesRequest,
+} from '../common/read-options';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { AgreeActionRequest } from './agree-action.request.dto';
 import { CreateWorkshopRequest } from './create-workshop.request.dto';
 import { RequestInfoRequest } from './request-info.request.dto';
+
+type Reply = { header(name: string, value: string): unknown };
 
 @ApiTags('workshops')
 @ApiBearerAuth()
@@ -62,11 +77,51 @@ export class WorkshopsController {
     return { requestId, version: result.version, position: result.position };
   }
 
+  @Get()
+  @Roles('bureau_head', 'auditor')
+  @ApiOperation({
+    summary: 'Workshops the caller may see, most recent first, with follow-up progress',
+  })
+  async list(
+    @Query() query: PageRequestDto,
+    @Headers(MIN_POSITION_HEADER) minPositionHeader: string | undefined,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    const page = await this.queries.execute(
+      new ListWorkshopProgressQuery(user, {
+        ...query,
+        minPosition: minPositionOf(query, minPositionHeader),
+      }),
+    );
+    flagStale(reply, page.stale);
+    return page;
+  }
+
   @Get(':id')
   @Roles('bureau_head', 'auditor')
-  @ApiOperation({ summary: 'A workshop with its actions and requests' })
-  async get(@Param('id', UuidParam()) id: string, @CurrentUser() user: AuthenticatedUser) {
+  @ApiOperation({ summary: 'A workshop with its actions, requests and follow-up progress' })
+  async get(
+    @Param('id', UuidParam()) id: string,
+    @Query() query: ReadYourWritesRequest,
+    @Headers(MIN_POSITION_HEADER) minPositionHeader: string | undefined,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    // The record itself comes from its stream (always current); progress from the view.
     const { version, state } = await this.queries.execute(new GetWorkshopQuery(id, user));
-    return { id, version, ...state };
+    const progress = await this.queries.execute(
+      new WorkshopProgressQuery(user, id, { minPosition: minPositionOf(query, minPositionHeader) }),
+    );
+    flagStale(reply, progress.stale);
+    const view = progress.item;
+    return {
+      id,
+      version,
+      ...state,
+      progress: view
+        ? { followUps: view.followUps, actions: view.actions, requests: view.requests }
+        : null,
+    };
   }
 }

@@ -1,13 +1,13 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DecisionRunner } from '../../commands/decision-runner';
 import { canSeeFollowUp, followUpDecider, followUpStreamId, NotFoundError } from '../../domain';
-import { FollowUpView, GetFollowUpQuery } from './get-follow-up.query';
+import { FollowUpStateView, GetFollowUpQuery } from './get-follow-up.query';
 
 @QueryHandler(GetFollowUpQuery)
 export class GetFollowUpHandler implements IQueryHandler<GetFollowUpQuery> {
   constructor(private readonly runner: DecisionRunner) {}
 
-  async execute({ followUpId, actor }: GetFollowUpQuery): Promise<FollowUpView> {
+  async execute({ followUpId, actor }: GetFollowUpQuery): Promise<FollowUpStateView> {
     const { state, version } = await this.runner.load(
       followUpDecider,
       followUpStreamId(followUpId),

@@ -1,14 +1,14 @@
 import { Query } from '@nestjs/cqrs';
 import { Actor, FollowUpState } from '../../domain';
 
-export interface FollowUpView {
+export interface FollowUpStateView {
   id: string;
   version: number;
   state: FollowUpState;
 }
 
 /** One task's current state, folded from its stream: always up to date, with its version. */
-export class GetFollowUpQuery extends Query<FollowUpView> {
+export class GetFollowUpQuery extends Query<FollowUpStateView> {
   constructor(
     readonly followUpId: string,
     readonly actor: Actor,

@@ -1,13 +1,13 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DecisionRunner } from '../../commands/decision-runner';
 import { canSeeWorkshop, NotFoundError, workshopDecider, workshopStreamId } from '../../domain';
-import { GetWorkshopQuery, WorkshopView } from './get-workshop.query';
+import { GetWorkshopQuery, WorkshopStateView } from './get-workshop.query';
 
 @QueryHandler(GetWorkshopQuery)
 export class GetWorkshopHandler implements IQueryHandler<GetWorkshopQuery> {
   constructor(private readonly runner: DecisionRunner) {}
 
-  async execute({ workshopId, actor }: GetWorkshopQuery): Promise<WorkshopView> {
+  async execute({ workshopId, actor }: GetWorkshopQuery): Promise<WorkshopStateView> {
     const { state, version } = await this.runner.load(
       workshopDecider,
       workshopStreamId(workshopId),

@@ -1,0 +1,45 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { Pool } from 'pg';
+import { EventStore, EventWakeUps } from '@liaison/event-store';
+import { createProjectionRunners, ProjectionRunners } from '@liaison/follow-up';
+import { LIAISON_CONFIG, LiaisonConfig, PG_POOL } from '@liaison/platform';
+
+/** Keeps the read models current: one subscription per projection, started with the worker. */
+@Injectable()
+export class ProjectionsWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Projections');
+  private wakeUps?: EventWakeUps;
+  private runners?: ProjectionRunners;
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(LIAISON_CONFIG) private readonly config: LiaisonConfig,
+    private readonly store: EventStore,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.wakeUps = new EventWakeUps(this.pool);
+    await this.wakeUps.start();
+    this.runners = createProjectionRunners({
+      pool: this.pool,
+      store: this.store,
+      wakeUps: this.wakeUps,
+      pollIntervalMs: this.config.subscriptionPollMs,
+      onError: (projection, err) =>
+        this.logger.error({ projection, err }, 'projection batch failed; retrying'),
+    });
+    this.runners.start();
+    this.logger.log('projection runners started');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.runners?.stop();
+    await this.wakeUps?.stop();
+  }
+}

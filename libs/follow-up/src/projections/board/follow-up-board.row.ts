@@ -1,0 +1,119 @@
+import { ProjectedEvent } from '../projection';
+import { FollowUpPriority, FollowUpStatus, SourceKind } from '../../domain/events';
+import { instant, oneOf, text, uuid } from '../event-data';
+
+/** One board row as the projection folds it; timestamps are ISO strings (milliseconds). */
+export interface BoardRow {
+  followUpId: string;
+  workshopId: string;
+  hostAgency: string;
+  sourceId: string;
+  sourceKind: SourceKind;
+  assigneeAgency: string;
+  title: string;
+  status: FollowUpStatus;
+  priority: FollowUpPriority;
+  dueAt: string;
+  overdue: boolean;
+  escalated: boolean;
+  version: number;
+  lastPosition: number;
+  lastEventType: string;
+  lastChangedAt: string;
+  createdAt: string;
+}
+
+const PRIORITIES: readonly FollowUpPriority[] = ['low', 'normal', 'high', 'urgent'];
+const SOURCE_KINDS: readonly SourceKind[] = ['action', 'info_request'];
+
+/** Events that only move the status; the rest of the row stays. */
+const STATUS_OF: Partial<Record<string, FollowUpStatus>> = {
+  FollowUpRouted: 'routed',
+  FollowUpAcknowledged: 'acknowledged',
+  FollowUpStarted: 'in_progress',
+  FollowUpSubmitted: 'submitted',
+  FollowUpAccepted: 'accepted',
+  FollowUpRejected: 'rejected',
+  FollowUpDeclined: 'declined',
+  FollowUpCancelled: 'cancelled',
+};
+
+/**
+ * The board's fold, the same facts as the domain's evolveFollowUp keeps (a spec holds them
+ * together). Every event of the stream moves version, position and last change, including
+ * delivery facts, reminders and types this code does not know yet.
+ */
+export function applyToBoardRow(
+  row: BoardRow | undefined,
+  followUpId: string,
+  e: ProjectedEvent,
+): BoardRow | undefined {
+  if (e.type === 'FollowUpAssigned') return assigned(followUpId, e) ?? (row && touched(row, e));
+  if (!row) return undefined; // nothing to change before the task exists
+  const status = STATUS_OF[e.type];
+  if (status) return touched(row, e, { status });
+  switch (e.type) {
+    case 'FollowUpReassigned': {
+      const assigneeAgency = text(e.data, 'assigneeAgency');
+      return touched(row, e, assigneeAgency ? { status: 'reassigned', assigneeAgency } : {});
+    }
+    case 'FollowUpDueDateExtended': {
+      const dueAt = instant(e.data, 'dueAt');
+      // A new due date restarts the reminder → overdue → escalation chain.
+      return touched(row, e, dueAt ? { dueAt, overdue: false, escalated: false } : {});
+    }
+    case 'FollowUpOverdue':
+      return touched(row, e, { overdue: true });
+    case 'FollowUpEscalated':
+      // As the domain keeps it: only an overdue task's escalation counts as the deadline's
+      // (one raised for a routing failure before the due time leaves the flag alone).
+      return touched(row, e, { escalated: row.escalated || row.overdue });
+    default:
+      return touched(row, e, {});
+  }
+}
+
+function touched(row: BoardRow, e: ProjectedEvent, changes: Partial<BoardRow> = {}): BoardRow {
+  return {
+    ...row,
+    ...changes,
+    version: e.version,
+    lastPosition: e.position,
+    lastEventType: e.type,
+    lastChangedAt: e.recordedAt.toISOString(),
+  };
+}
+
+function assigned(followUpId: string, e: ProjectedEvent): BoardRow | undefined {
+  const d = e.data;
+  const workshopId = uuid(d, 'workshopId');
+  const hostAgency = text(d, 'hostAgency');
+  const sourceId = uuid(d, 'sourceId');
+  const sourceKind = oneOf(d, 'sourceKind', SOURCE_KINDS);
+  const assigneeAgency = text(d, 'assigneeAgency');
+  const title = text(d, 'title');
+  const dueAt = instant(d, 'dueAt');
+  const priority = d.priority === undefined ? 'normal' : oneOf(d, 'priority', PRIORITIES);
+  if (!workshopId || !hostAgency || !sourceId || !sourceKind || !assigneeAgency) return undefined;
+  if (!title || !dueAt || !priority) return undefined;
+  const at = e.recordedAt.toISOString();
+  return {
+    followUpId,
+    workshopId,
+    hostAgency,
+    sourceId,
+    sourceKind,
+    assigneeAgency,
+    title,
+    status: 'assigned',
+    priority,
+    dueAt,
+    overdue: false,
+    escalated: false,
+    version: e.version,
+    lastPosition: e.position,
+    lastEventType: e.type,
+    lastChangedAt: at,
+    createdAt: at,
+  };
+}

@@ -1,0 +1,88 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Pool } from 'pg';
+import { PG_POOL } from '@liaison/platform';
+import { Actor } from '../../domain/context';
+import { isLowerCaseUuid } from '../event-data';
+import { qualified } from '../sql-identifiers';
+import { FollowUpStatus } from '../../domain/events';
+import {
+  BoardFilter,
+  BoardPageRecord,
+  PageRequest,
+  boardConditions,
+  boardStatement,
+} from './board-query';
+import { FOLLOW_UP_COLUMNS, FollowUpRecord, FollowUpView, toFollowUpView } from './follow-up-view';
+import {
+  PROJECTION_QUERY_OPTIONS,
+  ProjectionQueryOptions,
+  queryOptions,
+} from './projection-query.options';
+import { followUpScope } from './read-scope';
+import { SqlParams } from './sql-params';
+
+/** Reads the board table; every method scopes by the actor before any filter applies. */
+@Injectable()
+export class BoardReader {
+  private readonly schema: string;
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Optional() @Inject(PROJECTION_QUERY_OPTIONS) options?: Partial<ProjectionQueryOptions>,
+  ) {
+    this.schema = queryOptions(options).schema;
+  }
+
+  async page(
+    actor: Actor,
+    filter: BoardFilter,
+    page: PageRequest,
+  ): Promise<{ items: FollowUpView[]; nextCursor: string | null }> {
+    const st = boardStatement(this.schema, followUpScope(actor), filter, page);
+    const { rows } = await this.pool.query<BoardPageRecord>(st.sql, st.values);
+    const more = rows.length > st.limit;
+    const served = more ? rows.slice(0, st.limit) : rows;
+    return {
+      items: served.map(toFollowUpView),
+      nextCursor: more ? st.cursorAfter(served[served.length - 1]) : null,
+    };
+  }
+
+  async one(actor: Actor, followUpId: string): Promise<FollowUpView | null> {
+    const scope = followUpScope(actor);
+    if (!isLowerCaseUuid(followUpId.toLowerCase())) return null;
+    const p = new SqlParams();
+    const where = [`follow_up_id = ${p.add(followUpId, 'uuid')}`];
+    if (scope.kind === 'agency') where.push(`${scope.column} = ${p.add(scope.agency)}`);
+    const { rows } = await this.pool.query<FollowUpRecord>(
+      `SELECT ${FOLLOW_UP_COLUMNS} FROM ${qualified(this.schema, 'follow_up_board')}
+       WHERE ${where.join(' AND ')}`,
+      p.values,
+    );
+    return rows[0] ? toFollowUpView(rows[0]) : null;
+  }
+
+  /** Task counts per assignee agency and status, over what the actor may see. */
+  async countsByAgency(
+    actor: Actor,
+    agency?: string,
+  ): Promise<{ agency: string; status: FollowUpStatus; n: number; overdue: number }[]> {
+    const p = new SqlParams();
+    const where = boardConditions(p, followUpScope(actor), { agency });
+    const { rows } = await this.pool.query<{
+      agency: string;
+      status: FollowUpStatus;
+      n: number;
+      overdue: number;
+    }>(
+      `SELECT assignee_agency AS agency, status, count(*)::int AS n,
+         count(*) FILTER (WHERE overdue AND is_open)::int AS overdue
+       FROM ${qualified(this.schema, 'follow_up_board')}
+       WHERE ${where.length > 0 ? where.join(' AND ') : 'true'}
+       GROUP BY assignee_agency, status
+       ORDER BY assignee_agency`,
+      p.values,
+    );
+    return rows;
+  }
+}

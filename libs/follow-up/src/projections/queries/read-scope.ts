@@ -1,0 +1,49 @@
+import { Actor } from '../../domain/context';
+import { ReadForbiddenError } from './read.errors';
+
+/**
+ * The follow-up policy (domain/follow-up/follow-up.policy.ts, canSeeFollowUp) as a row filter:
+ * bureau heads see what their agency hosts, officers what is currently assigned to their
+ * agency, auditors everything. Admins and system actors read nothing through these queries.
+ */
+export type FollowUpScope =
+  { kind: 'all' } | { kind: 'agency'; column: 'host_agency' | 'assignee_agency'; agency: string };
+
+export function followUpScope(actor: Actor): FollowUpScope {
+  switch (actor.role) {
+    case 'auditor':
+      return { kind: 'all' };
+    case 'bureau_head':
+      return { kind: 'agency', column: 'host_agency', agency: agencyOf(actor) };
+    case 'agency_officer':
+      return { kind: 'agency', column: 'assignee_agency', agency: agencyOf(actor) };
+    default:
+      throw new ReadForbiddenError(actor.role, 'follow-ups');
+  }
+}
+
+/**
+ * The workshop policy (canSeeWorkshop): bureau heads see the workshops their agency hosts,
+ * auditors all; officers see none ('none', answered as not found / an empty list, so other
+ * agencies cannot probe for ids). Admins and system actors are refused.
+ */
+export type WorkshopScope = { kind: 'all' } | { kind: 'none' } | { kind: 'host'; agency: string };
+
+export function workshopScope(actor: Actor): WorkshopScope {
+  switch (actor.role) {
+    case 'auditor':
+      return { kind: 'all' };
+    case 'bureau_head':
+      return { kind: 'host', agency: agencyOf(actor) };
+    case 'agency_officer':
+      return { kind: 'none' };
+    default:
+      throw new ReadForbiddenError(actor.role, 'workshops');
+  }
+}
+
+function agencyOf(actor: Actor): string {
+  // A token without an agency claim must not widen into "every agency".
+  if (!actor.agency) throw new ReadForbiddenError(actor.role, 'anything without an agency');
+  return actor.agency;
+}

@@ -1,0 +1,43 @@
+import { Pool } from 'pg';
+import { createPgPool } from '@liaison/platform';
+import { LIVE_SCHEMA } from '../projection';
+import { PROJECTIONS } from '../projections.registry';
+import { createTestSchema, testDatabaseUrl } from '../testing/test-databases';
+
+/** Rebuilds create tables from the *.tables.ts DDL; the live ones come from the migration.
+ * They must be the same tables, or a swap would change the schema under the queries. */
+describe('rebuild DDL and the migration', () => {
+  let pool: Pool;
+  beforeAll(() => {
+    pool = createPgPool(testDatabaseUrl(), 2, 'liaison-projection-ddl');
+  });
+  afterAll(() => pool.end());
+
+  async function shape(schema: string, tables: string[]) {
+    const columns = await pool.query(
+      `SELECT table_name, column_name, data_type, is_nullable, generation_expression,
+         ordinal_position
+       FROM information_schema.columns WHERE table_schema = $1 AND table_name = ANY($2)
+       ORDER BY table_name, ordinal_position`,
+      [schema, tables],
+    );
+    const indexes = await pool.query(
+      `SELECT tablename, indexname, replace(indexdef, $1 || '.', '') AS def
+       FROM pg_indexes WHERE schemaname = $1 AND tablename = ANY($2) ORDER BY indexname`,
+      [schema, tables],
+    );
+    return { columns: columns.rows, indexes: indexes.rows };
+  }
+
+  it('creates exactly the tables, columns and indexes the migration does', async () => {
+    const { schema, drop } = await createTestSchema(pool, PROJECTIONS);
+    try {
+      const tables = PROJECTIONS.flatMap((p) => p.tables.map((t) => t.name));
+      const live = await shape(LIVE_SCHEMA, tables);
+      expect(live.columns.length).toBeGreaterThan(0);
+      expect(await shape(schema, tables)).toEqual(live);
+    } finally {
+      await drop();
+    }
+  });
+});
