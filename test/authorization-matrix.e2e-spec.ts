@@ -292,6 +292,25 @@ const routes: Route[] = [
       admin: 403,
     },
   },
+  ...[
+    'events?limit=1',
+    'streams/workshop-00000000-0000-4000-8000-000000000000',
+    'follow-ups/00000000-0000-4000-8000-000000000000',
+    'workshops/00000000-0000-4000-8000-000000000000',
+    'access-log?limit=1',
+  ].map((path): Route => ({
+    name: `GET /audit/${path.split('?')[0].split('/')[0]}`,
+    method: 'GET',
+    setup: async () => ({ path: `/v1/audit/${path}` }),
+    expected: {
+      msitHead: 403,
+      kisaHead: 403,
+      kisaOfficer: 403,
+      nisOfficer: 403,
+      auditor: 200,
+      admin: 403,
+    },
+  })),
   {
     name: 'GET /agencies',
     method: 'GET',

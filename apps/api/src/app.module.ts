@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule } from '@liaison/event-store';
 import { FollowUpModule, ProjectionsQueriesModule } from '@liaison/follow-up';
 import { AuthGuard, LiaisonLoggerModule, MetricsModule, PlatformModule } from '@liaison/platform';
+import { AuditModule } from './audit/audit.module';
 import { AgenciesController } from './agencies/agencies.controller';
 import { FollowUpsController } from './follow-ups/follow-ups.controller';
 import { WorkshopsController } from './workshops/workshops.controller';
@@ -23,6 +24,7 @@ import { MetricsController } from './metrics/metrics.controller';
     // domain
     FollowUpModule,
     ProjectionsQueriesModule,
+    AuditModule,
   ],
   controllers: [
     // work

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule } from '@liaison/event-store';
 import { LiaisonLoggerModule, MetricsModule, PlatformModule } from '@liaison/platform';
+import { SealingWorkerModule } from './audit/sealing-worker.module';
 import { ProjectionsWorkerModule } from './projections/projections-worker.module';
 
 @Module({
@@ -14,6 +15,8 @@ import { ProjectionsWorkerModule } from './projections/projections-worker.module
     CqrsModule.forRoot(),
     // read models
     ProjectionsWorkerModule,
+    // audit: signed seals over the log
+    SealingWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { Pool } from 'pg';
+import { AuditService } from '@liaison/audit';
+import { EventStore } from '@liaison/event-store';
+import { LIAISON_CONFIG, LiaisonConfig, PG_POOL } from '@liaison/platform';
+import { AuditController } from './audit.controller';
+
+@Module({
+  controllers: [AuditController],
+  providers: [
+    {
+      provide: AuditService,
+      inject: [PG_POOL, EventStore, LIAISON_CONFIG],
+      // Verification workers open their own connections, with the same settings.
+      useFactory: (pool: Pool, store: EventStore, config: LiaisonConfig) =>
+        new AuditService(pool, store, undefined, { connectionString: config.databaseUrl }),
+    },
+  ],
+})
+export class AuditModule {}

@@ -1,0 +1,292 @@
+/**
+ * Canonical JSON (keys sorted, no whitespace: the event store's `canonicalJson` of the parsed
+ * value), written as UTF-8 bytes straight from the text Postgres prints for a jsonb value,
+ * without JSON.parse and without building strings: the hot path of chain verification.
+ *
+ * Postgres prints jsonb in one fixed shape: `": "` after keys, `", "` between items, strings
+ * escaped exactly as JSON.stringify escapes them, numbers in plain notation. So string bytes are
+ * copied as they are, separators dropped, object members re-ordered (jsonb keeps keys by
+ * length first) and numbers re-printed the way JavaScript prints them. Anything outside that
+ * shape, and keys with escapes (their bytes do not order as their characters), throws
+ * NotJsonbText: the caller falls back to JSON.parse + canonicalJson, and a hash mismatch is
+ * confirmed on that exact path before it is reported.
+ */
+export class NotJsonbText extends Error {}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const SPACE = 0x20;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+/** UTF-8 lead bytes of U+E000–U+FFFF (0xEE, 0xEF) and of supplementary characters (0xF0 up). */
+const LEAD_E000 = 0xee;
+const LEAD_SUPPLEMENTARY = 0xf0;
+const JSON_NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
+
+/** Members of the objects being written, per nesting depth, in reusable typed arrays. */
+class MemberTable {
+  keyStart = new Int32Array(16);
+  keyEnd = new Int32Array(16);
+  outStart = new Int32Array(16);
+  outEnd = new Int32Array(16);
+  order = new Int32Array(16);
+
+  ensure(n: number): void {
+    if (n <= this.keyStart.length) return;
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(n * 2);
+      b.set(a);
+      return b;
+    };
+    this.keyStart = grow(this.keyStart);
+    this.keyEnd = grow(this.keyEnd);
+    this.outStart = grow(this.outStart);
+    this.outEnd = grow(this.outEnd);
+    this.order = grow(this.order);
+  }
+}
+
+/**
+ * Writes canonical JSON bytes of jsonb text into an output buffer. One writer per thread: it
+ * keeps its buffers between calls.
+ */
+export class JsonbCanonicalWriter {
+  private src = Buffer.allocUnsafe(64 * 1024);
+  private srcEnd = 0;
+  private at = 0;
+  private out: Buffer = Buffer.allocUnsafe(0);
+  private pos = 0;
+  private tmp = Buffer.allocUnsafe(64 * 1024);
+  private readonly tables: MemberTable[] = [];
+  private depth = 0;
+
+  /**
+   * Writes the canonical form of `jsonbText` into `out` at `offset`; returns the offset after
+   * it. Throws RangeError when `out` is too small (the caller retries with a bigger one).
+   */
+  write(jsonbText: string, out: Buffer, offset: number): number {
+    if (jsonbText.length * 3 > this.src.length) this.src = Buffer.allocUnsafe(jsonbText.length * 3);
+    this.srcEnd = this.src.write(jsonbText, 0, 'utf8');
+    this.at = 0;
+    this.out = out;
+    this.pos = offset;
+    this.depth = 0;
+    this.value();
+    if (this.at !== this.srcEnd) throw new NotJsonbText('trailing text');
+    return this.pos;
+  }
+
+  /** Canonical JSON as a string (for tests and the rare paths). */
+  toText(jsonbText: string): string {
+    const out = Buffer.allocUnsafe(jsonbText.length * 3 + 16);
+    return out.toString('utf8', 0, this.write(jsonbText, out, 0));
+  }
+
+  private value(): void {
+    switch (this.src[this.at]) {
+      case OPEN_OBJECT:
+        return this.object();
+      case OPEN_ARRAY:
+        return this.array();
+      case QUOTE:
+        this.copy(this.at, this.stringEnd(this.at));
+        return;
+      case 0x74: // t
+        return this.literal(4, 0x65); // true
+      case 0x66: // f
+        return this.literal(5, 0x65); // false
+      case 0x6e: // n
+        return this.literal(4, 0x6c); // null
+      default:
+        return this.number();
+    }
+  }
+
+  private object(): void {
+    const src = this.src;
+    this.at++;
+    if (src[this.at] === CLOSE_OBJECT) {
+      this.at++;
+      this.byte(OPEN_OBJECT);
+      this.byte(CLOSE_OBJECT);
+      return;
+    }
+    const t = (this.tables[this.depth] ??= new MemberTable());
+    this.depth++;
+    const objectStart = this.pos;
+    this.byte(OPEN_OBJECT);
+    let n = 0;
+    let sorted = true;
+    for (;;) {
+      t.ensure(n + 1);
+      const keyStart = this.at;
+      const keyEnd = this.stringEnd(keyStart);
+      for (let i = keyStart + 1; i < keyEnd - 1; i++) {
+        if (src[i] === BACKSLASH) throw new NotJsonbText('key with an escape');
+      }
+      if (n > 0) this.byte(COMMA);
+      t.keyStart[n] = keyStart + 1;
+      t.keyEnd[n] = keyEnd - 1;
+      t.outStart[n] = this.pos;
+      this.copy(keyStart, keyEnd);
+      this.expect(COLON);
+      this.byte(COLON);
+      this.value();
+      t.outEnd[n] = this.pos;
+      if (n > 0 && this.compareKeys(t, n - 1, n) > 0) sorted = false;
+      n++;
+      if (src[this.at] === CLOSE_OBJECT) break;
+      this.expect(COMMA);
+    }
+    this.at++;
+    this.depth--;
+    if (!sorted) this.reorder(t, n, objectStart + 1);
+    this.byte(CLOSE_OBJECT);
+  }
+
+  /** Rewrites the n members after `start` in key order (insertion sort: objects are small). */
+  private reorder(t: MemberTable, n: number, start: number): void {
+    const order = t.order;
+    for (let i = 0; i < n; i++) {
+      let j = i;
+      for (; j > 0 && this.compareKeys(t, order[j - 1], i) > 0; j--) order[j] = order[j - 1];
+      order[j] = i;
+    }
+    const out = this.out;
+    const length = this.pos - start;
+    if (length > this.tmp.length) this.tmp = Buffer.allocUnsafe(length * 2);
+    const tmp = this.tmp;
+    for (let i = 0; i < length; i++) tmp[i] = out[start + i];
+    let w = start;
+    for (let i = 0; i < n; i++) {
+      if (i > 0) out[w++] = COMMA;
+      const m = order[i];
+      for (let k = t.outStart[m] - start, end = t.outEnd[m] - start; k < end; k++)
+        out[w++] = tmp[k];
+    }
+    this.pos = w;
+  }
+
+  /**
+   * JavaScript's order (UTF-16 code units) of two keys, from their UTF-8 bytes. Byte order is
+   * code point order, which UTF-16 shares except between U+E000–U+FFFF and supplementary
+   * characters (surrogates sort below U+E000): at the first differing byte both strings are at
+   * the start of a character, so those two lead-byte classes are swapped there.
+   */
+  private compareKeys(t: MemberTable, a: number, b: number): number {
+    const src = this.src;
+    let i = t.keyStart[a];
+    let j = t.keyStart[b];
+    const ie = t.keyEnd[a];
+    const je = t.keyEnd[b];
+    for (; i < ie && j < je; i++, j++) {
+      const x = src[i];
+      const y = src[j];
+      if (x === y) continue;
+      if (x >= LEAD_E000 && y >= LEAD_E000 && x >= LEAD_SUPPLEMENTARY !== y >= LEAD_SUPPLEMENTARY) {
+        return y - x;
+      }
+      return x - y;
+    }
+    return ie - i - (je - j);
+  }
+
+  private array(): void {
+    this.at++;
+    this.byte(OPEN_ARRAY);
+    if (this.src[this.at] === CLOSE_ARRAY) {
+      this.at++;
+      this.byte(CLOSE_ARRAY);
+      return;
+    }
+    for (let first = true; ; first = false) {
+      if (!first) this.byte(COMMA);
+      this.value();
+      if (this.src[this.at] === CLOSE_ARRAY) break;
+      this.expect(COMMA);
+    }
+    this.at++;
+    this.byte(CLOSE_ARRAY);
+  }
+
+  /** The offset after a string token's closing quote (Postgres escapes as JSON.stringify). */
+  private stringEnd(start: number): number {
+    const src = this.src;
+    if (src[start] !== QUOTE) throw new NotJsonbText(`expected a string at ${start}`);
+    for (let from = start + 1; ;) {
+      const end = src.indexOf(QUOTE, from);
+      if (end < 0 || end >= this.srcEnd) throw new NotJsonbText('unterminated string');
+      let backslashes = 0;
+      while (src[end - 1 - backslashes] === BACKSLASH) backslashes++;
+      this.at = end + 1;
+      if (backslashes % 2 === 0) return end + 1;
+      from = end + 1;
+    }
+  }
+
+  private number(): void {
+    const src = this.src;
+    const start = this.at;
+    let end = start;
+    let plain = true;
+    for (;;) {
+      const c = src[end];
+      if (c >= 0x30 && c <= 0x39) end++;
+      else if (c === 0x2d && end === start) end++;
+      else if (c === 0x2e || c === 0x2b || c === 0x2d || c === 0x65 || c === 0x45) {
+        plain = false;
+        end++;
+      } else break;
+    }
+    this.at = end;
+    const digits = end - start - (src[start] === 0x2d ? 1 : 0);
+    const lead = src[end - digits];
+    if (plain && digits > 0 && digits <= 15 && (lead !== 0x30 || digits === 1)) {
+      if (!(digits === 1 && lead === 0x30 && src[start] === 0x2d)) return this.copy(start, end); // not "-0"
+    }
+    const token = src.toString('latin1', start, end);
+    const n = Number(token);
+    if (!JSON_NUMBER.test(token) || !Number.isFinite(n)) {
+      throw new NotJsonbText(`not a number JavaScript can hold at ${start}`);
+    }
+    this.pos += this.out.write(JSON.stringify(n), this.pos, 'latin1');
+  }
+
+  private literal(length: number, last: number): void {
+    if (this.src[this.at + length - 1] !== last)
+      throw new NotJsonbText(`bad literal at ${this.at}`);
+    this.copy(this.at, this.at + length);
+    this.at += length;
+  }
+
+  /** Postgres's separators: `: ` and `, ` exactly. */
+  private expect(separator: number): void {
+    if (this.src[this.at] !== separator || this.src[this.at + 1] !== SPACE) {
+      throw new NotJsonbText(`expected "${String.fromCharCode(separator)} " at ${this.at}`);
+    }
+    this.at += 2;
+  }
+
+  private copy(from: number, to: number): void {
+    const out = this.out;
+    if (this.pos + (to - from) > out.length) throw new RangeError('output buffer full');
+    if (to - from > 256) {
+      this.pos += this.src.copy(out, this.pos, from, to);
+      return;
+    }
+    // A plain loop: Buffer#copy costs more than the few bytes of a typical token.
+    const src = this.src;
+    let p = this.pos;
+    for (let i = from; i < to; i++) out[p++] = src[i];
+    this.pos = p;
+  }
+
+  private byte(b: number): void {
+    if (this.pos >= this.out.length) throw new RangeError('output buffer full');
+    this.out[this.pos++] = b;
+  }
+}

@@ -1,0 +1,118 @@
+import { Writable } from 'node:stream';
+import { Checkpoint, EventStore, START, StoredEvent } from '@liaison/event-store';
+import { ClientConfig, Pool } from 'pg';
+import { AccessLog, AccessPage, AccessQuery, Accessor } from '../access-log/access-log';
+import { AsOfOptions, foldAsOf, streamAsOf } from '../as-of/as-of';
+import { AuditEvent, toAuditEvent } from '../export/audit-event';
+import { ExportOptions, Exporter } from '../export/exporter';
+import { loadSealKeys, SealKeys } from '../keys/seal-keys';
+import { encodeCursor } from '../replay/cursor';
+import { Sealer, SealOptions } from '../seals/sealer';
+import { Seal } from '../seals/seal.types';
+import { AuditVerifier, VerifyOptions, VerifyReport } from '../verify/audit-verifier';
+
+export interface EventsPage {
+  events: AuditEvent[];
+  /** Cursor to continue after the last event ("<transactionId>:<position>"). */
+  next: string;
+  checkpoint: Checkpoint;
+}
+
+/**
+ * What the audit routes and the CLI call: each read is recorded in the access log first (so
+ * a read that fails is on record too), then served by the piece that does the work.
+ */
+export class AuditService {
+  readonly keys: SealKeys;
+  private readonly accessLog: AccessLog;
+  private readonly verifier: AuditVerifier;
+  private readonly sealer: Sealer;
+  private readonly exporter: Exporter;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly store: EventStore,
+    keys: SealKeys = loadSealKeys(),
+    connection?: ClientConfig,
+  ) {
+    this.keys = keys;
+    this.accessLog = new AccessLog(pool);
+    this.verifier = new AuditVerifier(pool, keys, connection);
+    this.sealer = new Sealer(pool, keys);
+    this.exporter = new Exporter(pool, keys);
+  }
+
+  async verify(who: Accessor, options: VerifyOptions = {}): Promise<VerifyReport> {
+    await this.accessLog.record(who, 'verify', 'log', { workers: options.workers ?? null });
+    return this.verifier.verify(options);
+  }
+
+  async seal(who: Accessor, options: SealOptions = {}): Promise<Seal[]> {
+    await this.accessLog.record(who, 'seal', 'log');
+    return this.sealer.sealAll(options);
+  }
+
+  /** The global history after a checkpoint, as stored (no upcasting). */
+  async events(who: Accessor, after: Checkpoint = START, limit = 100): Promise<EventsPage> {
+    const bounded = Math.min(Math.max(Math.trunc(limit), 1), 10_000);
+    await this.accessLog.record(who, 'replay', 'log', {
+      after: encodeCursor(after),
+      limit: bounded,
+    });
+    const page = await this.store.readAll({ after, limit: bounded, raw: true });
+    return {
+      events: page.events.map(toAuditEvent),
+      next: encodeCursor(page.checkpoint),
+      checkpoint: page.checkpoint,
+    };
+  }
+
+  /** One stream's events, up to a time or a version. */
+  async stream(who: Accessor, streamId: string, options: AsOfOptions = {}): Promise<AuditEvent[]> {
+    const action = options.asOf ? 'as_of' : 'read_stream';
+    await this.accessLog.record(who, action, streamId, {
+      asOf: options.asOf?.toISOString() ?? null,
+      toVersion: options.toVersion ?? null,
+    });
+    return (await streamAsOf(this.store, streamId, options)).map(toAuditEvent);
+  }
+
+  /**
+   * A stream's state as it stood at a time, folded with the domain's evolve (e.g. a
+   * follow-up's). Events are upcast, as the domain expects the current schema.
+   */
+  async stateAsOf<S>(
+    who: Accessor,
+    streamId: string,
+    asOf: Date,
+    initialState: S,
+    evolve: (state: S, event: StoredEvent) => S,
+  ): Promise<{ state: S; version: number; asOf: string }> {
+    await this.accessLog.record(who, 'as_of', streamId, { asOf: asOf.toISOString(), state: true });
+    const events = await this.store.readStream(streamId, { asOf });
+    return {
+      state: foldAsOf(events, initialState, evolve),
+      version: events[events.length - 1]?.version ?? 0,
+      asOf: asOf.toISOString(),
+    };
+  }
+
+  /** The NDJSON export as chunks (for a streamed HTTP response). */
+  async exportLines(who: Accessor, options: ExportOptions = {}): Promise<AsyncGenerator<string>> {
+    await this.accessLog.record(who, 'export', 'log');
+    return this.exporter.lines(options);
+  }
+
+  async exportTo(who: Accessor, out: Writable, options: ExportOptions = {}): Promise<number> {
+    await this.accessLog.record(who, 'export', 'log');
+    return this.exporter.writeTo(out, options);
+  }
+
+  async accessEntries(who: Accessor, query: AccessQuery = {}): Promise<AccessPage> {
+    await this.accessLog.record(who, 'read_access_log', query.actor ?? null, {
+      action: query.action ?? null,
+      since: query.since?.toISOString() ?? null,
+    });
+    return this.accessLog.query(query);
+  }
+}
