@@ -277,7 +277,16 @@ function decideSystem(
     case 'RecordRoutingFailure': {
       if (!open || !forCurrentAssignee || state.routingFailed) return [];
       const reason = requireText('reason', command.reason);
-      return [{ type: 'FollowUpRoutingFailed', data: { followUpId, agency, reason } }];
+      // The assigning bureau must learn that its task did not reach the agency; recorded with
+      // the failure so that neither can be stored without the other.
+      const escalation = `Routing to ${agency} failed: ${reason}`;
+      return [
+        { type: 'FollowUpRoutingFailed', data: { followUpId, agency, reason } },
+        {
+          type: 'FollowUpEscalated',
+          data: { followUpId, toAgency: state.hostAgency, reason: escalation },
+        },
+      ];
     }
     case 'SendReminder':
       // Past the due time a "due soon" reminder would only confuse.

@@ -134,7 +134,9 @@ export function evolveFollowUp(state: FollowUpState, event: FollowUpEvent): Foll
     case 'FollowUpOverdue':
       return { ...state, overdue: true };
     case 'FollowUpEscalated':
-      return { ...state, escalated: true };
+      // Only an overdue task's escalation settles its deadline: one raised with a routing
+      // failure, before the due time, must not stop the deadline's own escalation later.
+      return { ...state, escalated: state.escalated || state.overdue };
     case 'FollowUpCancelled':
       return { ...state, status: 'cancelled', lastReason: event.data.reason };
     default:

@@ -148,9 +148,17 @@ describe('RecordDelivery', () => {
   });
 });
 
+const routingEscalated = () => escalated('Routing to KISA failed: webhook answered 500');
+
 describe('RecordRoutingFailure', () => {
-  it('records the failure', () => {
-    given(assigned(), routed()).when(failRouting()).then([routingFailed()]);
+  it('records the failure and escalates it to the host agency', () => {
+    given(assigned(), routed()).when(failRouting()).then([routingFailed(), routingEscalated()]);
+  });
+
+  it('leaves the deadline escalation to come: the task is escalated again once overdue', () => {
+    given(assigned(), routed(), routingFailed(), routingEscalated(), overdue())
+      .when(escalate())
+      .then([escalated()]);
   });
 
   it('does nothing when the failure is already recorded', () => {
@@ -160,7 +168,7 @@ describe('RecordRoutingFailure', () => {
   it('records a new failure after a later successful delivery', () => {
     given(assigned(), routed(), routingFailed(), delivered())
       .when(failRouting())
-      .then([routingFailed()]);
+      .then([routingFailed(), routingEscalated()]);
   });
 
   it('does nothing for a former assignee', () => {
