@@ -7,8 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, signToken } from '../../libs/platform/src';
 import { ApiClient } from './api-client';
+import { auditorEpilogue } from './auditor-epilogue';
 import { renderTable } from './board-table';
 import { freePort, startApp, stopApp, waitForHealth } from './processes';
+import {
+  registerKisaWebhook,
+  ROUTING_DEMO_ENV,
+  showRouting,
+  startWebhookReceiver,
+} from './routing-showcase';
 import { playScenario, TokenFor } from './workshop-scenario';
 
 const dist = join(__dirname, '..', '..', 'apps');
@@ -29,7 +36,7 @@ async function main(): Promise<void> {
   const port = Number(process.env.DEMO_PORT ?? (await freePort()));
   const baseUrl = `http://127.0.0.1:${port}`;
   const logFile = join(tmpdir(), `liaison-demo-${Date.now()}.log`);
-  const env = { ...process.env, PORT: String(port) };
+  const env = { ...process.env, PORT: String(port), ...ROUTING_DEMO_ENV };
 
   console.log(`Starting the API on ${baseUrl} and the worker (logs: ${logFile})`);
   const api = startApp(join(dist, 'api/src/main.js'), env, logFile);
@@ -46,6 +53,13 @@ async function main(): Promise<void> {
         },
         config.jwtSecret,
       );
+
+    const admin = new ApiClient(
+      baseUrl,
+      signToken({ sub: 'demo.admin', role: 'admin', expiresIn: '1h' }, config.jwtSecret),
+    );
+    const receiver = await startWebhookReceiver();
+    await registerKisaWebhook(admin, receiver);
 
     console.log('\nPlaying the week of 11 and 18 November through the API:');
     const result = await playScenario(baseUrl, tokenFor, (line) => console.log(`  ${line}`));
@@ -76,6 +90,12 @@ async function main(): Promise<void> {
         ]),
       ),
     );
+    console.log('\nRouting to agencies:');
+    const msit = new ApiClient(baseUrl, tokenFor('bureau_head', 'MSIT'));
+    const source = { workshopId: result.workshops.openai, sourceId: result.actions.openai };
+    await showRouting(admin, msit, receiver, source, (line) => console.log(`  ${line}`));
+    await receiver.close();
+    if (!(await auditorEpilogue(auditor, result.followUps.evaluation))) process.exitCode = 1;
     console.log('');
   } finally {
     await Promise.all([stopApp(api), stopApp(worker)]);

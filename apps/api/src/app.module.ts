@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule } from '@liaison/event-store';
 import { FollowUpModule, ProjectionsQueriesModule } from '@liaison/follow-up';
 import { AuthGuard, LiaisonLoggerModule, MetricsModule, PlatformModule } from '@liaison/platform';
+import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { AgenciesController } from './agencies/agencies.controller';
 import { FollowUpsController } from './follow-ups/follow-ups.controller';
@@ -25,6 +26,8 @@ import { MetricsController } from './metrics/metrics.controller';
     FollowUpModule,
     ProjectionsQueriesModule,
     AuditModule,
+    // operations
+    AdminModule,
   ],
   controllers: [
     // work

@@ -4,6 +4,7 @@ import { EventStoreModule } from '@liaison/event-store';
 import { LiaisonLoggerModule, MetricsModule, PlatformModule } from '@liaison/platform';
 import { SealingWorkerModule } from './audit/sealing-worker.module';
 import { ProjectionsWorkerModule } from './projections/projections-worker.module';
+import { RoutingWorkerModule } from './routing/routing-worker.module';
 
 @Module({
   imports: [
@@ -17,6 +18,8 @@ import { ProjectionsWorkerModule } from './projections/projections-worker.module
     ProjectionsWorkerModule,
     // audit: signed seals over the log
     SealingWorkerModule,
+    // routing: relay, router, delivery, deadlines
+    RoutingWorkerModule,
   ],
 })
 export class WorkerModule {}

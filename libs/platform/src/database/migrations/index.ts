@@ -3,6 +3,7 @@ import { CreateAgencyDirectory1764350000000 } from './1764350000000-create-agenc
 import { CreateAudit1764400000000 } from './1764400000000-create-audit';
 import { CreateFollowUpReadModels1764500000000 } from './1764500000000-create-follow-up-read-models';
 import { FollowUpBoardSortIndexes1764500000001 } from './1764500000001-follow-up-board-sort-indexes';
+import { CreateRouting1764600000000 } from './1764600000000-create-routing';
 
 /** Every migration, in timestamp order. Add new ones at the end. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreateAudit1764400000000,
   CreateFollowUpReadModels1764500000000,
   FollowUpBoardSortIndexes1764500000001,
+  CreateRouting1764600000000,
 ];

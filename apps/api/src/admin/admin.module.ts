@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { RoutingMetrics, RoutingModule } from '@liaison/routing';
+import { AgencyWebhooksController } from './agency-webhooks.controller';
+import { DeadLettersController } from './dead-letters.controller';
+import { QueueDashboard } from './queue-dashboard';
+
+/** Operators' routes: webhooks, dead letters, the queue dashboard, routing metrics. */
+@Module({
+  imports: [RoutingModule],
+  controllers: [AgencyWebhooksController, DeadLettersController],
+  providers: [QueueDashboard, RoutingMetrics],
+})
+export class AdminModule {}

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { RoutingModule, RoutingRelay } from '@liaison/routing';
+import { DeadlineTimersProcessor } from './deadline-timers.processor';
+import { DeliverTaskProcessor } from './deliver-task.processor';
+import { DeliveryDeadLetters } from './delivery-dead-letters';
+import { jobHandlersProvider } from './job-handlers.provider';
+import { JobRunner } from './job-runner';
+import { RouteFollowUpProcessor } from './route-follow-up.processor';
+import { RoutingWorkers } from './routing-workers';
+import { ScheduleDeadlinesProcessor } from './schedule-deadlines.processor';
+import { UnfinishedJobsSweepProcessor } from './unfinished-jobs-sweep.processor';
+
+/** The relay and the routing, delivery and deadline workers of a worker process. */
+@Module({
+  imports: [RoutingModule],
+  providers: [
+    // processors
+    RouteFollowUpProcessor,
+    DeliverTaskProcessor,
+    DeliveryDeadLetters,
+    ScheduleDeadlinesProcessor,
+    DeadlineTimersProcessor,
+    UnfinishedJobsSweepProcessor,
+    jobHandlersProvider,
+    // running them
+    JobRunner,
+    RoutingRelay,
+    RoutingWorkers,
+  ],
+})
+export class RoutingWorkerModule {}

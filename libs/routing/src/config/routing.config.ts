@@ -1,0 +1,67 @@
+import { ConfigError } from '@liaison/platform';
+
+/** Routing settings, read from the environment and validated at boot (the message names the
+ * variable). Times are in milliseconds. */
+export interface RoutingConfig {
+  /** BullMQ key prefix: separates deployments (and test runs) sharing one Redis. */
+  queuePrefix: string;
+  /** How long before the due time the assignee is reminded. */
+  reminderLeadMs: number;
+  /** How long after the due time an unresolved task is escalated to the assigning bureau. */
+  escalationGraceMs: number;
+  webhookTimeoutMs: number;
+  /** Webhook attempts in all (the first try included) before the task is dead-lettered. */
+  deliveryAttempts: number;
+  /** First retry delay; each later one doubles it. */
+  deliveryBackoffMs: number;
+  /** How often the relay polls the event log when no NOTIFY arrives. */
+  relayPollMs: number;
+  /** How often the sweep looks for jobs that are due but unfinished (lost with Redis). */
+  sweepIntervalMs: number;
+  /** How long a job may stay unfinished before the sweep hands it to BullMQ again. */
+  redeliverAfterMs: number;
+  /** A job whose worker stops renewing this lock (a crashed process) is handed to another. */
+  jobLockMs: number;
+  routingConcurrency: number;
+  deliveryConcurrency: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const PREFIX = /^[A-Za-z0-9_.-]{1,64}$/;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `must be an integer from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+export function loadRoutingConfig(env: Env = process.env): RoutingConfig {
+  const queuePrefix = env.QUEUE_PREFIX || 'liaison';
+  if (!PREFIX.test(queuePrefix)) {
+    throw new ConfigError(
+      'QUEUE_PREFIX',
+      `must be 1–64 of A-Z a-z 0-9 _ . - (got "${queuePrefix}")`,
+    );
+  }
+  return {
+    queuePrefix,
+    reminderLeadMs: integer(env, 'REMINDER_LEAD_MS', DAY, 0, 365 * DAY),
+    escalationGraceMs: integer(env, 'ESCALATION_GRACE_MS', DAY, 0, 365 * DAY),
+    webhookTimeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 5_000, 100, 120_000),
+    deliveryAttempts: integer(env, 'DELIVERY_ATTEMPTS', 8, 1, 50),
+    deliveryBackoffMs: integer(env, 'DELIVERY_BACKOFF_MS', 2_000, 1, HOUR),
+    relayPollMs: integer(env, 'RELAY_POLL_MS', 250, 5, 60_000),
+    sweepIntervalMs: integer(env, 'SWEEP_INTERVAL_MS', 60_000, 100, DAY),
+    redeliverAfterMs: integer(env, 'REDELIVER_AFTER_MS', 5 * 60_000, 100, 7 * DAY),
+    jobLockMs: integer(env, 'JOB_LOCK_MS', 30_000, 500, HOUR),
+    routingConcurrency: integer(env, 'ROUTING_CONCURRENCY', 16, 1, 500),
+    deliveryConcurrency: integer(env, 'DELIVERY_CONCURRENCY', 4, 1, 500),
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Every job's payload, declared once as a schema; the TypeScript types are inferred from it.
+ * Ids and times follow the event contract (libs/follow-up/src/domain/events.ts).
+ */
+import { agencyCode, Infer, isoTime, object, oneOf, optional, text, uuid } from './payload-schema';
+
+const correlationId = text(200);
+
+/** The task as an agency receives it: a snapshot taken when it was routed. */
+export const taskSchema = object({
+  followUpId: uuid,
+  workshopId: uuid,
+  hostAgency: agencyCode,
+  assigneeAgency: agencyCode,
+  sourceKind: oneOf('action', 'info_request'),
+  sourceId: uuid,
+  title: text(),
+  instructions: optional(text()),
+  dueAt: isoTime,
+  priority: oneOf('low', 'normal', 'high', 'urgent'),
+});
+
+const deadline = object({ followUpId: uuid, dueAt: isoTime, correlationId });
+
+export const JOB_SCHEMAS = {
+  /** An assignment or reassignment to route, and whose deadlines to plan (from the relay). */
+  'route-follow-up': object({
+    eventId: uuid,
+    followUpId: uuid,
+    assigneeAgency: agencyCode,
+    correlationId,
+  }),
+  /** A routed task to hand to its agency (on `agency-<code>`). */
+  'deliver-task': object({ eventId: uuid, agency: agencyCode, correlationId, task: taskSchema }),
+  /** Plan a follow-up's deadline timers anew after its due time was extended. */
+  'schedule-deadlines': object({ eventId: uuid, followUpId: uuid, correlationId }),
+  'send-reminder': deadline,
+  'mark-overdue': deadline,
+  'escalate-overdue': deadline,
+  /** Hand jobs that are due but unfinished (lost with Redis) to BullMQ again. */
+  'sweep-unfinished-jobs': object({}),
+};
+
+export type JobName = keyof typeof JOB_SCHEMAS;
+export type JobPayloads = { [N in JobName]: Infer<(typeof JOB_SCHEMAS)[N]> };
+export type TaskSnapshot = Infer<typeof taskSchema>;
+export type DeadlinePayload = Infer<typeof deadline>;
+
+export const JOB_NAMES = Object.keys(JOB_SCHEMAS) as JobName[];
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(JOB_SCHEMAS, name);
+}
+
+/** Checks a job's data against its declared payload; throws naming the wrong field. */
+export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayloads[N] {
+  return JOB_SCHEMAS[name].parse(data, 'payload') as JobPayloads[N];
+}

@@ -1,0 +1,74 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const ENTRY = join(__dirname, '../fixtures/routing-worker.process.ts');
+
+/** A routing worker in a child process, as `npm run start:worker` would run it. */
+export class WorkerProcess {
+  private child?: ChildProcess;
+  private output = '';
+
+  constructor(private readonly env: NodeJS.ProcessEnv) {}
+
+  /** Resolves once the process says its workers and relay run. */
+  async start(timeoutMs = 20_000): Promise<void> {
+    // WORKER_NODE_ARGS, e.g. "--cpu-prof", to profile the workers of a spec or the bench.
+    const nodeArgs = (process.env.WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', ENTRY], {
+      env: this.env,
+      cwd: join(__dirname, '../..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    this.output = '';
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`worker not ready:\n${this.output}`)),
+        timeoutMs,
+      );
+      const onData = (chunk: Buffer) => {
+        this.output += chunk.toString();
+        if (this.output.includes('ready\n')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`worker exited with ${code}:\n${this.output}`));
+      });
+    });
+  }
+
+  get outputText(): string {
+    return this.output;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** SIGKILL: no draining, no cleanup — as a crash or an OOM kill. */
+  async kill(): Promise<void> {
+    await this.signal('SIGKILL');
+  }
+
+  /** SIGTERM: the worker drains and exits. */
+  async stop(): Promise<number | null> {
+    return this.signal('SIGTERM');
+  }
+
+  private async signal(signal: NodeJS.Signals): Promise<number | null> {
+    const child = this.child;
+    this.child = undefined;
+    if (!child || child.exitCode !== null || child.signalCode !== null)
+      return child?.exitCode ?? null;
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => resolve(code)),
+    );
+    child.kill(signal);
+    return exited;
+  }
+}
