@@ -10,7 +10,7 @@ describe('operations endpoints', () => {
   it('GET /health reports Postgres and Redis up', async () => {
     const res = await fetch(`${api.url}/health`);
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as { projections: { name: string }[] };
     expect(body).toMatchObject({
       status: 'ok',
       checks: { postgres: { status: 'up' }, redis: { status: 'up' } },
