@@ -19,13 +19,16 @@ export class EventWakeUps {
 
   async start(): Promise<void> {
     this.stopped = false;
+    let client: PoolClient | undefined;
     try {
-      const client = await this.pool.connect();
+      client = await this.pool.connect();
+      if (this.stopped) return client.release();
       client.on('notification', () => this.listeners.forEach((wake) => wake()));
-      client.on('error', () => this.reconnect(client));
+      client.on('error', () => this.reconnect(client!));
       await client.query(`LISTEN ${EVENTS_CHANNEL}`);
       this.client = client;
     } catch {
+      client?.release(true); // a connection that cannot LISTEN goes back broken, not leaked
       this.scheduleRetry();
     }
   }

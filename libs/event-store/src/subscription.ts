@@ -36,6 +36,8 @@ export class Subscription {
   private active = false;
   private checkpoint: Checkpoint = START;
   private wake?: () => void;
+  /** A NOTIFY that came while a batch ran: the next idle() returns at once. */
+  private woken = false;
   private unsubscribeWakeUps?: () => void;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
@@ -57,7 +59,10 @@ export class Subscription {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.unsubscribeWakeUps = this.wakeUps?.onWake(() => this.wake?.());
+    this.unsubscribeWakeUps = this.wakeUps?.onWake(() => {
+      this.woken = true;
+      this.wake?.();
+    });
     this.loop = this.run();
   }
 
@@ -151,7 +156,10 @@ export class Subscription {
 
   /** Waits for a NOTIFY, the poll interval, or stop(), whichever comes first. */
   private idle(ms: number): Promise<void> {
-    if (this.stopped) return Promise.resolve();
+    if (this.stopped || this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
     return new Promise<void>((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {
@@ -161,6 +169,7 @@ export class Subscription {
       this.wake = done;
     }).then(() => {
       this.wake = undefined;
+      this.woken = false;
     });
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/co
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@liaison/platform';
 import { WebhookSettings } from '@liaison/routing';
-import { AgencyCodeParam } from './agency-code.pipe';
+import { AgencyCodePipe } from '../common/agency-code.pipe';
 import { AgencyWebhookRequest } from './agency-webhook.request.dto';
 
 /** Where each agency's tasks are POSTed. The secret goes in and never comes back out. */
@@ -16,20 +16,20 @@ export class AgencyWebhooksController {
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: 'Set (or replace) the agency’s webhook; the answer omits the secret' })
-  set(@Param('code', AgencyCodeParam) code: string, @Body() body: AgencyWebhookRequest) {
+  set(@Param('code', AgencyCodePipe) code: string, @Body() body: AgencyWebhookRequest) {
     return this.settings.set(code, body);
   }
 
   @Get()
   @ApiOperation({ summary: 'The agency’s webhook, without its secret' })
-  get(@Param('code', AgencyCodeParam) code: string) {
+  get(@Param('code', AgencyCodePipe) code: string) {
     return this.settings.get(code);
   }
 
   @Delete()
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove the webhook: tasks then wait in the agency’s inbox' })
-  async remove(@Param('code', AgencyCodeParam) code: string): Promise<void> {
+  async remove(@Param('code', AgencyCodePipe) code: string): Promise<void> {
     await this.settings.remove(code);
   }
 }

@@ -46,7 +46,12 @@ function cookie(req: DashboardRequest, name: string): string | undefined {
   const header = req.headers.cookie;
   for (const part of (typeof header === 'string' ? header : '').split(';')) {
     const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      return undefined; // a malformed cookie is no credential, not a server error
+    }
   }
   return undefined;
 }

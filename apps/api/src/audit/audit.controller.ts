@@ -117,8 +117,12 @@ export class AuditController {
     initial: S,
     evolve: (state: S, event: StoredEvent) => S,
   ) {
-    // One read, logged once: the events up to the point, and the state they fold to.
-    const events = await this.audit.stream(who(user), streamId, asOfOptions(q));
+    // One read, logged once: the events up to the point, and the state they fold to. Times come
+    // from the writers' clocks, so the cut is the first version recorded after asOf: a fold
+    // never skips a version.
+    const read = await this.audit.stream(who(user), streamId, asOfOptions(q));
+    const gap = read.findIndex((e, i) => e.version !== i + 1);
+    const events = gap === -1 ? read : read.slice(0, gap);
     const state = events.reduce((s, e) => evolve(s, e as unknown as StoredEvent), initial);
     return {
       streamId,

@@ -5,7 +5,7 @@ import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-val
 export class HistoryRequest {
   @ApiPropertyOptional({ description: 'continue after this cursor ("<transactionId>:<position>")' })
   @IsOptional()
-  @Matches(/^\d{1,20}:\d{1,18}$/, { message: '$property must be a cursor from a previous page' })
+  @Matches(/^\d{1,19}:\d{1,15}$/, { message: '$property must be a cursor from a previous page' })
   after?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 10_000, default: 100 })
@@ -31,6 +31,7 @@ export class AsOfRequest {
   @Type(() => Number)
   @IsInt({ message: '$property must be an integer' })
   @Min(1)
+  @Max(2 ** 31 - 1)
   toVersion?: number;
 }
 
@@ -59,6 +60,7 @@ export class AccessLogRequest {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   before?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })

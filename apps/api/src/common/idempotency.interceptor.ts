@@ -82,6 +82,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
       [actor, key, requestHash],
     );
     if (inserted.rowCount === 1) return undefined;
+    // A claim whose process died before answering is taken over after a minute.
+    const takenOver = await this.pool.query(
+      `UPDATE idempotency_keys SET created_at = now()
+       WHERE actor = $1 AND key = $2 AND request_hash = $3 AND completed_at IS NULL
+         AND created_at < now() - interval '1 minute'`,
+      [actor, key, requestHash],
+    );
+    if (takenOver.rowCount === 1) return undefined;
     const { rows } = await this.pool.query<{
       request_hash: string;
       response: unknown;

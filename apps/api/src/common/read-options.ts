@@ -15,6 +15,7 @@ export class ReadYourWritesRequest {
   @Type(() => Number)
   @IsInt({ message: '$property must be an integer' })
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   minPosition?: number;
 }
 

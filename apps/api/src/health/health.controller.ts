@@ -5,7 +5,7 @@ import { Pool } from 'pg';
 import { PG_POOL, Public, REDIS } from '@liaison/platform';
 import { ProjectionStatusReader } from './projection-status';
 
-type Check = { status: 'up' | 'down'; error?: string };
+type Check = { status: 'up' | 'down' };
 
 async function check(probe: () => Promise<unknown>, timeoutMs = 1000): Promise<Check> {
   let timer: NodeJS.Timeout | undefined;
@@ -17,8 +17,8 @@ async function check(probe: () => Promise<unknown>, timeoutMs = 1000): Promise<C
       ),
     ]);
     return { status: 'up' };
-  } catch (err) {
-    return { status: 'down', error: err instanceof Error ? err.message : String(err) };
+  } catch {
+    return { status: 'down' }; // the reason goes to the logs of the dependency, not to the public
   } finally {
     clearTimeout(timer);
   }

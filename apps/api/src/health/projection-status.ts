@@ -23,7 +23,8 @@ export class ProjectionStatusReader {
         labelNames: ['projection'],
         registers: [],
         async collect() {
-          for (const s of await read()) this.set({ projection: s.name }, s.lag);
+          // During an outage the rest of /metrics must still be served.
+          for (const s of await read().catch(() => [])) this.set({ projection: s.name }, s.lag);
         },
       }),
     );

@@ -23,7 +23,12 @@ export class SealingWorker implements OnApplicationBootstrap, OnApplicationShutd
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   onApplicationBootstrap(): void {
-    const sealer = new Sealer(this.pool, loadSealKeys());
+    const keys = loadSealKeys();
+    if (!keys.signing) {
+      this.logger.warn('no AUDIT_SEAL_PRIVATE_KEY: this worker does not seal');
+      return;
+    }
+    const sealer = new Sealer(this.pool, keys);
     const tick = () => {
       if (this.running) return;
       this.running = sealer

@@ -4,7 +4,6 @@ import { STATUS_CODES } from 'node:http';
 /** Typed errors carry a stable `code`; this table is the only place that maps them to HTTP. */
 const STATUS_BY_CODE: Record<string, number> = {
   FORBIDDEN: 403,
-  READ_FORBIDDEN: 403,
   NOT_FOUND: 404,
   INVALID_STATE: 409,
   ALREADY_EXISTS: 409,
