@@ -19,6 +19,8 @@ const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;
 const EVENT_TYPE = /^[A-Z][A-Za-z0-9]{0,99}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_BATCH = 10_000;
+/** Wake-ups are coalesced to at most one NOTIFY per this many milliseconds per process. */
+const NOTIFY_INTERVAL_MS = 5;
 
 /**
  * One statement appends a whole batch: it finds the stream head, checks the expected version,
@@ -113,6 +115,7 @@ export interface ReadAllResult {
 
 export class EventStore {
   private notifyPending = false;
+  private lastNotifyAt = 0;
 
   constructor(
     private readonly pool: Pool,
@@ -244,17 +247,21 @@ export class EventStore {
 
   /**
    * Wakes subscribers after a commit. Sent outside the append's transaction (a NOTIFY inside it
-   * would serialise all commits on Postgres's notify lock) and coalesced to one in flight.
+   * would serialise all commits on Postgres's notify lock) and coalesced.
    */
   private scheduleNotify(): void {
     if (this.notifyPending) return;
     this.notifyPending = true;
-    setImmediate(() => {
+    // A NOTIFY is a transaction of its own (an xid and a commit): at most one per interval, so
+    // a busy writer does not double Postgres's commit work for wake-ups.
+    const wait = Math.max(0, this.lastNotifyAt + NOTIFY_INTERVAL_MS - Date.now());
+    setTimeout(() => {
+      this.lastNotifyAt = Date.now();
       this.pool
         .query(`NOTIFY ${EVENTS_CHANNEL}`)
         .catch(() => {}) // subscribers poll as well; a lost wake-up only delays them
         .finally(() => (this.notifyPending = false));
-    });
+    }, wait);
   }
 
   private toStoredEvent(r: EventRow, raw = false): StoredEvent {
