@@ -29,8 +29,10 @@ function reachable(host, port, timeoutMs = 1000) {
   });
 }
 
+const forTests = process.argv.includes('--test');
+const postgresUrl = forTests ? testDatabaseUrl : databaseUrl;
 const services = [
-  { name: 'Postgres', host: databaseUrl.hostname, port: databaseUrl.port || 5432 },
+  { name: 'Postgres', host: postgresUrl.hostname, port: postgresUrl.port || 5432 },
   { name: 'Redis', host: redisUrl.hostname, port: redisUrl.port || 6379 },
 ];
 
@@ -113,4 +115,4 @@ async function ensureDatabase(url) {
 }
 
 await ensureUp();
-await ensureDatabase(process.argv.includes('--test') ? testDatabaseUrl : databaseUrl);
+await ensureDatabase(postgresUrl);
