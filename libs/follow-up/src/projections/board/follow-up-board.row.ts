@@ -1,27 +1,10 @@
 import { ProjectedEvent } from '../projection';
 import { FollowUpPriority, FollowUpStatus, SourceKind } from '../../domain/events';
 import { instant, oneOf, text, uuid } from '../event-data';
+import { FollowUpView } from '../queries/follow-up-view';
 
-/** One board row as the projection folds it; timestamps are ISO strings (milliseconds). */
-export interface BoardRow {
-  followUpId: string;
-  workshopId: string;
-  hostAgency: string;
-  sourceId: string;
-  sourceKind: SourceKind;
-  assigneeAgency: string;
-  title: string;
-  status: FollowUpStatus;
-  priority: FollowUpPriority;
-  dueAt: string;
-  overdue: boolean;
-  escalated: boolean;
-  version: number;
-  lastPosition: number;
-  lastEventType: string;
-  lastChangedAt: string;
-  createdAt: string;
-}
+/** One board row as the projection folds it: the same shape the queries answer with. */
+export type BoardRow = FollowUpView;
 
 const PRIORITIES: readonly FollowUpPriority[] = ['low', 'normal', 'high', 'urgent'];
 const SOURCE_KINDS: readonly SourceKind[] = ['action', 'info_request'];

@@ -1,43 +1,19 @@
 import { PoolClient } from 'pg';
-import { FollowUpPriority, FollowUpStatus, SourceKind } from '../../domain/events';
+import { FOLLOW_UP_COLUMNS, FollowUpRecord, toFollowUpView } from '../queries/follow-up-view';
 import { qualified } from '../sql-identifiers';
 import { BoardRow } from './follow-up-board.row';
-
-interface BoardRecord {
-  follow_up_id: string;
-  workshop_id: string;
-  host_agency: string;
-  source_id: string;
-  source_kind: SourceKind;
-  assignee_agency: string;
-  title: string;
-  status: FollowUpStatus;
-  priority: FollowUpPriority;
-  due_at: Date;
-  overdue: boolean;
-  escalated: boolean;
-  version: number;
-  last_position: string;
-  last_event_type: string;
-  last_changed_at: Date;
-  created_at: Date;
-}
-
-const COLUMNS = `follow_up_id, workshop_id, host_agency, source_id, source_kind, assignee_agency,
-  title, status, priority, due_at, overdue, escalated, version, last_position, last_event_type,
-  last_changed_at, created_at`;
 
 export async function loadBoardRows(
   tx: PoolClient,
   schema: string,
   followUpIds: string[],
 ): Promise<Map<string, BoardRow>> {
-  const { rows } = await tx.query<BoardRecord>(
-    `SELECT ${COLUMNS} FROM ${qualified(schema, 'follow_up_board')}
+  const { rows } = await tx.query<FollowUpRecord>(
+    `SELECT ${FOLLOW_UP_COLUMNS} FROM ${qualified(schema, 'follow_up_board')}
      WHERE follow_up_id = ANY($1::uuid[])`,
     [followUpIds],
   );
-  return new Map(rows.map((r) => [r.follow_up_id, fromRecord(r)]));
+  return new Map(rows.map((r) => [r.follow_up_id, toFollowUpView(r)]));
 }
 
 /**
@@ -51,7 +27,7 @@ export async function upsertBoardRows(
 ): Promise<void> {
   const col = <K extends keyof BoardRow>(k: K) => rows.map((r) => r[k]);
   await tx.query(
-    `INSERT INTO ${qualified(schema, 'follow_up_board')} AS b (${COLUMNS})
+    `INSERT INTO ${qualified(schema, 'follow_up_board')} AS b (${FOLLOW_UP_COLUMNS})
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::text[],
        $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::bool[],
        $12::bool[], $13::int[], $14::bigint[], $15::text[], $16::timestamptz[],
@@ -85,26 +61,4 @@ export async function upsertBoardRows(
       col('createdAt'),
     ],
   );
-}
-
-function fromRecord(r: BoardRecord): BoardRow {
-  return {
-    followUpId: r.follow_up_id,
-    workshopId: r.workshop_id,
-    hostAgency: r.host_agency,
-    sourceId: r.source_id,
-    sourceKind: r.source_kind,
-    assigneeAgency: r.assignee_agency,
-    title: r.title,
-    status: r.status,
-    priority: r.priority,
-    dueAt: r.due_at.toISOString(),
-    overdue: r.overdue,
-    escalated: r.escalated,
-    version: r.version,
-    lastPosition: Number(r.last_position),
-    lastEventType: r.last_event_type,
-    lastChangedAt: r.last_changed_at.toISOString(),
-    createdAt: r.created_at.toISOString(),
-  };
 }
