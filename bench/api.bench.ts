@@ -15,6 +15,8 @@ const CONNECTIONS = envInt('BENCH_CONNECTIONS', 32);
 const DURATION_S = envInt('BENCH_DURATION_S', 8);
 const ROUNDS = envInt('BENCH_ROUNDS', 3);
 const TASKS = envInt('BENCH_TASKS', 512);
+/** Extra node flags for the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
+const API_NODE_ARGS = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 async function ensureDatabase(adminUrl: string): Promise<string> {
   const admin = new Client({ connectionString: adminUrl });
@@ -121,7 +123,7 @@ async function main(): Promise<void> {
 
   log('starting the API (dist) and the bare baseline server');
   const apiPort = 3900 + Math.floor(Math.random() * 90);
-  const apiProcess = start([join(__dirname, '../dist/apps/api/src/main.js')], {
+  const apiProcess = start([...API_NODE_ARGS, join(__dirname, '../dist/apps/api/src/main.js')], {
     ...env,
     PORT: String(apiPort),
   });
@@ -205,6 +207,7 @@ async function main(): Promise<void> {
   } finally {
     apiProcess.kill('SIGTERM');
     bareProcess.kill('SIGTERM');
+    await new Promise((r) => apiProcess.once('exit', r)); // a CPU profile is written on exit
   }
 }
 

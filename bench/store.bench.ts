@@ -36,6 +36,7 @@ import {
   cursors,
   DATABASE_URL,
   EVENTS_PER_STREAM,
+  HISTORY_EVENTS,
   makeEvent,
   prepareDatabase,
   resetTables,
@@ -195,7 +196,7 @@ async function main(): Promise<void> {
       `SELECT current_setting('server_version') AS v, current_setting('synchronous_commit') AS sc`,
     );
     Object.assign(machine, { postgres_version: rows[0].v, synchronous_commit: rows[0].sc });
-    await resetTables(pool);
+    await resetTables(pool, store);
 
     const result: Record<string, unknown> = {
       machine,
@@ -208,6 +209,7 @@ async function main(): Promise<void> {
         database: new URL(DATABASE_URL).pathname.slice(1),
         pool_size: POOL_SIZE,
         events_per_stream_single: EVENTS_PER_STREAM,
+        history_events: HISTORY_EVENTS,
       },
     };
 
