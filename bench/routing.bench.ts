@@ -10,8 +10,9 @@
  * 1. latency at a fixed rate: BENCH_RATE assignments/s (default 500) for BENCH_SECONDS (10),
  *    sent open-loop; per task, command accepted → its job on `agency-<code>` (the job's
  *    creation stamp) and → an agency worker picking it up; again at BENCH_LOW_RATE (200);
- * 2. sustained routing: BENCH_BACKLOG (10000) assignment events relayed while routing is
- *    paused, then drained: routed/s from the resume to the last FollowUpRouted;
+ * 2. sustained routing: BENCH_BACKLOG (10000) assignment events appended while the relay (which
+ *    routes) waits on stand-by, then drained: routed/s from its release to the last
+ *    FollowUpRouted (delivery and timers run alongside, on the same cores);
  * 3. baseline: plain BullMQ `add` → worker at the same rate, and a drain of the same backlog.
  * Knobs: BENCH_WORKERS (worker processes, default 1: the machine has 2 cores for everything),
  * BENCH_REDIS_URL, BENCH_PG_SOCKET_DIR (Postgres over its Unix socket), BENCH_KEEP.
@@ -20,7 +21,7 @@ import { Job, Queue, Worker } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { EventStore } from '../libs/event-store/src';
-import { agencyQueue, jobIds, ROUTING_QUEUE } from '../libs/routing/src';
+import { agencyQueue, jobIds, RELAY_SUBSCRIPTION } from '../libs/routing/src';
 import {
   assign,
   holdWorkshop,
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
   };
   env.routingEnv = {
     QUEUE_PREFIX: env.prefix,
-    ROUTING_CONCURRENCY: process.env.BENCH_ROUTING_CONCURRENCY ?? '32',
+    TIMER_CONCURRENCY: process.env.BENCH_TIMER_CONCURRENCY ?? '32',
     DELIVERY_CONCURRENCY: process.env.BENCH_DELIVERY_CONCURRENCY ?? '4',
     RELAY_POLL_MS: '50',
     DB_POOL_SIZE: process.env.BENCH_DB_POOL_SIZE ?? '20',
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
     await atFixedRate(app, workshop, RATE, 1);
     const latency = await atFixedRate(app, workshop, RATE, SECONDS);
     const lowRate = await atFixedRate(app, workshop, LOW_RATE, SECONDS);
-    const sustained = await backlog(app, workshop);
+    const sustained = await backlog(app, workshop, workers);
     const plain = await plainBullmq(env);
     printJson({
       bench: 'routing',
@@ -193,32 +194,36 @@ async function countSince(app: RoutingApp, type: string, position: number) {
 }
 
 /**
- * A backlog of assignments, relayed while routing is paused; then routing resumes and the
- * workers drain it (routing, delivery and timers alike). Rate: from the resume to the last
- * FollowUpRouted.
+ * A backlog of assignments, appended while the relay cannot run: this process holds the
+ * relay's advisory lock, so the restarted workers' relays wait on stand-by. Then the lock is
+ * released and one relay drains the backlog (delivery and timers alike run beside it).
+ * Rate: from the release to the last FollowUpRouted.
  */
-async function backlog(app: RoutingApp, workshop: ScenarioWorkshop) {
+async function backlog(app: RoutingApp, workshop: ScenarioWorkshop, workers: WorkerProcess[]) {
   const store = app.get(EventStore);
-  const routing = app.queues.get(ROUTING_QUEUE);
   const ids = Array.from({ length: BACKLOG }, () => randomUUID());
   const from = await headPosition(app);
-  await routing.pause();
-  log(`appending a backlog of ${BACKLOG} assignments (routing paused)`);
-  for (let i = 0; i < ids.length; i += 200) {
-    await Promise.all(
-      ids.slice(i, i + 200).map((id, j) => {
-        const event = assignedEvent(id, workshop, AGENCIES[(i + j) % AGENCIES.length]);
-        return store.append(`follow-up-${id}`, [event], { expectedVersion: 'no_stream' });
-      }),
-    );
+  await Promise.all(workers.map((w) => w.stop()));
+  const lock = await app.pool.connect();
+  // The key a Subscription locks: 'subscription:<name>' (libs/event-store/src/subscription.ts).
+  const key = `subscription:${RELAY_SUBSCRIPTION}`;
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]);
+    await Promise.all(workers.map((w) => w.start(60_000)));
+    log(`appending a backlog of ${BACKLOG} assignments (the relay on stand-by)`);
+    for (let i = 0; i < ids.length; i += 200) {
+      await Promise.all(
+        ids.slice(i, i + 200).map((id, j) => {
+          const event = assignedEvent(id, workshop, AGENCIES[(i + j) % AGENCIES.length]);
+          return store.append(`follow-up-${id}`, [event], { expectedVersion: 'no_stream' });
+        }),
+      );
+    }
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
+    lock.release();
   }
-  await waitUntil(
-    async () => ((await routing.getJobCounts('waiting')).waiting >= BACKLOG ? true : undefined),
-    120_000,
-    'the backlog relayed',
-  );
-  const resumedAt = Date.now();
-  await routing.resume();
+  const releasedAt = Date.now();
   const last = await waitUntil(
     async () => {
       const routed = await countSince(app, 'FollowUpRouted', from);
@@ -227,7 +232,7 @@ async function backlog(app: RoutingApp, workshop: ScenarioWorkshop) {
     300_000,
     'the backlog routed',
   );
-  const seconds = ((last?.getTime() ?? Date.now()) - resumedAt) / 1000;
+  const seconds = ((last?.getTime() ?? Date.now()) - releasedAt) / 1000;
   log(`backlog routed at ${Math.round(BACKLOG / seconds)}/s`);
   return { tasks: BACKLOG, seconds: round(seconds), routed_per_s: round(BACKLOG / seconds) };
 }

@@ -203,7 +203,7 @@ describe('delivery to agencies', () => {
     const names = ((await queues.json()) as { queues: { name: string }[] }).queues.map(
       (q) => q.name,
     );
-    expect(names).toEqual(expect.arrayContaining(['routing', 'timers', 'agency-KISA']));
+    expect(names).toEqual(expect.arrayContaining(['timers', 'agency-KISA']));
 
     const session = await fetch(`${api.url}/admin/queues/session`, {
       method: 'POST',
@@ -219,7 +219,7 @@ describe('delivery to agencies', () => {
     const res = await fetch(`${api.url}/metrics`);
     const text = await res.text();
     expect(text).toMatch(/liaison_queue_jobs\{queue="agency-KISA",state="completed"\} [1-9]/);
-    expect(text).toMatch(/liaison_queue_jobs\{queue="routing",state="failed"\} \d+/);
+    expect(text).toMatch(/liaison_queue_jobs\{queue="timers",state="failed"\} \d+/);
     expect(text).toMatch(/liaison_dead_letters\{status="retried"\} [1-9]/);
     expect(text).toMatch(/liaison_relay_lag_events \d+/);
     expect(text).toMatch(/liaison_relay_lag_seconds [\d.]+/);

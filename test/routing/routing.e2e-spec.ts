@@ -1,7 +1,15 @@
-/** The relay and the router in one process, on the real Postgres and Redis. */
-import { Job, Queue } from 'bullmq';
+/** The relay, which routes, and the agency workers in one process, on the real Postgres and Redis. */
+import { Queue } from 'bullmq';
 import { AgencyDirectory } from '@liaison/follow-up';
-import { agencyQueue, jobIds, JobPayloads, ROUTING_QUEUE } from '@liaison/routing';
+import {
+  agencyQueue,
+  BatchRouter,
+  JobDispatcher,
+  jobIds,
+  JobPayloads,
+  RoutingRelay,
+  TIMER_QUEUE,
+} from '@liaison/routing';
 import {
   assign,
   holdWorkshop,
@@ -66,24 +74,23 @@ describe('routing assignments to agency queues', () => {
 
   it('handling the same assignment twice appends nothing the second time', async () => {
     const { id } = await assign(app.bus, workshop, 'NIS');
-    const eventId = await assignmentEventId(id);
     await waitFor(async () => (await eventTypes(app.store, id)).includes('FollowUpDelivered'));
     const versionBefore = await app.store.streamVersion(`follow-up-${id}`);
-    const routing = app.queues.get(ROUTING_QUEUE);
-    const first = await routing.getJob(jobIds.route(eventId));
-    if (!first) throw new Error('the routing job is gone');
-    const payload = first.data;
-    expect(first.returnvalue).toBe('routed to agency-NIS');
+    const [assigned] = await app.store.readStream(`follow-up-${id}`);
 
-    // BullMQ forgets a removed job's id, so the relay's re-send after a crash is added again:
-    await first.remove();
-    const again = await routing.add('route-follow-up', payload, { jobId: jobIds.route(eventId) });
-    // and the same assignment under another id (a replayed relay, an operator's mistake):
-    const other = await routing.add('route-follow-up', payload, { jobId: `${eventId}-replayed` });
+    // The relay lost its checkpoint (or crashed before it): the assignment is routed again.
+    const client = await app.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const again = await app.get(BatchRouter).route([assigned], client);
+      expect(again.recorded).toBe(0);
+      expect(again.jobs.map((j) => j.id)).toContain(jobIds.deliver(assigned.eventId));
+      await app.get(JobDispatcher).enqueue(again.jobs, client); // same ids: nothing new
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
 
-    const finished = async (job: Job) => (await routing.getJob(job.id ?? ''))?.finishedOn;
-    await waitFor(async () => (await finished(again)) && (await finished(other)));
-    expect((await routing.getJob(again.id ?? ''))?.returnvalue).toBe('already finished');
     expect(await app.store.streamVersion(`follow-up-${id}`)).toBe(versionBefore);
     expect((await eventCounts(app.pool, 'FollowUpRouted', [id])).get(id)).toBe(1);
     const agencyJobs = await app.queues
@@ -103,17 +110,15 @@ describe('routing assignments to agency queues', () => {
     );
     const directory = app.get(AgencyDirectory);
     directory.invalidate();
-    const routing = app.queues.get(ROUTING_QUEUE);
-    await routing.pause(); // so the agency closes between the assignment and its routing
+    const relay = app.get(RoutingRelay);
+    await relay.stop(); // so the agency closes between the assignment and its routing
     let id: string;
     try {
       ({ id } = await assign(app.bus, workshop, code));
-      const eventId = await assignmentEventId(id);
-      await waitFor(() => routing.getJob(jobIds.route(eventId)), 2000, 'the routing job');
       await app.pool.query('UPDATE agencies SET active = false WHERE code = $1', [code]);
       directory.invalidate();
     } finally {
-      await routing.resume();
+      await relay.start();
     }
     await waitFor(async () => (await eventTypes(app.store, id)).includes('FollowUpEscalated'));
     const events = await app.store.readStream(`follow-up-${id}`);
@@ -136,28 +141,23 @@ describe('routing assignments to agency queues', () => {
   });
 
   it('a job payload that fails validation goes to the failed set with the reason, not retried', async () => {
-    const routing = app.queues.get(ROUTING_QUEUE);
-    const bad = {
-      eventId: 'not-a-uuid',
-      followUpId: 42,
-      assigneeAgency: 'KISA',
-      correlationId: 'c',
-    };
-    const job = await routing.add('route-follow-up', bad, { attempts: 5, backoff: 10 });
+    const timers = app.queues.get(TIMER_QUEUE);
+    const bad = { eventId: 'not-a-uuid', followUpId: 42, correlationId: 'c' };
+    const job = await timers.add('schedule-deadlines', bad, { attempts: 5, backoff: 10 });
     const failed = await waitFor(async () => {
-      const current = await routing.getJob(job.id ?? '');
+      const current = await timers.getJob(job.id ?? '');
       return current?.finishedOn ? current : undefined;
     });
     expect(await failed.getState()).toBe('failed');
     expect(failed.failedReason).toBe(
-      'invalid route-follow-up payload: payload.eventId must be a lower-case uuid (got "not-a-uuid")',
+      'invalid schedule-deadlines payload: payload.eventId must be a lower-case uuid (got "not-a-uuid")',
     );
     expect(failed.attemptsMade).toBe(1);
     const { rows } = await app.pool.query(
       'SELECT outcome FROM job_ledger WHERE queue = $1 AND job_id = $2',
-      [ROUTING_QUEUE, job.id],
+      [TIMER_QUEUE, job.id],
     );
-    expect(rows[0].outcome).toMatch(/^rejected: invalid route-follow-up payload/);
+    expect(rows[0].outcome).toMatch(/^rejected: invalid schedule-deadlines payload/);
   });
 
   it('a job nobody declared fails at once, naming it', async () => {

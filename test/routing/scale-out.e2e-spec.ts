@@ -4,7 +4,7 @@
  * runs only in the child worker processes.
  */
 import { Pool } from 'pg';
-import { AgencyWebhooks, agencyQueue, ROUTING_QUEUE } from '@liaison/routing';
+import { AgencyWebhooks, agencyQueue } from '@liaison/routing';
 import {
   assign,
   holdWorkshop,
@@ -59,8 +59,10 @@ async function settled(app: RoutingApp, ids: string[], timeoutMs: number): Promi
     async () => {
       const delivered = await countOf(app.pool, 'FollowUpDelivered', ids);
       if (!delivered.every((n) => n >= 1)) return false;
-      const counts = await app.queues.get(ROUTING_QUEUE).getJobCounts('active', 'waiting');
-      return counts.active === 0 && counts.waiting === 0;
+      const counts = await Promise.all(
+        AGENCIES.map((a) => app.queues.get(agencyQueue(a)).getJobCounts('active', 'waiting')),
+      );
+      return counts.every((c) => c.active === 0 && c.waiting === 0);
     },
     timeoutMs,
     'every task routed and delivered',
@@ -136,10 +138,9 @@ describe('routing across worker processes', () => {
     await settled(app, stream.ids, 20_000);
     await expectEachOnce(app, stream.ids);
     const { rows } = await app.pool.query<{ by: string }>(
-      `SELECT DISTINCT processed_by AS by FROM job_ledger WHERE queue = $1`,
-      [ROUTING_QUEUE],
+      `SELECT DISTINCT processed_by AS by FROM job_ledger WHERE queue LIKE 'agency-%'`,
     );
-    expect(rows.length).toBe(2); // both processes routed some of them
+    expect(rows.length).toBe(2); // one relay routes; both processes deliver some of the tasks
     expect(await Promise.all(workers.map((w) => w.stop()))).toEqual([0, 0]);
   }, 60_000);
 
@@ -152,11 +153,14 @@ describe('routing across worker processes', () => {
 
     const stream = assignmentStream(app, workshop, 60, 50);
     await sleep(800);
-    // Hold routing a moment so that jobs are waiting in Redis when it dies, and are lost.
-    const routing = app.queues.get(ROUTING_QUEUE);
-    await routing.pause();
+    // Hold delivery a moment so that routed tasks wait in Redis when it dies, and are lost.
+    const agencyQueues = AGENCIES.map((a) => app.queues.get(agencyQueue(a)));
+    await Promise.all(agencyQueues.map((q) => q.pause()));
     await waitFor(
-      async () => (await routing.getJobCounts('waiting')).waiting >= 3,
+      async () => {
+        const counts = await Promise.all(agencyQueues.map((q) => q.getJobCounts('waiting')));
+        return counts.reduce((n, c) => n + c.waiting, 0) >= 3;
+      },
       5000,
       'jobs waiting',
     );

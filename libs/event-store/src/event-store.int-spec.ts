@@ -189,4 +189,81 @@ describe('EventStore on Postgres', () => {
     const [raw] = await upcasting.readStream(s, { raw: true });
     expect(raw).toMatchObject({ schemaVersion: 1, data: { name: 'Ada Lovelace' } });
   });
+
+  describe('one event to each of many streams', () => {
+    const inTransaction = async <T>(work: (c: import('pg').PoolClient) => Promise<T>) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK');
+        throw err;
+      } finally {
+        client.release();
+      }
+    };
+
+    it('appends to the streams at their expected version and lists the others as conflicts', async () => {
+      const [a, b, c] = [newStream(), newStream(), newStream()];
+      await store.append(a, [event()]);
+      await store.append(b, [event(), event()]);
+      const result = await inTransaction((tx) =>
+        store.appendToStreams(
+          [
+            { streamId: a, event: event('ThingMoved'), expectedVersion: 1 },
+            { streamId: b, event: event('ThingMoved'), expectedVersion: 1 }, // b is at 2
+            { streamId: c, event: event('ThingMoved'), expectedVersion: 'no_stream' },
+          ],
+          tx,
+        ),
+      );
+      expect(result.conflicts).toEqual([b]);
+      expect(result.appended.map((r) => [r.streamId, r.version])).toEqual([
+        [a, 2],
+        [c, 1],
+      ]);
+      expect(await countIn(b)).toBe(2);
+      const streams = await store.readStreams([a, b, c]);
+      expect(streams.get(a)!.map((e) => e.type)).toEqual(['ThingHappened', 'ThingMoved']);
+      // the hash chain continues from each stream's own head
+      const [first, second] = streams.get(a)!;
+      expect(second.hash).toBe(chainHash(first.hash, canonicalEventBody(second)));
+      expect(streams.get(c)![0].hash).toBe(chainHash('', canonicalEventBody(streams.get(c)![0])));
+    });
+
+    it('writes nothing when the caller rolls back', async () => {
+      const s = newStream();
+      await expect(
+        inTransaction(async (tx) => {
+          await store.appendToStreams([{ streamId: s, event: event() }], tx);
+          throw new Error('the caller gives up');
+        }),
+      ).rejects.toThrow('the caller gives up');
+      expect(await countIn(s)).toBe(0);
+    });
+
+    it('refuses a stream named twice and bad events, writing nothing', async () => {
+      const s = newStream();
+      await expect(
+        inTransaction((tx) =>
+          store.appendToStreams(
+            [
+              { streamId: s, event: event() },
+              { streamId: s, event: event() },
+            ],
+            tx,
+          ),
+        ),
+      ).rejects.toMatchObject({ field: 'appends[1].streamId' });
+      await expect(
+        inTransaction((tx) =>
+          store.appendToStreams([{ streamId: s, event: { ...event(), data: { n: NaN } } }], tx),
+        ),
+      ).rejects.toBeInstanceOf(InvalidAppendError);
+      expect(await countIn(s)).toBe(0);
+    });
+  });
 });

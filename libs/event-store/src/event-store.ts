@@ -68,6 +68,25 @@ LEFT JOIN LATERAL (
 WHERE $8::int IS NULL OR coalesce(last.version, 0) = $8::int
 RETURNING position, version`;
 
+/**
+ * One event to each of many streams, in one statement (a router records a batch of decisions).
+ * A stream not at its expected version gets nothing and is left out of what the statement
+ * returns; the caller decides again for those.
+ */
+const APPEND_TO_STREAMS_SQL = `
+INSERT INTO events (stream_id, version, event_id, type, schema_version, data, metadata, recorded_at, hash)
+SELECT i.stream_id, coalesce(last.version, 0) + 1, i.event_id, i.type, i.schema_version, i.data,
+       i.metadata, $9, sha256(coalesce(last.hash, ''::bytea) || convert_to(i.body, 'UTF8'))
+FROM unnest($1::text[], $2::uuid[], $3::text[], $4::int[], $5::jsonb[], $6::jsonb[], $7::text[],
+            $8::int[])
+  WITH ORDINALITY AS i(stream_id, event_id, type, schema_version, data, metadata, body, expected, ord)
+LEFT JOIN LATERAL (
+  SELECT version, hash FROM events WHERE stream_id = i.stream_id ORDER BY version DESC LIMIT 1
+) AS last ON true
+WHERE i.expected IS NULL OR coalesce(last.version, 0) = i.expected
+ORDER BY i.ord
+RETURNING stream_id, position, version`;
+
 const SELECT_COLUMNS = `position, transaction_id, stream_id, version, event_id, type, schema_version,
   data, metadata, recorded_at, encode(hash, 'hex') AS hash`;
 
@@ -89,6 +108,19 @@ export interface AppendOptions {
   expectedVersion?: ExpectedVersion;
   /** Append inside the caller's transaction; the caller commits. */
   client?: PoolClient;
+}
+
+/** One event for one stream, as part of appendToStreams. */
+export interface StreamAppend {
+  streamId: string;
+  event: NewEvent;
+  expectedVersion?: ExpectedVersion;
+}
+
+export interface StreamsAppendResult {
+  appended: AppendResult[];
+  /** Streams that were not at their expected version: nothing was written to them. */
+  conflicts: string[];
 }
 
 export interface ReadStreamOptions {
@@ -163,6 +195,76 @@ export class EventStore {
   }
 
   /**
+   * Appends one event to each of several distinct streams in one statement, inside the caller's
+   * transaction. Streams not at their expected version are skipped and listed as conflicts; a
+   * racing writer that has not committed yet makes the statement fail (ConcurrencyError), and
+   * the caller's transaction with it.
+   */
+  async appendToStreams(appends: StreamAppend[], client: PoolClient): Promise<StreamsAppendResult> {
+    if (!Array.isArray(appends) || appends.length === 0) {
+      throw new InvalidAppendError('appends', 'must be a non-empty array');
+    }
+    if (appends.length > MAX_BATCH) {
+      throw new InvalidAppendError('appends', `must hold at most ${MAX_BATCH} appends`);
+    }
+    const recordedAt = new Date();
+    const seen = new Set<string>();
+    const prepared = appends.map((a, i) => {
+      validateStreamId(a.streamId);
+      if (seen.has(a.streamId)) {
+        throw new InvalidAppendError(`appends[${i}].streamId`, 'must not repeat a stream');
+      }
+      seen.add(a.streamId);
+      const expected = expectedVersionParam(a.expectedVersion ?? 'any');
+      return {
+        streamId: a.streamId,
+        expected,
+        ...prepareEvent(a.streamId, a.event, i, recordedAt),
+      };
+    });
+    try {
+      const { rows } = await client.query<{ stream_id: string; position: string; version: number }>(
+        {
+          name: 'liaison_append_to_streams',
+          text: APPEND_TO_STREAMS_SQL,
+          values: [
+            prepared.map((p) => p.streamId),
+            prepared.map((p) => p.eventId),
+            prepared.map((p) => p.type),
+            prepared.map((p) => p.schemaVersion),
+            prepared.map((p) => p.dataJson),
+            prepared.map((p) => p.metadataJson),
+            prepared.map((p) => p.body),
+            prepared.map((p) => p.expected),
+            recordedAt,
+          ],
+        },
+      );
+      const appended = rows.map((r) => ({
+        streamId: r.stream_id,
+        version: r.version,
+        position: Number(r.position),
+        appended: true,
+      }));
+      const written = new Set(appended.map((a) => a.streamId));
+      return {
+        appended,
+        conflicts: prepared.map((p) => p.streamId).filter((s) => !written.has(s)),
+      };
+    } catch (err) {
+      if (isUniqueViolation(err, 'events_stream_version_key')) {
+        throw new ConcurrencyError('(several streams)', 'any', undefined);
+      }
+      throw err;
+    }
+  }
+
+  /** Wakes subscribers after the caller committed appends made in its own transaction. */
+  announceAppends(): void {
+    this.scheduleNotify();
+  }
+
+  /**
    * The append wrote nothing: either every event is already stored (an idempotent retry,
    * answered with the original result) or the stream was not at the expected version.
    */
@@ -210,6 +312,22 @@ export class EventStore {
       [streamId, options.fromVersion ?? 1, options.toVersion ?? 2 ** 31 - 1, options.asOf ?? null],
     );
     return rows.map((r) => this.toStoredEvent(r, options.raw));
+  }
+
+  /** Several whole streams in one query, each in version order and upcast as readStream does. */
+  async readStreams(
+    streamIds: readonly string[],
+    db: Pool | PoolClient = this.pool,
+  ): Promise<Map<string, StoredEvent[]>> {
+    streamIds.forEach(validateStreamId);
+    const { rows } = await db.query<EventRow>(
+      `SELECT ${SELECT_COLUMNS} FROM events WHERE stream_id = ANY($1::text[])
+       ORDER BY stream_id, version`,
+      [streamIds],
+    );
+    const streams = new Map<string, StoredEvent[]>(streamIds.map((id) => [id, []]));
+    for (const row of rows) streams.get(row.stream_id)?.push(this.toStoredEvent(row));
+    return streams;
   }
 
   /**

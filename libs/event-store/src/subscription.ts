@@ -14,6 +14,8 @@ export interface SubscriptionOptions {
   handle: BatchHandler;
   batchSize?: number;
   pollIntervalMs?: number;
+  /** Called after each batch committed (e.g. to wake readers of what the handler appended). */
+  afterCommit?: () => void;
   /** Called when a batch fails; the runner reconnects and retries it after a pause. */
   onError?: (err: unknown) => void;
 }
@@ -151,6 +153,7 @@ export class Subscription {
       throw err;
     }
     this.checkpoint = checkpoint;
+    this.options.afterCommit?.();
     return events.length;
   }
 

@@ -17,6 +17,7 @@ export * from './queues/queues';
 export * from './queues/routing-queues';
 export * from './relay/relay-jobs';
 export * from './relay/routing-relay';
+export * from './router/batch-router';
 export * from './router/route-decision';
 export * from './router/task-snapshot';
 export * from './routing.errors';

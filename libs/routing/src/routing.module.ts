@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { FollowUpModule } from '@liaison/follow-up';
 import { LIAISON_CONFIG } from '@liaison/platform';
 import { Pool } from 'pg';
+import { BatchRouter } from './router/batch-router';
 import { SystemCommands } from './commands/system-commands';
 import { loadRoutingConfig } from './config/routing.config';
 import { AgencyWebhooks } from './delivery/agency-webhooks.repository';
@@ -29,6 +30,7 @@ import { ROUTING_CONFIG } from './routing.tokens';
     JobDispatcher,
     // commands
     SystemCommands,
+    BatchRouter,
     // delivery
     AgencyWebhooks,
     DeadLetters,
@@ -42,6 +44,7 @@ import { ROUTING_CONFIG } from './routing.tokens';
     JobLedger,
     JobDispatcher,
     SystemCommands,
+    BatchRouter,
     AgencyWebhooks,
     DeadLetters,
     DeadLetterRetry,

@@ -3,7 +3,6 @@ import { JobHandlers, requireEveryJobHandled } from '@liaison/routing';
 import { JOB_HANDLERS } from './job-handlers.token';
 import { DeadlineTimersProcessor } from './deadline-timers.processor';
 import { DeliverTaskProcessor } from './deliver-task.processor';
-import { RouteFollowUpProcessor } from './route-follow-up.processor';
 import { ScheduleDeadlinesProcessor } from './schedule-deadlines.processor';
 import { UnfinishedJobsSweepProcessor } from './unfinished-jobs-sweep.processor';
 
@@ -11,21 +10,18 @@ import { UnfinishedJobsSweepProcessor } from './unfinished-jobs-sweep.processor'
 export const jobHandlersProvider: Provider = {
   provide: JOB_HANDLERS,
   inject: [
-    RouteFollowUpProcessor,
     DeliverTaskProcessor,
     ScheduleDeadlinesProcessor,
     DeadlineTimersProcessor,
     UnfinishedJobsSweepProcessor,
   ],
   useFactory: (
-    router: RouteFollowUpProcessor,
     delivery: DeliverTaskProcessor,
     scheduler: ScheduleDeadlinesProcessor,
     timers: DeadlineTimersProcessor,
     sweep: UnfinishedJobsSweepProcessor,
   ) => {
     const handlers: JobHandlers = {
-      'route-follow-up': (payload) => router.process(payload),
       'deliver-task': (payload, job) => delivery.process(payload, job),
       'schedule-deadlines': (payload) => scheduler.process(payload),
       'send-reminder': (payload) => timers.remind(payload),

@@ -5,17 +5,15 @@ import { DeliverTaskProcessor } from './deliver-task.processor';
 import { DeliveryDeadLetters } from './delivery-dead-letters';
 import { jobHandlersProvider } from './job-handlers.provider';
 import { JobRunner } from './job-runner';
-import { RouteFollowUpProcessor } from './route-follow-up.processor';
 import { RoutingWorkers } from './routing-workers';
 import { ScheduleDeadlinesProcessor } from './schedule-deadlines.processor';
 import { UnfinishedJobsSweepProcessor } from './unfinished-jobs-sweep.processor';
 
-/** The relay and the routing, delivery and deadline workers of a worker process. */
+/** The relay (which routes) and the delivery and deadline workers of a worker process. */
 @Module({
   imports: [RoutingModule],
   providers: [
     // processors
-    RouteFollowUpProcessor,
     DeliverTaskProcessor,
     DeliveryDeadLetters,
     ScheduleDeadlinesProcessor,

@@ -15,7 +15,6 @@ import {
   hasNoAttemptsLeft,
   jobOptions,
   ROUTING_CONFIG,
-  ROUTING_QUEUE,
   RoutingConfig,
   RoutingQueues,
   RoutingRelay,
@@ -60,8 +59,7 @@ export class RoutingWorkers implements OnApplicationBootstrap, BeforeApplication
     // A Redis that lost its data lost the sweep's scheduler too: checked, and restored, often.
     await this.ensureSweepScheduled();
     this.sweepCheckTimer = setInterval(() => void this.ensureSweepScheduled(), SWEEP_CHECK_MS);
-    this.startWorker(ROUTING_QUEUE, this.config.routingConcurrency);
-    this.startWorker(TIMER_QUEUE, this.config.routingConcurrency);
+    this.startWorker(TIMER_QUEUE, this.config.timerConcurrency);
     await this.startAgencyWorkers();
     this.refreshTimer = setInterval(() => void this.startAgencyWorkers(), AGENCY_REFRESH_MS);
     await this.relay.start();

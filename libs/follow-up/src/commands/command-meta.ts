@@ -1,3 +1,4 @@
+import { EventMetadata } from '@liaison/event-store';
 import { Actor } from '../domain';
 
 /** Who sends a command and in which chain of work; carried into every event's metadata. */
@@ -18,4 +19,16 @@ export interface CommandResult {
   position: number;
   /** False when the command changed nothing (an idempotent system command). */
   changed: boolean;
+}
+
+/** The metadata every event of a command carries: who, in which chain of work, after what. */
+export function eventMetadata(meta: CommandMeta): EventMetadata {
+  const { actor } = meta;
+  return {
+    actor: actor.id,
+    role: actor.role,
+    ...(actor.agency ? { agency: actor.agency } : {}),
+    correlation_id: meta.correlationId,
+    ...(meta.causationId ? { causation_id: meta.causationId } : {}),
+  };
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConcurrencyError, EventStore, StoredEvent } from '@liaison/event-store';
 import { AgencyDirectory } from '../agencies/agency-directory';
 import { Decider, DomainError, DomainEvent, foldEvents } from '../domain';
-import { CommandMeta } from './command-meta';
+import { CommandMeta, eventMetadata } from './command-meta';
 import { StreamStateCache } from './stream-state-cache';
 
 export interface LoadedStream<S> {
@@ -74,14 +74,7 @@ export class DecisionRunner {
     if (events.length === 0) {
       return { version: loaded.version, position: loaded.position, changed: false };
     }
-    const { actor } = meta;
-    const metadata = {
-      actor: actor.id,
-      role: actor.role,
-      ...(actor.agency ? { agency: actor.agency } : {}),
-      correlation_id: meta.correlationId,
-      ...(meta.causationId ? { causation_id: meta.causationId } : {}),
-    };
+    const metadata = eventMetadata(meta);
     const result = await this.store.append(
       streamId,
       events.map((e) => ({ type: e.type, data: { ...e.data }, metadata })),

@@ -22,7 +22,7 @@ export interface RoutingConfig {
   redeliverAfterMs: number;
   /** A job whose worker stops renewing this lock (a crashed process) is handed to another. */
   jobLockMs: number;
-  routingConcurrency: number;
+  timerConcurrency: number;
   deliveryConcurrency: number;
 }
 
@@ -61,7 +61,7 @@ export function loadRoutingConfig(env: Env = process.env): RoutingConfig {
     sweepIntervalMs: integer(env, 'SWEEP_INTERVAL_MS', 60_000, 100, DAY),
     redeliverAfterMs: integer(env, 'REDELIVER_AFTER_MS', 5 * 60_000, 100, 7 * DAY),
     jobLockMs: integer(env, 'JOB_LOCK_MS', 30_000, 500, HOUR),
-    routingConcurrency: integer(env, 'ROUTING_CONCURRENCY', 16, 1, 500),
+    timerConcurrency: integer(env, 'TIMER_CONCURRENCY', 16, 1, 500),
     deliveryConcurrency: integer(env, 'DELIVERY_CONCURRENCY', 4, 1, 500),
   };
 }

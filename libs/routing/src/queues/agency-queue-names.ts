@@ -1,5 +1,5 @@
 import { AgencyDirectory } from '@liaison/follow-up';
-import { agencyQueue, ROUTING_QUEUE, TIMER_QUEUE } from './queues';
+import { agencyQueue, TIMER_QUEUE } from './queues';
 
 /** The agencies that have a queue: every agency in the directory (counterparts have none). */
 export async function agencyCodes(directory: AgencyDirectory): Promise<string[]> {
@@ -8,5 +8,5 @@ export async function agencyCodes(directory: AgencyDirectory): Promise<string[]>
 
 /** Every queue of the deployment, for dashboards and metrics. */
 export async function allQueueNames(directory: AgencyDirectory): Promise<string[]> {
-  return [ROUTING_QUEUE, TIMER_QUEUE, ...(await agencyCodes(directory)).map(agencyQueue)];
+  return [TIMER_QUEUE, ...(await agencyCodes(directory)).map(agencyQueue)];
 }

@@ -50,12 +50,7 @@ describe('parsePayload', () => {
 
   it('refuses an id that is not a uuid', () => {
     expect(() =>
-      parsePayload('route-follow-up', {
-        eventId: 'nope',
-        followUpId: id(1),
-        assigneeAgency: 'KISA',
-        correlationId: 'c',
-      }),
+      parsePayload('schedule-deadlines', { eventId: 'nope', followUpId: id(1), correlationId: 'c' }),
     ).toThrow('payload.eventId must be a lower-case uuid (got "nope")');
   });
 });

@@ -23,13 +23,6 @@ export const taskSchema = object({
 const deadline = object({ followUpId: uuid, dueAt: isoTime, correlationId });
 
 export const JOB_SCHEMAS = {
-  /** An assignment or reassignment to route, and whose deadlines to plan (from the relay). */
-  'route-follow-up': object({
-    eventId: uuid,
-    followUpId: uuid,
-    assigneeAgency: agencyCode,
-    correlationId,
-  }),
   /** A routed task to hand to its agency (on `agency-<code>`). */
   'deliver-task': object({ eventId: uuid, agency: agencyCode, correlationId, task: taskSchema }),
   /** Plan a follow-up's deadline timers anew after its due time was extended. */

@@ -6,7 +6,6 @@ import { JobsOptions } from 'bullmq';
 import { RoutingConfig } from '../config/routing.config';
 import { JobName } from './job-payloads';
 
-export const ROUTING_QUEUE = 'routing';
 export const TIMER_QUEUE = 'timers';
 const AGENCY_QUEUE_PREFIX = 'agency-';
 
@@ -18,10 +17,9 @@ export function agencyOfQueue(queue: string): string | undefined {
     : undefined;
 }
 
-export type QueueKind = 'routing' | 'agency' | 'timers';
+export type QueueKind = 'agency' | 'timers';
 
 export const JOBS_BY_QUEUE: Readonly<Record<QueueKind, readonly JobName[]>> = {
-  routing: ['route-follow-up'],
   agency: ['deliver-task'],
   timers: [
     'schedule-deadlines',
@@ -33,14 +31,12 @@ export const JOBS_BY_QUEUE: Readonly<Record<QueueKind, readonly JobName[]>> = {
 };
 
 export function queueKindOf(queue: string): QueueKind {
-  if (queue === ROUTING_QUEUE) return 'routing';
   if (queue === TIMER_QUEUE) return 'timers';
   return 'agency';
 }
 
 /** Deterministic ids: the same fact always becomes the same job, which BullMQ adds only once. */
 export const jobIds = {
-  route: (eventId: string) => `route-${eventId}`,
   deliver: (eventId: string) => `deliver-${eventId}`,
   schedule: (eventId: string) => `schedule-${eventId}`,
   reminder: (followUpId: string, agency: string, dueAt: string) =>
@@ -73,7 +69,7 @@ export function jobOptions(name: JobName, config: RoutingConfig): JobsOptions {
     case 'sweep-unfinished-jobs':
       return { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } };
     default:
-      // Routing and timer jobs fail only on a conflicting write or an outage: retry, briefly.
+      // Timer jobs fail only on a conflicting write or an outage: retry, briefly.
       return { ...KEEP, attempts: 10, backoff: { type: 'exponential', delay: 500 } };
   }
 }
