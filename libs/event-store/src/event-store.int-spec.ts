@@ -190,6 +190,54 @@ describe('EventStore on Postgres', () => {
     expect(raw).toMatchObject({ schemaVersion: 1, data: { name: 'Ada Lovelace' } });
   });
 
+  it('coalesces concurrent single appends into one statement, each caller getting its own answer', async () => {
+    const streams = Array.from({ length: 8 }, newStream);
+    await store.append(streams[0], [event()]);
+    const known: NewEvent = { ...event(), eventId: randomUUID() };
+    const original = await store.append(streams[1], [known]);
+    const queries = jest.spyOn(pool, 'query');
+    const outcomes = await Promise.allSettled([
+      store.append(streams[0], [event()], { expectedVersion: 'no_stream' }), // it exists: 409
+      store.append(streams[1], [known]), // the same event again: the original answer
+      ...streams.slice(2).map((s) => store.append(s, [event()], { expectedVersion: 'no_stream' })),
+      store.append(streams[2], [event('ThingMoved')], { expectedVersion: 1 }), // after the first
+    ]);
+    const statements = queries.mock.calls.length;
+    queries.mockRestore();
+
+    expect(outcomes[0]).toMatchObject({ status: 'rejected', reason: { actual: 1 } });
+    expect(outcomes[1]).toEqual({ status: 'fulfilled', value: { ...original, appended: false } });
+    for (const o of outcomes.slice(2, 8)) {
+      expect(o).toMatchObject({ status: 'fulfilled', value: { version: 1, appended: true } });
+    }
+    expect(outcomes[8]).toMatchObject({ status: 'fulfilled', value: { version: 2 } });
+    expect((await store.readStream(streams[2])).map((e) => e.type)).toEqual([
+      'ThingHappened',
+      'ThingMoved',
+    ]);
+    expect(await countIn(streams[1])).toBe(1);
+    // nine appends: far fewer statements than one each (the shared one failed on the repeated
+    // event id, so each ran again alone: still correct, only slower)
+    expect(statements).toBeLessThan(20);
+  });
+
+  it('coalesced appends of distinct new streams share one statement', async () => {
+    const streams = Array.from({ length: 6 }, newStream);
+    const queries = jest.spyOn(pool, 'query');
+    const results = await Promise.all(
+      streams.map((s) => store.append(s, [event()], { expectedVersion: 'no_stream' })),
+    );
+    const statements = queries.mock.calls.filter(([q]) => typeof q === 'object').length;
+    queries.mockRestore();
+    expect(results.map((r) => r.version)).toEqual(streams.map(() => 1));
+    expect(new Set(results.map((r) => r.position)).size).toBe(streams.length);
+    expect(statements).toBe(1);
+    for (const s of streams) {
+      const [stored] = await store.readStream(s);
+      expect(stored.hash).toBe(chainHash('', canonicalEventBody(stored)));
+    }
+  });
+
   describe('one event to each of many streams', () => {
     const inTransaction = async <T>(work: (c: import('pg').PoolClient) => Promise<T>) => {
       const client = await pool.connect();

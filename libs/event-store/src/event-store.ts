@@ -10,6 +10,7 @@ import {
   START,
   StoredEvent,
 } from './event.types';
+import { Coalescer } from '@liaison/platform';
 import { canonicalJson } from './canonical-json';
 import { UpcasterRegistry } from './upcasters';
 
@@ -69,17 +70,18 @@ WHERE $8::int IS NULL OR coalesce(last.version, 0) = $8::int
 RETURNING position, version`;
 
 /**
- * One event to each of many streams, in one statement (a router records a batch of decisions).
- * A stream not at its expected version gets nothing and is left out of what the statement
- * returns; the caller decides again for those.
+ * One event to each of many streams, in one statement: concurrent single appends (coalesced)
+ * and a router's batch of decisions. A stream not at its expected version gets nothing and is
+ * left out of what the statement returns.
  */
 const APPEND_TO_STREAMS_SQL = `
 INSERT INTO events (stream_id, version, event_id, type, schema_version, data, metadata, recorded_at, hash)
 SELECT i.stream_id, coalesce(last.version, 0) + 1, i.event_id, i.type, i.schema_version, i.data,
-       i.metadata, $9, sha256(coalesce(last.hash, ''::bytea) || convert_to(i.body, 'UTF8'))
+       i.metadata, i.recorded_at, sha256(coalesce(last.hash, ''::bytea) || convert_to(i.body, 'UTF8'))
 FROM unnest($1::text[], $2::uuid[], $3::text[], $4::int[], $5::jsonb[], $6::jsonb[], $7::text[],
-            $8::int[])
-  WITH ORDINALITY AS i(stream_id, event_id, type, schema_version, data, metadata, body, expected, ord)
+            $8::int[], $9::timestamptz[])
+  WITH ORDINALITY AS i(stream_id, event_id, type, schema_version, data, metadata, body, expected,
+                       recorded_at, ord)
 LEFT JOIN LATERAL (
   SELECT version, hash FROM events WHERE stream_id = i.stream_id ORDER BY version DESC LIMIT 1
 ) AS last ON true
@@ -148,6 +150,14 @@ export interface ReadAllResult {
 export class EventStore {
   private notifyPending = false;
   private lastNotifyAt = 0;
+  /** Single-event appends of one turn of the event loop go to Postgres in one statement. */
+  private readonly singleAppends = new Coalescer<SingleAppend, AppendResult>((items) =>
+    this.appendSingles(items),
+  );
+  /** Whole-stream reads of one turn go to Postgres in one query. */
+  private readonly streamReads = new Coalescer<string, StoredEvent[]>((ids) =>
+    this.readWholeStreams(ids),
+  );
 
   constructor(
     private readonly pool: Pool,
@@ -160,7 +170,7 @@ export class EventStore {
     options: AppendOptions = {},
   ): Promise<AppendResult> {
     const expected = options.expectedVersion ?? 'any';
-    const expectedParam = expectedVersionParam(expected);
+    expectedVersionParam(expected); // refuses an unknown form before anything else
     validateStreamId(streamId);
     if (!Array.isArray(events) || events.length === 0) {
       throw new InvalidAppendError('events', 'must be a non-empty array');
@@ -170,21 +180,33 @@ export class EventStore {
     }
     const recordedAt = new Date();
     const prepared = events.map((e, i) => prepareEvent(streamId, e, i, recordedAt));
+    if (!options.client && prepared.length === 1) {
+      return this.singleAppends.submit({ streamId, event: prepared[0], expected });
+    }
+    return this.appendNow(streamId, prepared, expected, options.client);
+  }
 
-    const db = options.client ?? this.pool;
+  /** One statement for one stream's events, in the caller's transaction when given. */
+  private async appendNow(
+    streamId: string,
+    prepared: PreparedEvent[],
+    expected: ExpectedVersion,
+    client?: PoolClient,
+  ): Promise<AppendResult> {
+    const db = client ?? this.pool;
     try {
       const { rows } = await db.query<{ position: string; version: number }>(
-        appendStatement(streamId, prepared, expectedParam, recordedAt),
+        appendStatement(streamId, prepared, expectedVersionParam(expected)),
       );
       if (rows.length === 0) {
         return await this.resolveRejected(streamId, prepared, expected, db);
       }
-      if (!options.client) this.scheduleNotify();
+      if (!client) this.scheduleNotify();
       const last = rows[rows.length - 1];
       return { streamId, version: last.version, position: Number(last.position), appended: true };
     } catch (err) {
       if (isUniqueViolation(err, 'events_event_id_key')) {
-        if (options.client) throw err; // the caller's transaction is aborted; let it decide
+        if (client) throw err; // the caller's transaction is aborted; let it decide
         return this.resolveRejected(streamId, prepared, expected, db);
       }
       if (isUniqueViolation(err, 'events_stream_version_key')) {
@@ -192,6 +214,65 @@ export class EventStore {
       }
       throw err;
     }
+  }
+
+  /**
+   * Concurrent single-event appends, coalesced: the first append of each stream goes into one
+   * statement (one round trip, one commit for all); any later append of the same stream runs on
+   * its own afterwards, so it sees the first one's outcome. Should the shared statement fail (a
+   * racing writer not yet committed, an event id stored before), every append of it runs again
+   * on its own, and each caller gets exactly the answer it would have had alone.
+   */
+  private async appendSingles(
+    items: SingleAppend[],
+  ): Promise<PromiseSettledResult<AppendResult>[]> {
+    const alone = (a: SingleAppend) => this.appendNow(a.streamId, [a.event], a.expected);
+    const firsts = new Map<string, SingleAppend>();
+    for (const item of items) if (!firsts.has(item.streamId)) firsts.set(item.streamId, item);
+    if (firsts.size < 2) return settle(items, alone);
+
+    const group = [...firsts.values()];
+    const outcomes = new Map<SingleAppend, Promise<AppendResult>>();
+    try {
+      const rows = await this.appendToStreamsQuery(this.pool, group);
+      if (rows.length > 0) this.scheduleNotify();
+      const written = new Map(rows.map((r) => [r.stream_id, r]));
+      for (const a of group) {
+        const row = written.get(a.streamId);
+        outcomes.set(
+          a,
+          row
+            ? Promise.resolve(toAppendResult(row))
+            : this.resolveRejected(a.streamId, [a.event], a.expected, this.pool),
+        );
+      }
+    } catch {
+      for (const a of group) outcomes.set(a, alone(a));
+    }
+    await Promise.allSettled(outcomes.values());
+    return settle(items, (a) => outcomes.get(a) ?? alone(a));
+  }
+
+  private async appendToStreamsQuery(
+    db: Pool | PoolClient,
+    appends: { streamId: string; event: PreparedEvent; expected: ExpectedVersion }[],
+  ) {
+    const { rows } = await db.query<AppendedRow>({
+      name: 'liaison_append_to_streams',
+      text: APPEND_TO_STREAMS_SQL,
+      values: [
+        appends.map((a) => a.streamId),
+        appends.map((a) => a.event.eventId),
+        appends.map((a) => a.event.type),
+        appends.map((a) => a.event.schemaVersion),
+        appends.map((a) => a.event.dataJson),
+        appends.map((a) => a.event.metadataJson),
+        appends.map((a) => a.event.body),
+        appends.map((a) => expectedVersionParam(a.expected)),
+        appends.map((a) => a.event.recordedAt),
+      ],
+    });
+    return rows;
   }
 
   /**
@@ -215,37 +296,17 @@ export class EventStore {
         throw new InvalidAppendError(`appends[${i}].streamId`, 'must not repeat a stream');
       }
       seen.add(a.streamId);
-      const expected = expectedVersionParam(a.expectedVersion ?? 'any');
+      const expected = a.expectedVersion ?? 'any';
+      expectedVersionParam(expected); // refuses an unknown form before anything is sent
       return {
         streamId: a.streamId,
         expected,
-        ...prepareEvent(a.streamId, a.event, i, recordedAt),
+        event: prepareEvent(a.streamId, a.event, i, recordedAt),
       };
     });
     try {
-      const { rows } = await client.query<{ stream_id: string; position: string; version: number }>(
-        {
-          name: 'liaison_append_to_streams',
-          text: APPEND_TO_STREAMS_SQL,
-          values: [
-            prepared.map((p) => p.streamId),
-            prepared.map((p) => p.eventId),
-            prepared.map((p) => p.type),
-            prepared.map((p) => p.schemaVersion),
-            prepared.map((p) => p.dataJson),
-            prepared.map((p) => p.metadataJson),
-            prepared.map((p) => p.body),
-            prepared.map((p) => p.expected),
-            recordedAt,
-          ],
-        },
-      );
-      const appended = rows.map((r) => ({
-        streamId: r.stream_id,
-        version: r.version,
-        position: Number(r.position),
-        appended: true,
-      }));
+      const rows = await this.appendToStreamsQuery(client, prepared);
+      const appended = rows.map(toAppendResult);
       const written = new Set(appended.map((a) => a.streamId));
       return {
         appended,
@@ -304,14 +365,23 @@ export class EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     validateStreamId(streamId);
+    const { fromVersion, toVersion, asOf, raw } = options;
+    if (fromVersion === undefined && toVersion === undefined && !asOf && !raw) {
+      return this.streamReads.submit(streamId);
+    }
     const { rows } = await this.pool.query<EventRow>(
       `SELECT ${SELECT_COLUMNS} FROM events
        WHERE stream_id = $1 AND version >= $2 AND version <= $3
          AND ($4::timestamptz IS NULL OR recorded_at <= $4)
        ORDER BY version`,
-      [streamId, options.fromVersion ?? 1, options.toVersion ?? 2 ** 31 - 1, options.asOf ?? null],
+      [streamId, fromVersion ?? 1, toVersion ?? 2 ** 31 - 1, asOf ?? null],
     );
-    return rows.map((r) => this.toStoredEvent(r, options.raw));
+    return rows.map((r) => this.toStoredEvent(r, raw));
+  }
+
+  private async readWholeStreams(ids: string[]): Promise<PromiseSettledResult<StoredEvent[]>[]> {
+    const streams = await this.readStreams(ids);
+    return ids.map((id) => ({ status: 'fulfilled', value: streams.get(id) ?? [] }));
   }
 
   /** Several whole streams in one query, each in version order and upcast as readStream does. */
@@ -403,7 +473,34 @@ export class EventStore {
   }
 }
 
+interface SingleAppend {
+  streamId: string;
+  event: PreparedEvent;
+  expected: ExpectedVersion;
+}
+
+interface AppendedRow {
+  stream_id: string;
+  position: string;
+  version: number;
+}
+
+function toAppendResult(row: AppendedRow): AppendResult {
+  return {
+    streamId: row.stream_id,
+    version: row.version,
+    position: Number(row.position),
+    appended: true,
+  };
+}
+
+/** Each item's outcome, in order, without failing on the first rejection. */
+function settle<I, O>(items: I[], outcome: (item: I) => Promise<O>) {
+  return Promise.allSettled(items.map(outcome));
+}
+
 interface PreparedEvent {
+  recordedAt: Date;
   eventId: string;
   type: string;
   schemaVersion: number;
@@ -439,7 +536,7 @@ function prepareEvent(streamId: string, e: NewEvent, i: number, recordedAt: Date
     metadataJson,
     recordedAt,
   );
-  return { eventId: id, type: e.type, schemaVersion, dataJson, metadataJson, body };
+  return { recordedAt, eventId: id, type: e.type, schemaVersion, dataJson, metadataJson, body };
 }
 
 /**
@@ -450,8 +547,8 @@ function appendStatement(
   streamId: string,
   p: PreparedEvent[],
   expected: number | null,
-  recordedAt: Date,
 ): QueryConfig {
+  const { recordedAt } = p[0]; // one append, one time
   if (p.length === 1) {
     const [e] = p;
     return {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Pool, PoolClient } from 'pg';
-import { PG_POOL } from '@liaison/platform';
+import { Coalescer, PG_POOL } from '@liaison/platform';
 import { LEDGER_POOL } from './ledger-pool';
 import { JobName, JobPayloads } from '../queues/job-payloads';
 import { QueuedJob } from '../queues/queued-job';
@@ -27,8 +27,21 @@ interface LedgerRow {
  * BullMQ forgets the ids of removed jobs, so a consumer asks here before acting; and a job
  * that is due but still unfinished long after is handed over again by the sweep.
  */
+interface Settlement {
+  job: FinishedJob;
+  outcome: string;
+  worker: string;
+  followOn: readonly QueuedJob[];
+}
+
 @Injectable()
 export class JobLedger {
+  /** Workers ask and answer for many jobs at once: one query per turn of the event loop. */
+  private readonly finishedChecks = new Coalescer<FinishedJob, boolean>((jobs) =>
+    this.finishedAmong(jobs),
+  );
+  private readonly settlements = new Coalescer<Settlement, void>((items) => this.settleAll(items));
+
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(LEDGER_POOL) private readonly asyncPool: Pool,
@@ -45,21 +58,27 @@ export class JobLedger {
     );
   }
 
-  async isFinished(queue: string, jobId: string, db: Db = this.pool): Promise<boolean> {
-    // Named: every job asks, so each connection plans the statement once.
-    const { rows } = await db.query({
-      name: 'job-ledger-is-finished',
-      text: 'SELECT 1 FROM job_ledger WHERE queue = $1 AND job_id = $2 AND processed_at IS NOT NULL',
-      values: [queue, jobId],
+  async isFinished(queue: string, jobId: string): Promise<boolean> {
+    return this.finishedChecks.submit({ queue, id: jobId, name: '', payload: null });
+  }
+
+  private async finishedAmong(jobs: FinishedJob[]): Promise<PromiseSettledResult<boolean>[]> {
+    const { rows } = await this.pool.query<{ queue: string; job_id: string }>({
+      name: 'job-ledger-finished-among',
+      text: `SELECT queue, job_id FROM job_ledger
+             WHERE (queue, job_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+               AND processed_at IS NOT NULL`,
+      values: [jobs.map((j) => j.queue), jobs.map((j) => j.id)],
     });
-    return rows.length > 0;
+    const finished = new Set(rows.map((r) => `${r.queue}\n${r.job_id}`));
+    return jobs.map((j) => ({ status: 'fulfilled', value: finished.has(`${j.queue}\n${j.id}`) }));
   }
 
   /**
    * Marks the job done, whether or not its row was recorded first (an upsert). The first
    * outcome stays: a later one (a duplicate run, a failure report) does not overwrite it.
    */
-  async finish(job: FinishedJob, outcome: string, worker: string, db: Db = this.asyncPool) {
+  async finish(job: FinishedJob, outcome: string, worker: string, db?: Db) {
     await this.settle(job, outcome, worker, [], db);
   }
 
@@ -73,27 +92,47 @@ export class JobLedger {
     outcome: string,
     worker: string,
     followOn: readonly QueuedJob[],
-    db: Db = this.asyncPool,
+    db?: Db,
   ): Promise<void> {
+    if (db) return this.settleAllIn(db, [{ job, outcome, worker, followOn }]);
+    return this.settlements.submit({ job, outcome, worker, followOn });
+  }
+
+  /**
+   * Settles a turn's jobs in one statement. A job named twice keeps its first outcome; should
+   * the shared statement fail, each is settled on its own so that one bad row fails only itself.
+   */
+  private async settleAll(items: Settlement[]): Promise<PromiseSettledResult<void>[]> {
+    try {
+      await this.settleAllIn(this.asyncPool, dedupe(items));
+      return items.map(() => ({ status: 'fulfilled', value: undefined }));
+    } catch {
+      return Promise.allSettled(items.map((i) => this.settleAllIn(this.asyncPool, [i])));
+    }
+  }
+
+  private async settleAllIn(db: Db, items: Settlement[]): Promise<void> {
     await db.query({
-      name: 'job-ledger-settle',
+      name: 'job-ledger-settle-all',
       text: `WITH follow_on AS (
          INSERT INTO job_ledger (queue, job_id, name, payload, run_at)
          SELECT * FROM unnest($7::text[], $8::text[], $9::text[], $10::jsonb[], $11::timestamptz[])
          ON CONFLICT (queue, job_id) DO NOTHING)
        INSERT INTO job_ledger (queue, job_id, name, payload, run_at, processed_at, processed_by, outcome)
-       VALUES ($1, $2, $3, $4, now(), now(), $5, $6)
+       SELECT queue, job_id, name, payload, now(), now(), worker, outcome
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[], $6::text[])
+         AS s(queue, job_id, name, payload, worker, outcome)
        ON CONFLICT (queue, job_id) DO UPDATE
-         SET processed_at = now(), processed_by = $5, outcome = $6
+         SET processed_at = now(), processed_by = EXCLUDED.processed_by, outcome = EXCLUDED.outcome
          WHERE job_ledger.processed_at IS NULL`,
       values: [
-        job.queue,
-        job.id,
-        job.name,
-        JSON.stringify(job.payload ?? null),
-        worker,
-        outcome,
-        ...columns(followOn),
+        items.map((i) => i.job.queue),
+        items.map((i) => i.job.id),
+        items.map((i) => i.job.name),
+        items.map((i) => JSON.stringify(i.job.payload ?? null)),
+        items.map((i) => i.worker),
+        items.map((i) => i.outcome),
+        ...columns(items.flatMap((i) => i.followOn)),
       ],
     });
   }
@@ -127,6 +166,14 @@ export class JobLedger {
     );
     return rowCount ?? 0;
   }
+}
+
+const key = (job: FinishedJob) => `${job.queue}\n${job.id}`;
+
+/** The first settlement of each job: one statement may not update a row twice. */
+function dedupe(items: Settlement[]): Settlement[] {
+  const seen = new Set<string>();
+  return items.filter((i) => !seen.has(key(i.job)) && seen.add(key(i.job)));
 }
 
 function columns(jobs: readonly QueuedJob[]) {
