@@ -58,20 +58,30 @@ export class BatchRouter {
     @Inject(ROUTING_CONFIG) private readonly config: RoutingConfig,
   ) {}
 
-  async route(assignments: readonly StoredEvent[], tx: PoolClient): Promise<RoutedBatch> {
+  /** Routes the assignments among `events` (a batch of the log, in its order). */
+  async route(events: readonly StoredEvent[], tx: PoolClient): Promise<RoutedBatch> {
     const agencies = await this.directory.snapshot();
     const result: RoutedBatch = { jobs: [], recorded: 0 };
-    let pending = assignments.filter((e) => isAssignment(e.type));
+    let pending = events.filter((e) => isAssignment(e.type));
+    // A stream whose whole history is in the batch (a new task, the common case) is decided on
+    // that history; should it have grown since, its append is refused and it is read below.
+    let known = wholeStreamsIn(events);
     for (let round = 1; pending.length > 0; round++) {
       if (round > MAX_ROUNDS) {
         throw new ConcurrencyError(pending[0].streamId, 'the version read', undefined);
       }
-      const streams = await this.store.readStreams(unique(pending.map((e) => e.streamId)), tx);
+      const toRead = unique(pending.map((e) => e.streamId)).filter((id) => !known.has(id));
+      const streams = new Map([...known, ...(await this.readStreams(toRead, tx))]);
+      known = new Map();
       const decisions = pending.flatMap((e) => this.decide(e, streams.get(e.streamId)!, agencies));
       const moved = await this.record(decisions, tx, result);
       pending = pending.filter((e) => moved.has(e.streamId));
     }
     return result;
+  }
+
+  private async readStreams(ids: string[], tx: PoolClient): Promise<Map<string, StoredEvent[]>> {
+    return ids.length > 0 ? this.store.readStreams(ids, tx) : new Map();
   }
 
   /** The decision for one assignment; none when a later one replaced it or the task closed. */
@@ -175,6 +185,20 @@ export class BatchRouter {
 
 function toNewEvent(event: FollowUpEvent, metadata: EventMetadata) {
   return { type: event.type, data: { ...event.data }, metadata };
+}
+
+/** The streams of a batch that it holds from their first version on, without a gap. */
+function wholeStreamsIn(events: readonly StoredEvent[]): Map<string, StoredEvent[]> {
+  const streams = new Map<string, StoredEvent[]>();
+  const broken = new Set<string>();
+  for (const e of events) {
+    let history = streams.get(e.streamId);
+    if (!history) streams.set(e.streamId, (history = []));
+    if (e.version !== history.length + 1) broken.add(e.streamId);
+    history.push(e);
+  }
+  for (const id of broken) streams.delete(id);
+  return streams;
 }
 
 function unique(values: string[]): string[] {
