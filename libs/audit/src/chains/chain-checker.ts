@@ -1,55 +1,119 @@
+import { BinaryTuple } from '../reading/copy-binary';
 import { RawRow } from '../reading/keyset-pages';
+import { BinaryEventHasher, Field } from './binary-event-hasher';
 import { BrokenTally } from './broken-event';
-import { Col, storedHashHex } from './chain-rows';
+import { storedHashHex } from './chain-rows';
 import { EventHasher } from './event-hasher';
 
 export const HASH_MISMATCH = 'hash mismatch: data or metadata changed';
 
+/** Microseconds from the Unix epoch to Postgres's (2000-01-01T00:00:00Z), in milliseconds. */
+const PG_EPOCH_MS = 946_684_800_000;
+
 /**
- * Checks rows in (stream_id, version) order: versions run 1..n with no gap, and every stored
- * hash equals chainHash(previous stored hash, canonical body). Each event is checked against its
- * predecessor's *stored* hash, so one altered event is reported once, not with every event after
- * it. Feed it pages in order; a stream may continue across pages.
+ * Checks binary COPY tuples in (stream_id, version) order: versions run 1..n with no gap, and
+ * every stored hash equals chainHash(previous stored hash, canonical body). Each event is
+ * checked against its predecessor's *stored* hash, so one altered event is reported once, not
+ * with every event after it. A mismatch on the fast path is confirmed on the exact one (the
+ * text the event store hashes, through JSON.parse) before it is reported.
  */
 export class ChainChecker {
   readonly broken = new BrokenTally();
   checked = 0;
   streams = 0;
-  private readonly hasher = new EventHasher();
-  private streamId: string | undefined;
+  private readonly fast = new BinaryEventHasher();
+  private readonly exact = new EventHasher();
+  private readonly streamId = Buffer.alloc(256);
+  private streamIdLength = -1;
   private version = 0;
-  private previousHash = '';
+  private readonly previousHash = Buffer.alloc(32);
+  private previousHashLength = 0;
 
-  check(rows: RawRow[]): void {
-    for (const row of rows) {
-      const streamId = row[Col.StreamId];
-      if (streamId !== this.streamId) {
-        this.streamId = streamId;
-        this.version = 0;
-        this.previousHash = '';
-        this.streams++;
-      }
-      const version = Number(row[Col.Version]);
-      const problem = this.problemOf(row, version);
-      if (problem) {
-        this.broken.add({ position: Number(row[Col.Position]), streamId, version, problem });
-      }
-      this.version = version;
-      this.previousHash = storedHashHex(row);
-      this.checked++;
+  check(t: BinaryTuple): void {
+    if (!this.sameStream(t)) {
+      this.rememberStream(t);
+      this.version = 0;
+      this.previousHashLength = 0;
+      this.streams++;
     }
+    const version = t.int32(Field.Version);
+    const problem = this.problemOf(t, version);
+    if (problem) {
+      this.broken.add({
+        position: t.int64(Field.Position),
+        streamId: t.text(Field.StreamId),
+        version,
+        problem,
+      });
+    }
+    this.version = version;
+    const hashLength = Math.min(32, Math.max(0, t.lengths[Field.Hash]));
+    const at = t.starts[Field.Hash];
+    t.buffer.copy(this.previousHash, 0, at, at + hashLength);
+    this.previousHashLength = hashLength;
+    this.checked++;
   }
 
-  private problemOf(row: RawRow, version: number): string | undefined {
+  private problemOf(t: BinaryTuple, version: number): string | undefined {
     if (version !== this.version + 1) {
       return this.version === 0
         ? `version gap: stream starts at ${version}`
         : `version gap: ${version} follows ${this.version}`;
     }
-    const stored = storedHashHex(row);
-    if (this.hasher.matches(row, this.previousHash, stored)) return undefined;
-    const exact = this.hasher.body(row); // a mismatch is only reported if the reference agrees
-    if (typeof exact !== 'string') return exact.error;
-    return this.hasher.chain(this.previousHash, exact) === stored ? undefined : HASH_MISMATCH;
+    if (this.fast.matches(t, this.previousHash, this.previousHashLength)) return undefined;
+    const row = rawRowOf(t);
+    const body = this.exact.body(row);
+    if (typeof body !== 'string') return body.error;
+    const previous = this.previousHash.toString('hex', 0, this.previousHashLength);
+    return this.exact.chain(previous, body) === storedHashHex(row) ? undefined : HASH_MISMATCH;
   }
+
+  private sameStream(t: BinaryTuple): boolean {
+    const length = t.lengths[Field.StreamId];
+    const at = t.starts[Field.StreamId];
+    return (
+      length === this.streamIdLength &&
+      t.buffer.compare(this.streamId, 0, length, at, at + length) === 0
+    );
+  }
+
+  private rememberStream(t: BinaryTuple): void {
+    const length = t.lengths[Field.StreamId];
+    const at = t.starts[Field.StreamId];
+    // Stream ids are at most 200 characters; a longer one (tampering) is never "the same".
+    this.streamIdLength = length <= this.streamId.length ? length : -2;
+    if (this.streamIdLength > 0) t.buffer.copy(this.streamId, 0, at, at + length);
+  }
+}
+
+/** The tuple as the text rows the exact path and the diagnosis read (Postgres's text forms). */
+export function rawRowOf(t: BinaryTuple): RawRow {
+  const text = (i: number) => (t.lengths[i] < 0 ? '' : t.text(i));
+  const jsonb = (i: number) =>
+    t.lengths[i] < 1 ? '' : t.buffer.toString('utf8', t.starts[i] + 1, t.starts[i] + t.lengths[i]);
+  const hashAt = t.starts[Field.Hash];
+  const hashHex = t.buffer.toString('hex', hashAt, hashAt + Math.max(0, t.lengths[Field.Hash]));
+  const uuidHex = t.buffer.toString('hex', t.starts[Field.EventId], t.starts[Field.EventId] + 16);
+  const uuid = `${uuidHex.slice(0, 8)}-${uuidHex.slice(8, 12)}-${uuidHex.slice(12, 16)}-${uuidHex.slice(16, 20)}-${uuidHex.slice(20)}`;
+  return [
+    String(t.int64(Field.Position)),
+    text(Field.StreamId),
+    String(t.int32(Field.Version)),
+    uuid,
+    text(Field.Type),
+    String(t.int32(Field.SchemaVersion)),
+    jsonb(Field.Data),
+    jsonb(Field.Metadata),
+    pgTimestampText(t.int64(Field.RecordedAt)),
+    `\\x${hashHex}`,
+  ];
+}
+
+/** A timestamptz as Postgres prints it in UTC ("2025-06-01 09:30:00.123456+00", trimmed). */
+function pgTimestampText(microsSincePgEpoch: number): string {
+  const micros = ((microsSincePgEpoch % 1_000_000) + 1_000_000) % 1_000_000;
+  const seconds = (microsSincePgEpoch - micros) / 1_000_000;
+  const iso = new Date(PG_EPOCH_MS + seconds * 1000).toISOString();
+  const fraction = String(micros).padStart(6, '0').replace(/0+$/, '');
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction ? `.${fraction}` : ''}+00`;
 }

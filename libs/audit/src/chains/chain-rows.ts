@@ -18,14 +18,6 @@ export const Col = {
   Hash: 9,
 } as const;
 
-/**
- * Stream order, keyset-paged: after ($1 stream id, $2 version), streams below $3 (null: to the
- * end), $4 rows.
- */
-export const CHAIN_PAGE_SQL = `SELECT ${CHAIN_COLUMNS} FROM events
-  WHERE (stream_id, version) > ($1, $2) AND ($3::text IS NULL OR stream_id < $3)
-  ORDER BY stream_id, version LIMIT $4`;
-
 /** One stream's rows in version order, for diagnosing a break. */
 export const STREAM_ROWS_SQL = `SELECT ${CHAIN_COLUMNS} FROM events
   WHERE stream_id = $1 ORDER BY version`;

@@ -55,7 +55,10 @@ class MemberTable {
  * keeps its buffers between calls.
  */
 export class JsonbCanonicalWriter {
-  private src = Buffer.allocUnsafe(64 * 1024);
+  /** Where `write` puts the UTF-8 bytes of a string. */
+  private own: Buffer = Buffer.allocUnsafe(64 * 1024);
+  /** The bytes being read: `own`, or the caller's buffer. */
+  private src: Buffer = this.own;
   private srcEnd = 0;
   private at = 0;
   private out: Buffer = Buffer.allocUnsafe(0);
@@ -69,9 +72,15 @@ export class JsonbCanonicalWriter {
    * it. Throws RangeError when `out` is too small (the caller retries with a bigger one).
    */
   write(jsonbText: string, out: Buffer, offset: number): number {
-    if (jsonbText.length * 3 > this.src.length) this.src = Buffer.allocUnsafe(jsonbText.length * 3);
-    this.srcEnd = this.src.write(jsonbText, 0, 'utf8');
-    this.at = 0;
+    if (jsonbText.length * 3 > this.own.length) this.own = Buffer.allocUnsafe(jsonbText.length * 3);
+    return this.writeBytes(this.own, 0, this.own.write(jsonbText, 0, 'utf8'), out, offset);
+  }
+
+  /** The same from UTF-8 bytes already in a buffer (`source[start..end)`), copied from nowhere. */
+  writeBytes(source: Buffer, start: number, end: number, out: Buffer, offset: number): number {
+    this.src = source;
+    this.srcEnd = end;
+    this.at = start;
     this.out = out;
     this.pos = offset;
     this.depth = 0;
@@ -160,13 +169,15 @@ export class JsonbCanonicalWriter {
     const length = this.pos - start;
     if (length > this.tmp.length) this.tmp = Buffer.allocUnsafe(length * 2);
     const tmp = this.tmp;
-    for (let i = 0; i < length; i++) tmp[i] = out[start + i];
+    out.copy(tmp, 0, start, start + length);
     let w = start;
     for (let i = 0; i < n; i++) {
       if (i > 0) out[w++] = COMMA;
       const m = order[i];
-      for (let k = t.outStart[m] - start, end = t.outEnd[m] - start; k < end; k++)
-        out[w++] = tmp[k];
+      const from = t.outStart[m] - start;
+      const end = t.outEnd[m] - start;
+      if (end - from > 64) w += tmp.copy(out, w, from, end);
+      else for (let k = from; k < end; k++) out[w++] = tmp[k];
     }
     this.pos = w;
   }
@@ -233,7 +244,7 @@ export class JsonbCanonicalWriter {
     const start = this.at;
     let end = start;
     let plain = true;
-    for (;;) {
+    while (end < this.srcEnd) {
       const c = src[end];
       if (c >= 0x30 && c <= 0x39) end++;
       else if (c === 0x2d && end === start) end++;

@@ -1,0 +1,175 @@
+import { hash } from 'node:crypto';
+import { JsonbCanonicalWriter, NotJsonbText } from '../hashing/jsonb-canonical';
+import { BinaryTuple } from '../reading/copy-binary';
+
+/** The columns the binary chain check reads, in this order. */
+export const BINARY_CHAIN_COLUMNS =
+  'position, stream_id, version, event_id, type, schema_version, data, metadata, recorded_at, hash';
+
+export const Field = {
+  Position: 0,
+  StreamId: 1,
+  Version: 2,
+  EventId: 3,
+  Type: 4,
+  SchemaVersion: 5,
+  Data: 6,
+  Metadata: 7,
+  RecordedAt: 8,
+  Hash: 9,
+} as const;
+export const FIELD_COUNT = 10;
+
+/** Microseconds from the Unix epoch to Postgres's (2000-01-01T00:00:00Z). */
+const PG_EPOCH_MS = 946_684_800_000;
+const JSONB_VERSION = 1;
+const ascii = (s: string) => Buffer.from(s, 'latin1');
+/** The fixed parts of eventBodyText, in order. */
+const PART = {
+  data: ascii('{"data":'),
+  eventId: ascii(',"eventId":"'),
+  metadata: ascii('","metadata":'),
+  recordedAt: ascii(',"recordedAt":"'),
+  schemaVersion: ascii('","schemaVersion":'),
+  streamId: ascii(',"streamId":'),
+  type: ascii(',"type":'),
+  end: ascii('}'),
+};
+const HEX = Buffer.from('0123456789abcdef', 'latin1');
+
+/**
+ * Recomputes chain hashes from binary COPY tuples: SHA-256(previous hash ‖ canonical body) with
+ * the body's bytes written straight from the bytes Postgres sent (jsonb text, uuid and
+ * timestamp in their binary forms), compared with the stored 32 bytes. False also when this
+ * path cannot tell (a value outside the shape Postgres prints): the caller then asks the exact
+ * path (JSON.parse and the event store's canonicalJson) before reporting anything.
+ */
+export class BinaryEventHasher {
+  private scratch = Buffer.allocUnsafe(64 * 1024);
+  private readonly jsonb = new JsonbCanonicalWriter();
+  private readonly time = new IsoTimeWriter();
+
+  matches(t: BinaryTuple, previousHash: Buffer, previousLength: number): boolean {
+    for (;;) {
+      try {
+        const length = this.writeChainInput(t, previousHash, previousLength);
+        if (length < 0) return false;
+        const digest = hash('sha256', this.scratch.subarray(0, length), 'buffer');
+        const at = t.starts[Field.Hash];
+        return t.lengths[Field.Hash] === 32 && digest.compare(t.buffer, at, at + 32) === 0;
+      } catch (err) {
+        if (err instanceof RangeError && this.scratch.length < 64 * 1024 * 1024) {
+          this.scratch = Buffer.allocUnsafe(this.scratch.length * 4); // an unusually big event
+          continue;
+        }
+        if (err instanceof NotJsonbText || err instanceof RangeError) return false;
+        throw err;
+      }
+    }
+  }
+
+  /** previous hash, then the body's bytes; the length written, or -1 for "cannot tell". */
+  private writeChainInput(t: BinaryTuple, previousHash: Buffer, previousLength: number): number {
+    const out = this.scratch;
+    const buf = t.buffer;
+    for (let i = 0; i < FIELD_COUNT; i++) if (t.lengths[i] < 0) return -1; // a NULL
+    if (t.lengths[Field.EventId] !== 16 || t.lengths[Field.RecordedAt] !== 8) return -1;
+    const ms = this.time.millisecondsOf(t.int64(Field.RecordedAt));
+    if (ms === undefined) return -1;
+    let p = previousHash.copy(out, 0, 0, previousLength);
+    p = put(out, p, PART.data);
+    p = this.jsonbField(t, Field.Data, p);
+    p = put(out, p, PART.eventId);
+    p = uuidText(buf, t.starts[Field.EventId], out, p);
+    p = put(out, p, PART.metadata);
+    p = this.jsonbField(t, Field.Metadata, p);
+    p = put(out, p, PART.recordedAt);
+    p = this.time.write(ms, out, p);
+    p = put(out, p, PART.schemaVersion);
+    p += out.write(String(t.int32(Field.SchemaVersion)), p, 'latin1');
+    p = put(out, p, PART.streamId);
+    p = jsonString(t, Field.StreamId, out, p);
+    p = put(out, p, PART.type);
+    p = jsonString(t, Field.Type, out, p);
+    p = put(out, p, PART.end);
+    if (p >= out.length - 8) throw new RangeError('scratch buffer full');
+    return p;
+  }
+
+  private jsonbField(t: BinaryTuple, field: number, at: number): number {
+    const start = t.starts[field];
+    if (t.buffer[start] !== JSONB_VERSION) throw new NotJsonbText('unknown jsonb version');
+    return this.jsonb.writeBytes(t.buffer, start + 1, start + t.lengths[field], this.scratch, at);
+  }
+}
+
+/**
+ * A timestamptz (microseconds since 2000) as toISOString prints it, written as bytes. Events
+ * come in bursts, so the "YYYY-MM-DDTHH:MM:SS." part is kept for the last second seen.
+ */
+class IsoTimeWriter {
+  private second = Number.NaN;
+  private readonly prefix = Buffer.alloc(20);
+
+  /** Unix milliseconds; undefined for what the store cannot have written (see pgTimestampToIso). */
+  millisecondsOf(microsSincePgEpoch: number): number | undefined {
+    if (microsSincePgEpoch % 1000 !== 0) return undefined; // JavaScript dates hold milliseconds
+    const ms = PG_EPOCH_MS + microsSincePgEpoch / 1000;
+    return ms >= MIN_MS && ms < MAX_MS ? ms : undefined; // years 0000–9999
+  }
+
+  write(ms: number, out: Buffer, p: number): number {
+    const second = Math.floor(ms / 1000);
+    if (second !== this.second) {
+      this.prefix.write(new Date(second * 1000).toISOString().slice(0, 20), 0, 'latin1');
+      this.second = second;
+    }
+    if (p + 24 > out.length) throw new RangeError('scratch buffer full');
+    p += this.prefix.copy(out, p);
+    const millis = ms - second * 1000;
+    out[p++] = 0x30 + Math.floor(millis / 100);
+    out[p++] = 0x30 + (Math.floor(millis / 10) % 10);
+    out[p++] = 0x30 + (millis % 10);
+    out[p++] = 0x5a; // Z
+    return p;
+  }
+}
+
+const MIN_MS = Date.parse('0000-01-01T00:00:00.000Z');
+const MAX_MS = Date.parse('+010000-01-01T00:00:00.000Z');
+
+/** A uuid's 16 bytes as Postgres prints them: lower-case hex with dashes. */
+function uuidText(buf: Buffer, at: number, out: Buffer, p: number): number {
+  if (p + 36 > out.length) throw new RangeError('scratch buffer full');
+  for (let i = 0; i < 16; i++) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) out[p++] = 0x2d;
+    const b = buf[at + i];
+    out[p++] = HEX[b >> 4];
+    out[p++] = HEX[b & 15];
+  }
+  return p;
+}
+
+/** JSON.stringify of a text field, copied as bytes when nothing in it needs escaping. */
+function jsonString(t: BinaryTuple, field: number, out: Buffer, p: number): number {
+  const buf = t.buffer;
+  const start = t.starts[field];
+  const end = start + t.lengths[field];
+  for (let i = start; i < end; i++) {
+    const c = buf[i];
+    if (c < 0x20 || c === 0x22 || c === 0x5c || c >= 0x80) {
+      return p + out.write(JSON.stringify(t.text(field)), p, 'utf8');
+    }
+  }
+  if (p + (end - start) + 2 > out.length) throw new RangeError('scratch buffer full');
+  out[p++] = 0x22;
+  p += buf.copy(out, p, start, end);
+  out[p++] = 0x22;
+  return p;
+}
+
+function put(out: Buffer, at: number, bytes: Buffer): number {
+  if (at + bytes.length > out.length) throw new RangeError('scratch buffer full');
+  for (let i = 0; i < bytes.length; i++) out[at + i] = bytes[i];
+  return at + bytes.length;
+}
