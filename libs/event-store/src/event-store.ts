@@ -106,6 +106,14 @@ interface EventRow {
   hash: string;
 }
 
+export interface EventStoreOptions {
+  /**
+   * Coalesce concurrent single-event appends into one statement (default true). Off, each
+   * append is a statement of its own (the benchmark measures both).
+   */
+  coalesce?: boolean;
+}
+
 export interface AppendOptions {
   expectedVersion?: ExpectedVersion;
   /** Append inside the caller's transaction; the caller commits. */
@@ -162,6 +170,7 @@ export class EventStore {
   constructor(
     private readonly pool: Pool,
     readonly upcasters: UpcasterRegistry = new UpcasterRegistry(),
+    private readonly options: EventStoreOptions = {},
   ) {}
 
   async append(
@@ -180,7 +189,7 @@ export class EventStore {
     }
     const recordedAt = new Date();
     const prepared = events.map((e, i) => prepareEvent(streamId, e, i, recordedAt));
-    if (!options.client && prepared.length === 1) {
+    if (!options.client && prepared.length === 1 && this.options.coalesce !== false) {
       return this.singleAppends.submit({ streamId, event: prepared[0], expected });
     }
     return this.appendNow(streamId, prepared, expected, options.client);
