@@ -11,7 +11,7 @@ import { Reflector } from '@nestjs/core';
 import { LiaisonConfig } from '../config';
 import { LIAISON_CONFIG } from '../nest/tokens';
 import { ALLOWED_ROLES, PUBLIC_ROUTE, RequestWithUser } from './auth.decorators';
-import { TokenError, verifyToken } from './jwt';
+import { TokenError, VerifiedTokenCache } from './jwt';
 import { UserRole } from './user';
 
 /**
@@ -22,6 +22,7 @@ import { UserRole } from './user';
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly logger = new Logger('Access');
+  private readonly tokens = new VerifiedTokenCache();
 
   constructor(
     private readonly reflector: Reflector,
@@ -47,7 +48,7 @@ export class AuthGuard implements CanActivate {
       throw new UnauthorizedException('A bearer token is required');
     }
     try {
-      request.user = verifyToken(token, this.config.jwtSecret);
+      request.user = this.tokens.verify(token, this.config.jwtSecret);
     } catch (err) {
       const reason = err instanceof TokenError ? err.message : 'invalid token';
       this.logger.warn({ decision: 'deny', status: 401, route, reason });

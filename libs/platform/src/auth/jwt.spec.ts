@@ -1,5 +1,5 @@
 import jwt from 'jsonwebtoken';
-import { signToken, TokenError, verifyToken } from './jwt';
+import { signToken, TokenError, VerifiedTokenCache, verifyToken } from './jwt';
 
 const secret = 'x'.repeat(40);
 
@@ -53,5 +53,66 @@ describe('verifyToken', () => {
   ])('refuses a token %s', (_label, make, reason) => {
     expect(() => verifyToken(make(), secret)).toThrow(TokenError);
     expect(() => verifyToken(make(), secret)).toThrow(reason);
+  });
+});
+
+describe('VerifiedTokenCache', () => {
+  const officer = { sub: 'u1', role: 'agency_officer' as const, agency: 'KISA' };
+
+  it('answers a remembered token like verifyToken, with a fresh user each time', () => {
+    const cache = new VerifiedTokenCache();
+    const token = signToken(officer, secret);
+    const first = cache.verify(token, secret);
+    const second = cache.verify(token, secret);
+    expect(second).toEqual(verifyToken(token, secret));
+    expect(second).not.toBe(first);
+    second.role = 'admin';
+    expect(cache.verify(token, secret).role).toBe('agency_officer');
+    expect(cache.size).toBe(1);
+  });
+
+  it('refuses a remembered token from its exp on', () => {
+    const cache = new VerifiedTokenCache();
+    const token = signToken({ ...officer, expiresIn: '60s' }, secret);
+    const { exp } = jwt.decode(token) as { exp: number };
+    expect(cache.verify(token, secret, exp * 1000 - 1).id).toBe('u1');
+    expect(() => cache.verify(token, secret, exp * 1000)).toThrow('expired');
+    expect(cache.size).toBe(0);
+  });
+
+  it('refuses a remembered token under another secret', () => {
+    const cache = new VerifiedTokenCache();
+    const token = signToken(officer, secret);
+    cache.verify(token, secret);
+    expect(() => cache.verify(token, 'y'.repeat(40))).toThrow('signature');
+  });
+
+  it('never remembers a refusal', () => {
+    const cache = new VerifiedTokenCache();
+    const none = jwt.sign({ sub: 'u', role: 'auditor' }, '', {
+      algorithm: 'none',
+      expiresIn: '1h',
+    });
+    const expired = signToken({ ...officer, expiresIn: '-1s' }, secret);
+    for (let i = 0; i < 2; i++) {
+      expect(() => cache.verify(none, secret)).toThrow('signature');
+      expect(() => cache.verify(expired, secret)).toThrow('expired');
+    }
+    expect(cache.size).toBe(0);
+  });
+
+  it('does not remember a token with nbf', () => {
+    const cache = new VerifiedTokenCache();
+    const token = jwt.sign({ ...officer }, secret, { expiresIn: '1h', notBefore: 0 });
+    expect(cache.verify(token, secret).id).toBe('u1');
+    expect(cache.size).toBe(0);
+  });
+
+  it('stays within its capacity, dropping the oldest token', () => {
+    const cache = new VerifiedTokenCache(2);
+    const tokens = ['a', 'b', 'c'].map((sub) => signToken({ ...officer, sub }, secret));
+    for (const t of tokens) cache.verify(t, secret);
+    expect(cache.size).toBe(2);
+    expect(tokens.map((t) => cache.verify(t, secret).id)).toEqual(['a', 'b', 'c']);
   });
 });

@@ -23,16 +23,28 @@ function keyFor(secret: string): KeyObject {
 
 /** Verifies an HS256 token and its claims. Any other algorithm, `none` included, is refused. */
 export function verifyToken(token: string, secret: string): AuthenticatedUser {
+  return verifyClaims(token, secret, Math.floor(Date.now() / 1000)).user;
+}
+
+interface VerifiedClaims {
+  user: AuthenticatedUser;
+  /** Seconds since the epoch, as in the token. */
+  exp: number;
+  nbf: unknown;
+}
+
+/** `now` in seconds since the epoch: the clock for `exp` and `nbf`. */
+function verifyClaims(token: string, secret: string, now: number): VerifiedClaims {
   let claims: jwt.JwtPayload | string;
   try {
-    claims = jwt.verify(token, keyFor(secret), { algorithms: ['HS256'] });
+    claims = jwt.verify(token, keyFor(secret), { algorithms: ['HS256'], clockTimestamp: now });
   } catch (err) {
     const reason =
       err instanceof jwt.TokenExpiredError ? 'token expired' : 'invalid token signature or format';
     throw new TokenError(reason);
   }
   if (typeof claims !== 'object') throw new TokenError('token payload is not an object');
-  const { sub, name, role, agency, exp } = claims;
+  const { sub, name, role, agency, exp, nbf } = claims;
   if (typeof sub !== 'string' || sub === '') throw new TokenError('claim sub is missing');
   if (typeof exp !== 'number') throw new TokenError('claim exp is missing');
   if (!ROLES.includes(role)) throw new TokenError(`claim role must be one of ${ROLES.join(', ')}`);
@@ -40,12 +52,53 @@ export function verifyToken(token: string, secret: string): AuthenticatedUser {
   if (needsAgency && (typeof agency !== 'string' || !AGENCY.test(agency))) {
     throw new TokenError('claim agency is missing or malformed');
   }
-  return {
+  const user: AuthenticatedUser = {
     id: sub,
     name: typeof name === 'string' ? name : undefined,
     role: role as UserRole,
     agency: typeof agency === 'string' ? agency : undefined,
   };
+  return { user, exp, nbf };
+}
+
+interface CachedToken {
+  secret: string;
+  user: Readonly<AuthenticatedUser>;
+  exp: number;
+}
+
+/**
+ * `verifyToken` with a bounded memory of the tokens it has accepted, keyed by the exact token
+ * string: a client sends the same token on every request, and checking its HMAC and claims again
+ * cost more than the rest of the access check. A remembered token is still refused from its
+ * `exp` on (the same whole-second comparison as the library's), and under any other secret.
+ * Refusals are never remembered, nor tokens with `nbf`; the oldest entry makes room when full.
+ */
+export class VerifiedTokenCache {
+  private readonly entries = new Map<string, CachedToken>();
+
+  constructor(readonly capacity = 1000) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  verify(token: string, secret: string, nowMs = Date.now()): AuthenticatedUser {
+    const now = Math.floor(nowMs / 1000);
+    const hit = this.entries.get(token);
+    if (hit !== undefined) {
+      if (hit.secret === secret && now < hit.exp) return { ...hit.user };
+      this.entries.delete(token); // expired or another secret: verify again, which refuses
+    }
+    const { user, exp, nbf } = verifyClaims(token, secret, now);
+    if (nbf === undefined && now < exp) {
+      if (this.entries.size >= this.capacity) {
+        this.entries.delete(this.entries.keys().next().value as string);
+      }
+      this.entries.set(token, { secret, user: Object.freeze({ ...user }), exp });
+    }
+    return user;
+  }
 }
 
 export interface TokenRequest {
