@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import pino from 'pino';
 import { loadConfig } from '../config';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -20,12 +21,18 @@ export function correlationIdOf(req: IncomingMessage & { id?: unknown }): string
   return header ? incomingId(header) : String(req.id);
 }
 
+const LEVEL = loadConfig().logLevel;
+/** Finished requests are logged at info, as pino-http does by default; 'silent' when the level
+ * is above info, which spares building a line (and its bindings) that pino would drop. */
+const REQUEST_LOG_LEVEL =
+  (pino.levels.values[LEVEL] ?? Infinity) <= pino.levels.values.info ? 'info' : 'silent';
+
 /** Structured JSON logs (pino) with a request id and a correlation id on every line. */
 export const LiaisonLoggerModule = LoggerModule.forRoot({
   // One registration for every path; the default set logs prefix-excluded routes twice.
   forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
   pinoHttp: {
-    level: loadConfig().logLevel,
+    level: LEVEL,
     genReqId: (req) => incomingId(req.headers[REQUEST_ID_HEADER]),
     customProps: (req) => ({
       correlationId: correlationIdOf(req as IncomingMessage & { id?: unknown }),
@@ -38,6 +45,7 @@ export const LiaisonLoggerModule = LoggerModule.forRoot({
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
+    customLogLevel: () => REQUEST_LOG_LEVEL,
     autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
   },
 });
