@@ -50,7 +50,11 @@ describe('parsePayload', () => {
 
   it('refuses an id that is not a uuid', () => {
     expect(() =>
-      parsePayload('schedule-deadlines', { eventId: 'nope', followUpId: id(1), correlationId: 'c' }),
+      parsePayload('schedule-deadlines', {
+        eventId: 'nope',
+        followUpId: id(1),
+        correlationId: 'c',
+      }),
     ).toThrow('payload.eventId must be a lower-case uuid (got "nope")');
   });
 });

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { REDIS } from '@liaison/platform';
 import { RoutingConfig } from '../config/routing.config';
 import { ROUTING_CONFIG } from '../routing.tokens';
-import { jobOptions } from './queues';
+import { jobOptions, TIMER_QUEUE } from './queues';
 import { QueuedJob } from './queued-job';
 
 export type RoutingQueue = Queue<object, unknown, string>;
@@ -33,13 +33,23 @@ export class RoutingQueues implements OnApplicationShutdown {
     return queue;
   }
 
-  /** Adds the jobs, one round trip per queue. An id BullMQ still holds is dropped as a duplicate. */
+  /**
+   * Adds the jobs, one round trip per queue. An id BullMQ still holds is dropped as a duplicate.
+   * Work due now goes first: agency queues are written before the delayed timers.
+   */
   async add(jobs: readonly QueuedJob[]): Promise<void> {
     const byQueue = new Map<string, QueuedJob[]>();
-    for (const job of jobs) byQueue.set(job.queue, [...(byQueue.get(job.queue) ?? []), job]);
+    for (const job of jobs) {
+      const list = byQueue.get(job.queue);
+      if (list) list.push(job);
+      else byQueue.set(job.queue, [job]);
+    }
     const now = Date.now();
+    const queues = [...byQueue].sort(
+      ([a], [b]) => Number(a === TIMER_QUEUE) - Number(b === TIMER_QUEUE),
+    );
     await Promise.all(
-      [...byQueue].map(([queue, list]) =>
+      queues.map(([queue, list]) =>
         this.get(queue).addBulk(
           list.map((job) => ({
             name: job.name,
