@@ -56,7 +56,7 @@ export class BinaryEventHasher {
         if (length < 0) return false;
         const digest = hash('sha256', this.scratch.subarray(0, length), 'buffer');
         const at = t.starts[Field.Hash];
-        return t.lengths[Field.Hash] === 32 && digest.compare(t.buffer, at, at + 32) === 0;
+        return t.lengths[Field.Hash] === 32 && sameBytes(digest, 0, t.buffer, at, 32);
       } catch (err) {
         if (err instanceof RangeError && this.scratch.length < 64 * 1024 * 1024) {
           this.scratch = Buffer.allocUnsafe(this.scratch.length * 4); // an unusually big event
@@ -76,7 +76,8 @@ export class BinaryEventHasher {
     if (t.lengths[Field.EventId] !== 16 || t.lengths[Field.RecordedAt] !== 8) return -1;
     const ms = this.time.millisecondsOf(t.int64(Field.RecordedAt));
     if (ms === undefined) return -1;
-    let p = previousHash.copy(out, 0, 0, previousLength);
+    let p = 0;
+    for (; p < previousLength; p++) out[p] = previousHash[p];
     p = put(out, p, PART.data);
     p = this.jsonbField(t, Field.Data, p);
     p = put(out, p, PART.eventId);
@@ -125,7 +126,8 @@ class IsoTimeWriter {
       this.second = second;
     }
     if (p + 24 > out.length) throw new RangeError('scratch buffer full');
-    p += this.prefix.copy(out, p);
+    const prefix = this.prefix;
+    for (let i = 0; i < prefix.length; i++) out[p++] = prefix[i];
     const millis = ms - second * 1000;
     out[p++] = 0x30 + Math.floor(millis / 100);
     out[p++] = 0x30 + (Math.floor(millis / 10) % 10);
@@ -150,7 +152,10 @@ function uuidText(buf: Buffer, at: number, out: Buffer, p: number): number {
   return p;
 }
 
-/** JSON.stringify of a text field, copied as bytes when nothing in it needs escaping. */
+/**
+ * JSON.stringify of a text field, copied as bytes when nothing in it needs escaping. (Small
+ * copies here are plain loops: Buffer#copy's native call costs more than a few dozen bytes.)
+ */
 function jsonString(t: BinaryTuple, field: number, out: Buffer, p: number): number {
   const buf = t.buffer;
   const start = t.starts[field];
@@ -163,9 +168,15 @@ function jsonString(t: BinaryTuple, field: number, out: Buffer, p: number): numb
   }
   if (p + (end - start) + 2 > out.length) throw new RangeError('scratch buffer full');
   out[p++] = 0x22;
-  p += buf.copy(out, p, start, end);
+  for (let i = start; i < end; i++) out[p++] = buf[i];
   out[p++] = 0x22;
   return p;
+}
+
+/** Byte comparison in JavaScript: for a few dozen bytes it beats Buffer#compare's native call. */
+export function sameBytes(a: Buffer, aAt: number, b: Buffer, bAt: number, length: number) {
+  for (let i = 0; i < length; i++) if (a[aAt + i] !== b[bAt + i]) return false;
+  return true;
 }
 
 function put(out: Buffer, at: number, bytes: Buffer): number {

@@ -1,6 +1,6 @@
 import { BinaryTuple } from '../reading/copy-binary';
 import { RawRow } from '../reading/keyset-pages';
-import { BinaryEventHasher, Field } from './binary-event-hasher';
+import { BinaryEventHasher, Field, sameBytes } from './binary-event-hasher';
 import { BrokenTally } from './broken-event';
 import { storedHashHex } from './chain-rows';
 import { EventHasher } from './event-hasher';
@@ -49,7 +49,7 @@ export class ChainChecker {
     this.version = version;
     const hashLength = Math.min(32, Math.max(0, t.lengths[Field.Hash]));
     const at = t.starts[Field.Hash];
-    t.buffer.copy(this.previousHash, 0, at, at + hashLength);
+    for (let i = 0; i < hashLength; i++) this.previousHash[i] = t.buffer[at + i];
     this.previousHashLength = hashLength;
     this.checked++;
   }
@@ -71,10 +71,7 @@ export class ChainChecker {
   private sameStream(t: BinaryTuple): boolean {
     const length = t.lengths[Field.StreamId];
     const at = t.starts[Field.StreamId];
-    return (
-      length === this.streamIdLength &&
-      t.buffer.compare(this.streamId, 0, length, at, at + length) === 0
-    );
+    return length === this.streamIdLength && sameBytes(this.streamId, 0, t.buffer, at, length);
   }
 
   private rememberStream(t: BinaryTuple): void {
