@@ -72,6 +72,15 @@ async function settled(app: RoutingApp, ids: string[], timeoutMs: number): Promi
 async function expectEachOnce(app: RoutingApp, ids: string[]): Promise<void> {
   expect(await countOf(app.pool, 'FollowUpRouted', ids)).toEqual(ids.map(() => 1));
   expect(await countOf(app.pool, 'FollowUpDelivered', ids)).toEqual(ids.map(() => 1));
+  // A delivery job is published only once its routing committed: never delivered first.
+  const { rows: deliveredFirst } = await app.pool.query(
+    `SELECT d.stream_id FROM events d
+     WHERE d.type = 'FollowUpDelivered' AND d.stream_id = ANY($1::text[])
+       AND NOT EXISTS (SELECT 1 FROM events r WHERE r.stream_id = d.stream_id
+                         AND r.type = 'FollowUpRouted' AND r.version < d.version)`,
+    [ids.map((id) => `follow-up-${id}`)],
+  );
+  expect(deliveredFirst).toEqual([]);
   const deliverJobs = await Promise.all(
     AGENCIES.map((a) => app.queues.get(agencyQueue(a)).getJobs(['completed', 'waiting', 'active'])),
   );

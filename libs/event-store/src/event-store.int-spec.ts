@@ -238,6 +238,29 @@ describe('EventStore on Postgres', () => {
     }
   });
 
+  it('a coalesced statement failing for another reason than a conflict fails every caller once', async () => {
+    const streams = Array.from({ length: 3 }, newStream);
+    const realQuery = pool.query.bind(pool);
+    const queries = jest.spyOn(pool, 'query').mockImplementation(((
+      config: unknown,
+      ...rest: unknown[]
+    ) => {
+      if (
+        typeof config === 'object' &&
+        (config as { name?: string }).name === 'liaison_append_to_streams'
+      ) {
+        return Promise.reject(new Error('connection terminated'));
+      }
+      return (realQuery as (...a: unknown[]) => unknown)(config, ...rest);
+    }) as never);
+    const outcomes = await Promise.allSettled(streams.map((s) => store.append(s, [event()])));
+    const calls = queries.mock.calls.length;
+    queries.mockRestore();
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(calls).toBe(1); // not retried one by one against a failing database
+    for (const s of streams) expect(await countIn(s)).toBe(0);
+  });
+
   describe('one event to each of many streams', () => {
     const inTransaction = async <T>(work: (c: import('pg').PoolClient) => Promise<T>) => {
       const client = await pool.connect();

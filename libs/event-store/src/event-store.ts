@@ -80,13 +80,12 @@ SELECT i.stream_id, coalesce(last.version, 0) + 1, i.event_id, i.type, i.schema_
        i.metadata, i.recorded_at, sha256(coalesce(last.hash, ''::bytea) || convert_to(i.body, 'UTF8'))
 FROM unnest($1::text[], $2::uuid[], $3::text[], $4::int[], $5::jsonb[], $6::jsonb[], $7::text[],
             $8::int[], $9::timestamptz[])
-  WITH ORDINALITY AS i(stream_id, event_id, type, schema_version, data, metadata, body, expected,
-                       recorded_at, ord)
+  AS i(stream_id, event_id, type, schema_version, data, metadata, body, expected, recorded_at)
 LEFT JOIN LATERAL (
   SELECT version, hash FROM events WHERE stream_id = i.stream_id ORDER BY version DESC LIMIT 1
 ) AS last ON true
 WHERE i.expected IS NULL OR coalesce(last.version, 0) = i.expected
-ORDER BY i.ord
+ORDER BY i.stream_id -- one order for every writer: two statements never wait on each other
 RETURNING stream_id, position, version`;
 
 const SELECT_COLUMNS = `position, transaction_id, stream_id, version, event_id, type, schema_version,
@@ -255,7 +254,11 @@ export class EventStore {
             : this.resolveRejected(a.streamId, [a.event], a.expected, this.pool),
         );
       }
-    } catch {
+    } catch (err) {
+      // A racing writer or a repeated event id: each append on its own gets its own answer.
+      // Anything else (a lost connection, a timeout) is every caller's answer: retrying them
+      // one by one would only add load to a struggling database.
+      if (!isRetryableAlone(err)) return items.map(() => ({ status: 'rejected', reason: err }));
       for (const a of group) outcomes.set(a, alone(a));
     }
     await Promise.allSettled(outcomes.values());
@@ -390,7 +393,8 @@ export class EventStore {
 
   private async readWholeStreams(ids: string[]): Promise<PromiseSettledResult<StoredEvent[]>[]> {
     const streams = await this.readStreams(ids);
-    return ids.map((id) => ({ status: 'fulfilled', value: streams.get(id) ?? [] }));
+    // Each caller its own array (two callers may have asked for the same stream).
+    return ids.map((id) => ({ status: 'fulfilled', value: [...(streams.get(id) ?? [])] }));
   }
 
   /** Several whole streams in one query, each in version order and upcast as readStream does. */
@@ -614,6 +618,11 @@ function validateStreamId(streamId: string): void {
 
 function isPlainObject(v: unknown): boolean {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Unique violation or deadlock: a conflict between writers, decided per append alone. */
+function isRetryableAlone(err: unknown): boolean {
+  return err instanceof DatabaseError && (err.code === '23505' || err.code === '40P01');
 }
 
 function isUniqueViolation(err: unknown, constraint: string): boolean {

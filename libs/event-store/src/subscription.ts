@@ -14,8 +14,11 @@ export interface SubscriptionOptions {
   handle: BatchHandler;
   batchSize?: number;
   pollIntervalMs?: number;
-  /** Called after each batch committed (e.g. to wake readers of what the handler appended). */
-  afterCommit?: () => void;
+  /**
+   * Awaited after each batch committed, before the next one is read: to publish what the batch
+   * recorded. It must not throw (the checkpoint has moved): it retries, or leaves a trace.
+   */
+  afterCommit?: () => Promise<void> | void;
   /** Called when a batch fails; the runner reconnects and retries it after a pause. */
   onError?: (err: unknown) => void;
 }
@@ -153,7 +156,7 @@ export class Subscription {
       throw err;
     }
     this.checkpoint = checkpoint;
-    this.options.afterCommit?.();
+    await this.options.afterCommit?.();
     return events.length;
   }
 

@@ -77,4 +77,27 @@ describe('BinaryEventHasher on rows from a binary COPY', () => {
       problem: expect.stringMatching(/has sub-millisecond digits/),
     });
   });
+
+  it('a failure while reading leaves the connection usable', async () => {
+    const client = await db.pool.connect();
+    try {
+      await client.query('BEGIN');
+      let seen = 0;
+      await expect(
+        copyBinaryTuples(
+          client,
+          `SELECT ${BINARY_CHAIN_COLUMNS} FROM events ORDER BY stream_id, version`,
+          FIELD_COUNT,
+          () => {
+            if (++seen === 2) throw new Error('the checker broke');
+          },
+        ),
+      ).rejects.toThrow('the checker broke');
+      expect(seen).toBe(2); // nothing handed over after the failure
+      await client.query('ROLLBACK');
+      expect((await client.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+    } finally {
+      client.release();
+    }
+  });
 });

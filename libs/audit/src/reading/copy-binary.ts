@@ -50,7 +50,18 @@ export async function copyBinaryTuples(
 ): Promise<number> {
   const parser = new BinaryCopyParser(fieldCount, onTuple);
   const stream = client.query(copyTo(`COPY (${query}) TO STDOUT (FORMAT binary)`));
-  for await (const chunk of stream) parser.push(chunk as Buffer);
+  // On a failure the stream is read to its end before the error is thrown: a COPY abandoned
+  // half-way leaves the connection stuck in COPY mode, and the caller's ROLLBACK with it.
+  let failure: unknown;
+  for await (const chunk of stream) {
+    if (failure !== undefined) continue;
+    try {
+      parser.push(chunk as Buffer);
+    } catch (err) {
+      failure = err;
+    }
+  }
+  if (failure !== undefined) throw failure;
   parser.end();
   return parser.tuples;
 }
@@ -58,7 +69,10 @@ export async function copyBinaryTuples(
 /** The binary COPY format, fed chunk by chunk (exported for its unit test). */
 export class BinaryCopyParser {
   tuples = 0;
-  private pending: Buffer | undefined;
+  /** Bytes of a tuple not yet complete, kept as chunks until `needed` bytes are there. */
+  private pending: Buffer[] = [];
+  private pendingLength = 0;
+  private needed = 0;
   private headerRead = false;
   private finished = false;
   private readonly tuple: BinaryTuple;
@@ -71,22 +85,33 @@ export class BinaryCopyParser {
   }
 
   push(chunk: Buffer): void {
-    const buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+    // A big tuple spans many chunks: they are joined once it is complete, not on every chunk.
+    this.pending.push(chunk);
+    this.pendingLength += chunk.length;
+    if (this.pendingLength < this.needed) return;
+    const buf = this.pending.length === 1 ? chunk : Buffer.concat(this.pending, this.pendingLength);
+    this.pending = [];
+    this.pendingLength = 0;
+    this.needed = 0;
     let at = 0;
     if (!this.headerRead) {
-      if (buf.length < HEADER_FIXED) return void (this.pending = buf);
+      if (buf.length < HEADER_FIXED) return this.keep(buf, HEADER_FIXED);
       if (!buf.subarray(0, SIGNATURE.length).equals(SIGNATURE)) {
         throw new Error('not a binary COPY stream');
       }
       const extension = buf.readInt32BE(SIGNATURE.length + 4);
-      if (buf.length < HEADER_FIXED + extension) return void (this.pending = buf);
+      if (buf.length < HEADER_FIXED + extension) return this.keep(buf, HEADER_FIXED + extension);
       at = HEADER_FIXED + extension;
       this.headerRead = true;
     }
     const tuple = this.tuple;
     tuple.buffer = buf;
+    let needed = 0; // bytes from `at` that the next, incomplete tuple needs at least
     for (;;) {
-      if (buf.length - at < 2) break;
+      if (buf.length - at < 2) {
+        needed = 2;
+        break;
+      }
       const fields = buf.readInt16BE(at);
       if (fields === -1) {
         this.finished = true;
@@ -101,6 +126,7 @@ export class BinaryCopyParser {
       for (let i = 0; i < fields; i++) {
         if (buf.length - p < 4) {
           complete = false;
+          needed = p + 4 - at;
           break;
         }
         const length = buf.readInt32BE(p);
@@ -108,6 +134,7 @@ export class BinaryCopyParser {
         const size = length < 0 ? 0 : length;
         if (buf.length - p < size) {
           complete = false;
+          needed = p + size - at;
           break;
         }
         tuple.starts[i] = p;
@@ -119,10 +146,18 @@ export class BinaryCopyParser {
       this.tuples++;
       at = p;
     }
-    this.pending = at < buf.length ? Buffer.from(buf.subarray(at)) : undefined;
+    if (at < buf.length) this.keep(Buffer.from(buf.subarray(at)), needed);
   }
 
   end(): void {
-    if (!this.finished || this.pending) throw new Error('the binary COPY stream ended early');
+    if (!this.finished || this.pendingLength > 0) {
+      throw new Error('the binary COPY stream ended early');
+    }
+  }
+
+  private keep(rest: Buffer, needed: number): void {
+    this.pending = [rest];
+    this.pendingLength = rest.length;
+    this.needed = needed;
   }
 }

@@ -47,4 +47,12 @@ describe('Coalescer', () => {
     await Promise.all([1, 2, 3].map((n) => small.submit(n)));
     expect(batches).toEqual([[1, 2], [3]]);
   });
+
+  it('fails every item when the batch throws before it returns a promise', async () => {
+    const sync = new Coalescer<number, number>(() => {
+      throw new Error('not even started');
+    });
+    const outcomes = await Promise.allSettled([1, 2].map((n) => sync.submit(n)));
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+  });
 });

@@ -33,14 +33,17 @@ export class Coalescer<I, O> {
     const batch = this.pending;
     if (batch.length === 0) return;
     this.pending = [];
-    this.run(batch.map((b) => b.item)).then(
-      (outcomes) =>
-        batch.forEach((b, i) => {
-          const outcome = outcomes[i];
-          if (outcome?.status === 'fulfilled') b.resolve(outcome.value);
-          else b.reject(outcome ? outcome.reason : new Error('the batch returned no outcome'));
-        }),
-      (err) => batch.forEach((b) => b.reject(err)),
-    );
+    // Through a promise, so that even a synchronous throw fails the batch's callers.
+    Promise.resolve(batch.map((b) => b.item))
+      .then((items) => this.run(items))
+      .then(
+        (outcomes) =>
+          batch.forEach((b, i) => {
+            const outcome = outcomes[i];
+            if (outcome?.status === 'fulfilled') b.resolve(outcome.value);
+            else b.reject(outcome ? outcome.reason : new Error('the batch returned no outcome'));
+          }),
+        (err) => batch.forEach((b) => b.reject(err)),
+      );
   }
 }

@@ -37,7 +37,7 @@ describe('JobLedger on Postgres', () => {
     await Promise.all([
       ledger.settle(job('a'), 'done a', 'w1', [timer]),
       ledger.settle(job('b'), 'done b', 'w1', []),
-      ledger.settle(job('a'), 'a again', 'w2', []), // a duplicate run in the same turn
+      ledger.settle(job('a'), 'a again', 'w2', [{ ...timer, id: 'follow-on-2' }]), // a duplicate run
     ]);
     const statements = queries.mock.calls.length;
     queries.mockRestore();
@@ -45,6 +45,7 @@ describe('JobLedger on Postgres', () => {
     expect(await outcomeOf('a')).toBe('done a');
     expect(await outcomeOf('b')).toBe('done b');
     expect(await outcomeOf('follow-on-1')).toBeNull(); // recorded, not finished
+    expect(await outcomeOf('follow-on-2')).toBeNull(); // the duplicate's follow-on is kept too
 
     await ledger.settle(job('b'), 'b later', 'w2', []);
     expect(await outcomeOf('b')).toBe('done b');

@@ -50,6 +50,8 @@ export class JobLedger {
   /** Records jobs about to be handed over (the relay does it in its checkpoint transaction). */
   async record(jobs: readonly QueuedJob[], db: Db = this.pool): Promise<void> {
     if (jobs.length === 0) return;
+    // Rows in key order: writers that lock the same keys take them in the same order.
+    jobs = [...jobs].sort(byKey);
     await db.query(
       `INSERT INTO job_ledger (queue, job_id, name, payload, run_at)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[])
@@ -111,7 +113,10 @@ export class JobLedger {
     }
   }
 
-  private async settleAllIn(db: Db, items: Settlement[]): Promise<void> {
+  private async settleAllIn(db: Db, unsorted: Settlement[]): Promise<void> {
+    // Rows in key order: writers that lock the same keys take them in the same order.
+    const items = [...unsorted].sort((a, b) => compareKeys(a.job, b.job));
+    const followOn = items.flatMap((i) => i.followOn).sort(byKey);
     await db.query({
       name: 'job-ledger-settle-all',
       text: `WITH follow_on AS (
@@ -132,7 +137,7 @@ export class JobLedger {
         items.map((i) => JSON.stringify(i.job.payload ?? null)),
         items.map((i) => i.worker),
         items.map((i) => i.outcome),
-        ...columns(items.flatMap((i) => i.followOn)),
+        ...columns(followOn),
       ],
     });
   }
@@ -170,11 +175,25 @@ export class JobLedger {
 
 const key = (job: FinishedJob) => `${job.queue}\n${job.id}`;
 
-/** The first settlement of each job: one statement may not update a row twice. */
+/**
+ * One settlement per job (a statement may not update a row twice): the first outcome, with the
+ * follow-on jobs of every settlement of it.
+ */
 function dedupe(items: Settlement[]): Settlement[] {
-  const seen = new Set<string>();
-  return items.filter((i) => !seen.has(key(i.job)) && seen.add(key(i.job)));
+  const first = new Map<string, Settlement>();
+  for (const item of items) {
+    const seen = first.get(key(item.job));
+    if (seen) first.set(key(item.job), { ...seen, followOn: [...seen.followOn, ...item.followOn] });
+    else first.set(key(item.job), item);
+  }
+  return [...first.values()];
 }
+
+function compareKeys(a: { queue: string; id: string }, b: { queue: string; id: string }) {
+  return a.queue < b.queue ? -1 : a.queue > b.queue ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+const byKey = (a: QueuedJob, b: QueuedJob) => compareKeys(a, b);
 
 function columns(jobs: readonly QueuedJob[]) {
   return [

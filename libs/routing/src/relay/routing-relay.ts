@@ -10,6 +10,7 @@ import {
 import { PG_POOL } from '@liaison/platform';
 import { RoutingConfig } from '../config/routing.config';
 import { JobDispatcher } from '../queues/job-dispatcher';
+import { QueuedJob } from '../queues/queued-job';
 import { ROUTING_CONFIG } from '../routing.tokens';
 import { BatchRouter } from '../router/batch-router';
 import { jobsForEvent } from './relay-jobs';
@@ -18,14 +19,17 @@ export const RELAY_SUBSCRIPTION = 'relay:routing';
 
 /** Repeated failures (Redis down) are logged once per this long, not once per poll. */
 const ERROR_LOG_INTERVAL_MS = 30_000;
+/** Publishing retries back off up to this long while Redis is down. */
+const MAX_PUBLISH_BACKOFF_MS = 1000;
 
 /**
  * Hands follow-up events to BullMQ. It is a catch-up subscription: assignments are routed in
- * batches (BatchRouter: FollowUpRouted recorded, the task put on its agency's queue), other
- * facts become jobs; the recorded events, the ledger rows and the checkpoint commit together
- * after the adds succeeded, so nothing is published that was not committed first, and an add
- * that fails (Redis down) is tried again from the checkpoint. Its advisory lock keeps one
- * relay running across all worker processes.
+ * batches (BatchRouter records FollowUpRouted), other facts become jobs. The recorded events,
+ * the jobs' ledger rows and the checkpoint commit in one transaction; only then are the jobs
+ * published to Redis, so no agency sees a task whose routing could still roll back. Publishing
+ * retries while Redis is down, before the next batch; should the process die between the
+ * commit and the publish, the sweep re-adds the jobs from their ledger rows (deterministic ids
+ * keep every job single). Its advisory lock keeps one relay running across all processes.
  */
 @Injectable()
 export class RoutingRelay {
@@ -33,8 +37,9 @@ export class RoutingRelay {
   private wakeUps?: EventWakeUps;
   private subscription?: Subscription;
   private lastErrorLoggedAt = 0;
-  /** The batch being handled recorded events: readers are woken once it commits. */
-  private recorded = false;
+  /** What the batch in hand leads to once it commits: a wake-up, and the jobs to publish. */
+  private committed: { recorded: boolean; jobs: QueuedJob[] } = { recorded: false, jobs: [] };
+  private stopping = false;
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
@@ -46,6 +51,7 @@ export class RoutingRelay {
 
   async start(): Promise<void> {
     if (this.subscription) return;
+    this.stopping = false;
     this.wakeUps = new EventWakeUps(this.pool);
     await this.wakeUps.start();
     this.subscription = new Subscription(this.pool, this.store, this.wakeUps, {
@@ -53,13 +59,14 @@ export class RoutingRelay {
       batchSize: 500,
       pollIntervalMs: this.config.relayPollMs,
       handle: (events, tx) => this.relay(events, tx),
-      afterCommit: () => this.announceRecorded(),
+      afterCommit: () => this.afterCommit(),
       onError: (err) => this.reportError(err),
     });
     this.subscription.start();
   }
 
   async stop(): Promise<void> {
+    this.stopping = true; // a publish still retrying gives up: the sweep has the jobs
     await this.subscription?.stop();
     await this.wakeUps?.stop();
     this.subscription = undefined;
@@ -72,20 +79,33 @@ export class RoutingRelay {
 
   private async relay(events: StoredEvent[], tx: PoolClient): Promise<void> {
     const routed = await this.router.route(events, tx);
-    this.recorded = routed.recorded > 0;
-    await this.dispatcher.enqueue([...routed.jobs, ...events.flatMap(jobsForEvent)], tx);
-    this.lastErrorLoggedAt = 0;
+    const jobs = [...routed.jobs, ...events.flatMap(jobsForEvent)];
+    await this.dispatcher.record(jobs, tx);
+    this.committed = { recorded: routed.recorded > 0, jobs };
   }
 
-  private announceRecorded(): void {
-    if (this.recorded) this.store.announceAppends();
-    this.recorded = false;
+  private async afterCommit(): Promise<void> {
+    const { recorded, jobs } = this.committed;
+    this.committed = { recorded: false, jobs: [] };
+    if (recorded) this.store.announceAppends();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.dispatcher.publish(jobs);
+        this.lastErrorLoggedAt = 0;
+        return;
+      } catch (err) {
+        this.reportError(err);
+        if (this.stopping) return;
+        const backoff = Math.min(MAX_PUBLISH_BACKOFF_MS, 50 * 2 ** attempt);
+        await new Promise((resolve) => setTimeout(resolve, backoff));
+      }
+    }
   }
 
   private reportError(err: unknown): void {
     if (Date.now() - this.lastErrorLoggedAt < ERROR_LOG_INTERVAL_MS) return;
     this.lastErrorLoggedAt = Date.now();
     const reason = err instanceof Error ? err.message : String(err);
-    this.logger.warn({ msg: 'relay paused; retrying from its checkpoint', reason });
+    this.logger.warn({ msg: 'relay paused; retrying', reason });
   }
 }
