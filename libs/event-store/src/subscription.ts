@@ -145,12 +145,7 @@ export class Subscription {
     await client.query('BEGIN');
     try {
       await this.options.handle(events, client);
-      await client.query(
-        `UPDATE subscription_checkpoints SET transaction_id = $2, position = $3, updated_at = now()
-         WHERE name = $1`,
-        [this.name, checkpoint.transactionId, checkpoint.position],
-      );
-      await client.query('COMMIT');
+      await client.query(checkpointAndCommit(client, this.name, checkpoint));
     } catch (err) {
       await client.query('ROLLBACK').catch(() => {});
       throw err;
@@ -178,4 +173,19 @@ export class Subscription {
       this.woken = false;
     });
   }
+}
+
+/**
+ * The new checkpoint and the COMMIT in one round trip (a simple query: it cannot take
+ * parameters, so the values are quoted or checked to be digits). Should the UPDATE fail, the
+ * COMMIT does not run and the caller rolls back.
+ */
+function checkpointAndCommit(client: PoolClient, name: string, c: Checkpoint): string {
+  if (!/^\d+$/.test(c.transactionId) || !Number.isSafeInteger(c.position)) {
+    throw new Error(`not a checkpoint: ${JSON.stringify(c)}`);
+  }
+  return `UPDATE subscription_checkpoints
+     SET transaction_id = '${c.transactionId}', position = ${c.position}, updated_at = now()
+     WHERE name = ${client.escapeLiteral(name)};
+   COMMIT`;
 }

@@ -40,6 +40,7 @@ export class RoutingRelay {
   /** What the batch in hand leads to once it commits: a wake-up, and the jobs to publish. */
   private committed: { recorded: boolean; jobs: QueuedJob[] } = { recorded: false, jobs: [] };
   private stopping = false;
+  private publishing: Promise<void> = Promise.resolve();
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
@@ -68,6 +69,7 @@ export class RoutingRelay {
   async stop(): Promise<void> {
     this.stopping = true; // a publish still retrying gives up: the sweep has the jobs
     await this.subscription?.stop();
+    await this.publishing;
     await this.wakeUps?.stop();
     this.subscription = undefined;
     this.wakeUps = undefined;
@@ -84,10 +86,20 @@ export class RoutingRelay {
     this.committed = { recorded: routed.recorded > 0, jobs };
   }
 
+  /**
+   * Publishes a committed batch's jobs while the next batch is read and routed; one publish at
+   * a time, so a Redis outage holds the relay here rather than letting it run ahead.
+   */
   private async afterCommit(): Promise<void> {
     const { recorded, jobs } = this.committed;
     this.committed = { recorded: false, jobs: [] };
     if (recorded) this.store.announceAppends();
+    await this.publishing;
+    this.publishing = this.publish(jobs);
+  }
+
+  /** Never throws: retries while Redis is down, and leaves the jobs to the sweep on stop. */
+  private async publish(jobs: QueuedJob[]): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
         await this.dispatcher.publish(jobs);
