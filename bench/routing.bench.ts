@@ -65,7 +65,9 @@ async function main(): Promise<void> {
   env.routingEnv = {
     QUEUE_PREFIX: env.prefix,
     TIMER_CONCURRENCY: process.env.BENCH_TIMER_CONCURRENCY ?? '32',
-    DELIVERY_CONCURRENCY: process.env.BENCH_DELIVERY_CONCURRENCY ?? '4',
+    ...(process.env.BENCH_DELIVERY_CONCURRENCY && {
+      DELIVERY_CONCURRENCY: process.env.BENCH_DELIVERY_CONCURRENCY,
+    }),
     RELAY_POLL_MS: '50',
     DB_POOL_SIZE: process.env.BENCH_DB_POOL_SIZE ?? '20',
   };
