@@ -227,9 +227,10 @@ export class EventStore {
   /**
    * Concurrent single-event appends, coalesced: the first append of each stream goes into one
    * statement (one round trip, one commit for all); any later append of the same stream runs on
-   * its own afterwards, so it sees the first one's outcome. Should the shared statement fail (a
-   * racing writer not yet committed, an event id stored before), every append of it runs again
-   * on its own, and each caller gets exactly the answer it would have had alone.
+   * its own afterwards, so it sees the first one's outcome (with a single stream in the turn,
+   * every append simply runs on its own). Should the shared statement fail on a conflict (a
+   * racing writer, an event id stored before, a deadlock), every append of it runs again on its
+   * own, and each caller gets exactly the answer it would have had alone.
    */
   private async appendSingles(
     items: SingleAppend[],
