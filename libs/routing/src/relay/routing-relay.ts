@@ -26,10 +26,11 @@ const MAX_PUBLISH_BACKOFF_MS = 1000;
  * Hands follow-up events to BullMQ. It is a catch-up subscription: assignments are routed in
  * batches (BatchRouter records FollowUpRouted), other facts become jobs. The recorded events,
  * the jobs' ledger rows and the checkpoint commit in one transaction; only then are the jobs
- * published to Redis, so no agency sees a task whose routing could still roll back. Publishing
- * retries while Redis is down, before the next batch; should the process die between the
- * commit and the publish, the sweep re-adds the jobs from their ledger rows (deterministic ids
- * keep every job single). Its advisory lock keeps one relay running across all processes.
+ * published to Redis, so no agency sees a task whose routing could still roll back. A batch is
+ * published while the next one is routed, one publish at a time: while Redis is down it
+ * retries and holds the relay. Should the process die between a commit and its publish, the
+ * sweep re-adds the jobs from their ledger rows (deterministic ids keep every job single). Its
+ * advisory lock keeps one relay running across all processes.
  */
 @Injectable()
 export class RoutingRelay {
