@@ -26,7 +26,7 @@ export interface RoutingConfig {
   /**
    * Deliveries each process runs at once per agency queue. One by default: an agency gets its
    * tasks in order and its receiver is never flooded; concurrent deliveries also cost the
-   * database more than they gain (bench:routing: p99 to the agency queue 26 ms at 1, 55–124 ms
+   * database more than they gain (bench:routing: p99 to the agency queue 26–57 ms at 1, 55–124 ms
    * at 4, at 500 tasks/s). Raise it for an agency whose receiver is slow but parallel.
    */
   deliveryConcurrency: number;
