@@ -404,6 +404,7 @@ export class EventStore {
     db: Pool | PoolClient = this.pool,
   ): Promise<Map<string, StoredEvent[]>> {
     streamIds.forEach(validateStreamId);
+    if (streamIds.length === 0) return new Map();
     const { rows } = await db.query<EventRow>(
       `SELECT ${SELECT_COLUMNS} FROM events WHERE stream_id = ANY($1::text[])
        ORDER BY stream_id, version`,

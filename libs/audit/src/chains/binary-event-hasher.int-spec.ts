@@ -1,7 +1,8 @@
 import { EventStore, NewEvent } from '@liaison/event-store';
 import { copyBinaryTuples } from '../reading/copy-binary';
 import { createThrowawayDatabase, ThrowawayDatabase } from '../testing/throwaway-database';
-import { BINARY_CHAIN_COLUMNS, BinaryEventHasher, Field, FIELD_COUNT } from './binary-event-hasher';
+import { BinaryEventHasher, FIELD_COUNT } from './binary-event-hasher';
+import { CHAIN_COLUMNS, Col } from './chain-rows';
 import { ChainChecker } from './chain-checker';
 
 const meta = { actor: 'u-1', role: 'agency_officer', correlation_id: 'c-1' };
@@ -38,7 +39,7 @@ describe('BinaryEventHasher on rows from a binary COPY', () => {
     try {
       await copyBinaryTuples(
         client,
-        `SELECT ${BINARY_CHAIN_COLUMNS} FROM events ORDER BY stream_id, version`,
+        `SELECT ${CHAIN_COLUMNS} FROM events ORDER BY stream_id, version`,
         FIELD_COUNT,
         (t) => out.push(each(t)),
       );
@@ -53,9 +54,9 @@ describe('BinaryEventHasher on rows from a binary COPY', () => {
     const previous = Buffer.alloc(32);
     let previousLength = 0;
     const verdicts = await tuples((t) => {
-      if (t.int32(Field.Version) === 1) previousLength = 0;
+      if (t.int32(Col.Version) === 1) previousLength = 0;
       const ok = hasher.matches(t, previous, previousLength);
-      t.buffer.copy(previous, 0, t.starts[Field.Hash], t.starts[Field.Hash] + 32);
+      t.buffer.copy(previous, 0, t.starts[Col.Hash], t.starts[Col.Hash] + 32);
       previousLength = 32;
       return ok;
     });
@@ -86,7 +87,7 @@ describe('BinaryEventHasher on rows from a binary COPY', () => {
       await expect(
         copyBinaryTuples(
           client,
-          `SELECT ${BINARY_CHAIN_COLUMNS} FROM events ORDER BY stream_id, version`,
+          `SELECT ${CHAIN_COLUMNS} FROM events ORDER BY stream_id, version`,
           FIELD_COUNT,
           () => {
             if (++seen === 2) throw new Error('the checker broke');

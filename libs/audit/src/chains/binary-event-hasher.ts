@@ -1,27 +1,13 @@
 import { hash } from 'node:crypto';
 import { JsonbCanonicalWriter, NotJsonbText } from '../hashing/jsonb-canonical';
 import { BinaryTuple } from '../reading/copy-binary';
+import { Col } from './chain-rows';
 
-/** The columns the binary chain check reads, in this order. */
-export const BINARY_CHAIN_COLUMNS =
-  'position, stream_id, version, event_id, type, schema_version, data, metadata, recorded_at, hash';
+/** The chain check's columns (chain-rows: the same for text rows and binary tuples). */
+export const FIELD_COUNT = Object.keys(Col).length;
 
-export const Field = {
-  Position: 0,
-  StreamId: 1,
-  Version: 2,
-  EventId: 3,
-  Type: 4,
-  SchemaVersion: 5,
-  Data: 6,
-  Metadata: 7,
-  RecordedAt: 8,
-  Hash: 9,
-} as const;
-export const FIELD_COUNT = 10;
-
-/** Microseconds from the Unix epoch to Postgres's (2000-01-01T00:00:00Z). */
-const PG_EPOCH_MS = 946_684_800_000;
+/** Postgres's epoch (2000-01-01T00:00:00Z) in Unix milliseconds. */
+export const PG_EPOCH_MS = 946_684_800_000;
 const JSONB_VERSION = 1;
 const ascii = (s: string) => Buffer.from(s, 'latin1');
 /** The fixed parts of eventBodyText, in order. */
@@ -55,8 +41,8 @@ export class BinaryEventHasher {
         const length = this.writeChainInput(t, previousHash, previousLength);
         if (length < 0) return false;
         const digest = hash('sha256', this.scratch.subarray(0, length), 'buffer');
-        const at = t.starts[Field.Hash];
-        return t.lengths[Field.Hash] === 32 && sameBytes(digest, 0, t.buffer, at, 32);
+        const at = t.starts[Col.Hash];
+        return t.lengths[Col.Hash] === 32 && sameBytes(digest, 0, t.buffer, at, 32);
       } catch (err) {
         if (err instanceof RangeError && this.scratch.length < 64 * 1024 * 1024) {
           this.scratch = Buffer.allocUnsafe(this.scratch.length * 4); // an unusually big event
@@ -73,25 +59,25 @@ export class BinaryEventHasher {
     const out = this.scratch;
     const buf = t.buffer;
     for (let i = 0; i < FIELD_COUNT; i++) if (t.lengths[i] < 0) return -1; // a NULL
-    if (t.lengths[Field.EventId] !== 16 || t.lengths[Field.RecordedAt] !== 8) return -1;
-    const ms = this.time.millisecondsOf(t.int64(Field.RecordedAt));
+    if (t.lengths[Col.EventId] !== 16 || t.lengths[Col.RecordedAt] !== 8) return -1;
+    const ms = this.time.millisecondsOf(t.int64(Col.RecordedAt));
     if (ms === undefined) return -1;
     let p = 0;
     for (; p < previousLength; p++) out[p] = previousHash[p];
     p = put(out, p, PART.data);
-    p = this.jsonbField(t, Field.Data, p);
+    p = this.jsonbField(t, Col.Data, p);
     p = put(out, p, PART.eventId);
-    p = uuidText(buf, t.starts[Field.EventId], out, p);
+    p = uuidText(buf, t.starts[Col.EventId], out, p);
     p = put(out, p, PART.metadata);
-    p = this.jsonbField(t, Field.Metadata, p);
+    p = this.jsonbField(t, Col.Metadata, p);
     p = put(out, p, PART.recordedAt);
     p = this.time.write(ms, out, p);
     p = put(out, p, PART.schemaVersion);
-    p += out.write(String(t.int32(Field.SchemaVersion)), p, 'latin1');
+    p += out.write(String(t.int32(Col.SchemaVersion)), p, 'latin1');
     p = put(out, p, PART.streamId);
-    p = jsonString(t, Field.StreamId, out, p);
+    p = jsonString(t, Col.StreamId, out, p);
     p = put(out, p, PART.type);
-    p = jsonString(t, Field.Type, out, p);
+    p = jsonString(t, Col.Type, out, p);
     p = put(out, p, PART.end);
     if (p >= out.length - 8) throw new RangeError('scratch buffer full');
     return p;

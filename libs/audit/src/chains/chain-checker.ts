@@ -1,14 +1,11 @@
 import { BinaryTuple } from '../reading/copy-binary';
 import { RawRow } from '../reading/keyset-pages';
-import { BinaryEventHasher, Field, sameBytes } from './binary-event-hasher';
+import { BinaryEventHasher, PG_EPOCH_MS, sameBytes } from './binary-event-hasher';
 import { BrokenTally } from './broken-event';
-import { storedHashHex } from './chain-rows';
+import { Col, storedHashHex } from './chain-rows';
 import { EventHasher } from './event-hasher';
 
 export const HASH_MISMATCH = 'hash mismatch: data or metadata changed';
-
-/** Microseconds from the Unix epoch to Postgres's (2000-01-01T00:00:00Z), in milliseconds. */
-const PG_EPOCH_MS = 946_684_800_000;
 
 /**
  * Checks binary COPY tuples in (stream_id, version) order: versions run 1..n with no gap, and
@@ -36,19 +33,19 @@ export class ChainChecker {
       this.previousHashLength = 0;
       this.streams++;
     }
-    const version = t.int32(Field.Version);
+    const version = t.int32(Col.Version);
     const problem = this.problemOf(t, version);
     if (problem) {
       this.broken.add({
-        position: t.int64(Field.Position),
-        streamId: t.text(Field.StreamId),
+        position: t.int64(Col.Position),
+        streamId: t.text(Col.StreamId),
         version,
         problem,
       });
     }
     this.version = version;
-    const hashLength = Math.min(32, Math.max(0, t.lengths[Field.Hash]));
-    const at = t.starts[Field.Hash];
+    const hashLength = Math.min(32, Math.max(0, t.lengths[Col.Hash]));
+    const at = t.starts[Col.Hash];
     for (let i = 0; i < hashLength; i++) this.previousHash[i] = t.buffer[at + i];
     this.previousHashLength = hashLength;
     this.checked++;
@@ -69,14 +66,14 @@ export class ChainChecker {
   }
 
   private sameStream(t: BinaryTuple): boolean {
-    const length = t.lengths[Field.StreamId];
-    const at = t.starts[Field.StreamId];
+    const length = t.lengths[Col.StreamId];
+    const at = t.starts[Col.StreamId];
     return length === this.streamIdLength && sameBytes(this.streamId, 0, t.buffer, at, length);
   }
 
   private rememberStream(t: BinaryTuple): void {
-    const length = t.lengths[Field.StreamId];
-    const at = t.starts[Field.StreamId];
+    const length = t.lengths[Col.StreamId];
+    const at = t.starts[Col.StreamId];
     // Stream ids are at most 200 characters; a longer one (tampering) is never "the same".
     this.streamIdLength = length <= this.streamId.length ? length : -2;
     if (this.streamIdLength > 0) t.buffer.copy(this.streamId, 0, at, at + length);
@@ -88,20 +85,20 @@ export function rawRowOf(t: BinaryTuple): RawRow {
   const text = (i: number) => (t.lengths[i] < 0 ? '' : t.text(i));
   const jsonb = (i: number) =>
     t.lengths[i] < 1 ? '' : t.buffer.toString('utf8', t.starts[i] + 1, t.starts[i] + t.lengths[i]);
-  const hashAt = t.starts[Field.Hash];
-  const hashHex = t.buffer.toString('hex', hashAt, hashAt + Math.max(0, t.lengths[Field.Hash]));
-  const uuidHex = t.buffer.toString('hex', t.starts[Field.EventId], t.starts[Field.EventId] + 16);
+  const hashAt = t.starts[Col.Hash];
+  const hashHex = t.buffer.toString('hex', hashAt, hashAt + Math.max(0, t.lengths[Col.Hash]));
+  const uuidHex = t.buffer.toString('hex', t.starts[Col.EventId], t.starts[Col.EventId] + 16);
   const uuid = `${uuidHex.slice(0, 8)}-${uuidHex.slice(8, 12)}-${uuidHex.slice(12, 16)}-${uuidHex.slice(16, 20)}-${uuidHex.slice(20)}`;
   return [
-    String(t.int64(Field.Position)),
-    text(Field.StreamId),
-    String(t.int32(Field.Version)),
+    String(t.int64(Col.Position)),
+    text(Col.StreamId),
+    String(t.int32(Col.Version)),
     uuid,
-    text(Field.Type),
-    String(t.int32(Field.SchemaVersion)),
-    jsonb(Field.Data),
-    jsonb(Field.Metadata),
-    pgTimestampText(t.int64(Field.RecordedAt)),
+    text(Col.Type),
+    String(t.int32(Col.SchemaVersion)),
+    jsonb(Col.Data),
+    jsonb(Col.Metadata),
+    pgTimestampText(t.int64(Col.RecordedAt)),
     `\\x${hashHex}`,
   ];
 }

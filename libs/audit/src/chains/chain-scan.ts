@@ -1,8 +1,9 @@
 import { Client, PoolClient } from 'pg';
 import { copyBinaryTuples } from '../reading/copy-binary';
-import { BINARY_CHAIN_COLUMNS, FIELD_COUNT } from './binary-event-hasher';
+import { FIELD_COUNT } from './binary-event-hasher';
 import { BrokenEvent } from './broken-event';
 import { ChainChecker } from './chain-checker';
+import { CHAIN_COLUMNS } from './chain-rows';
 
 /** A slice of the stream-id space: from `from` (inclusive) to `to` (exclusive); open ends. */
 export interface StreamRange {
@@ -37,7 +38,7 @@ export async function scanChains(
   const where = bounds.length > 0 ? `WHERE ${bounds.join(' AND ')}` : '';
   await copyBinaryTuples(
     client,
-    `SELECT ${BINARY_CHAIN_COLUMNS} FROM events ${where} ORDER BY stream_id, version`,
+    `SELECT ${CHAIN_COLUMNS} FROM events ${where} ORDER BY stream_id, version`,
     FIELD_COUNT,
     (tuple) => {
       checker.check(tuple);

@@ -27,6 +27,12 @@ interface LedgerRow {
  * BullMQ forgets the ids of removed jobs, so a consumer asks here before acting; and a job
  * that is due but still unfinished long after is handed over again by the sweep.
  */
+/** A job's identity in the ledger. */
+interface JobKey {
+  queue: string;
+  id: string;
+}
+
 interface Settlement {
   job: FinishedJob;
   outcome: string;
@@ -37,7 +43,7 @@ interface Settlement {
 @Injectable()
 export class JobLedger {
   /** Workers ask and answer for many jobs at once: one query per turn of the event loop. */
-  private readonly finishedChecks = new Coalescer<FinishedJob, boolean>((jobs) =>
+  private readonly finishedChecks = new Coalescer<JobKey, boolean>((jobs) =>
     this.finishedAmong(jobs),
   );
   private readonly settlements = new Coalescer<Settlement, void>((items) => this.settleAll(items));
@@ -51,7 +57,7 @@ export class JobLedger {
   async record(jobs: readonly QueuedJob[], db: Db = this.pool): Promise<void> {
     if (jobs.length === 0) return;
     // Rows in key order: writers that lock the same keys take them in the same order.
-    jobs = [...jobs].sort(byKey);
+    jobs = [...jobs].sort(compareKeys);
     await db.query(
       `INSERT INTO job_ledger (queue, job_id, name, payload, run_at)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[])
@@ -61,10 +67,10 @@ export class JobLedger {
   }
 
   async isFinished(queue: string, jobId: string): Promise<boolean> {
-    return this.finishedChecks.submit({ queue, id: jobId, name: '', payload: null });
+    return this.finishedChecks.submit({ queue, id: jobId });
   }
 
-  private async finishedAmong(jobs: FinishedJob[]): Promise<PromiseSettledResult<boolean>[]> {
+  private async finishedAmong(jobs: JobKey[]): Promise<PromiseSettledResult<boolean>[]> {
     const { rows } = await this.pool.query<{ queue: string; job_id: string }>({
       name: 'job-ledger-finished-among',
       text: `SELECT queue, job_id FROM job_ledger
@@ -116,7 +122,7 @@ export class JobLedger {
   private async settleAllIn(db: Db, unsorted: Settlement[]): Promise<void> {
     // Rows in key order: writers that lock the same keys take them in the same order.
     const items = [...unsorted].sort((a, b) => compareKeys(a.job, b.job));
-    const followOn = items.flatMap((i) => i.followOn).sort(byKey);
+    const followOn = items.flatMap((i) => i.followOn).sort(compareKeys);
     await db.query({
       name: 'job-ledger-settle-all',
       text: `WITH follow_on AS (
@@ -173,7 +179,7 @@ export class JobLedger {
   }
 }
 
-const key = (job: FinishedJob) => `${job.queue}\n${job.id}`;
+const key = (job: JobKey) => `${job.queue}\n${job.id}`;
 
 /**
  * One settlement per job (a statement may not update a row twice): the first outcome, with the
@@ -189,11 +195,9 @@ function dedupe(items: Settlement[]): Settlement[] {
   return [...first.values()];
 }
 
-function compareKeys(a: { queue: string; id: string }, b: { queue: string; id: string }) {
+function compareKeys(a: JobKey, b: JobKey) {
   return a.queue < b.queue ? -1 : a.queue > b.queue ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
-
-const byKey = (a: QueuedJob, b: QueuedJob) => compareKeys(a, b);
 
 function columns(jobs: readonly QueuedJob[]) {
   return [

@@ -71,17 +71,13 @@ export class BatchRouter {
         throw new ConcurrencyError(pending[0].streamId, 'the version read', undefined);
       }
       const toRead = unique(pending.map((e) => e.streamId)).filter((id) => !known.has(id));
-      const streams = new Map([...known, ...(await this.readStreams(toRead, tx))]);
+      const streams = new Map([...known, ...(await this.store.readStreams(toRead, tx))]);
       known = new Map();
       const decisions = pending.flatMap((e) => this.decide(e, streams.get(e.streamId)!, agencies));
       const moved = await this.record(decisions, tx, result);
       pending = pending.filter((e) => moved.has(e.streamId));
     }
     return result;
-  }
-
-  private async readStreams(ids: string[], tx: PoolClient): Promise<Map<string, StoredEvent[]>> {
-    return ids.length > 0 ? this.store.readStreams(ids, tx) : new Map();
   }
 
   /** The decision for one assignment; none when a later one replaced it or the task closed. */
