@@ -6,8 +6,8 @@ import { HASH_MISMATCH } from './chain-checker';
 import { diagnoseHashMismatch } from './chain-diagnosis';
 import { STREAM_ROWS_SQL } from './chain-rows';
 import { ChainScanResult, scanChains } from './chain-scan';
-import { connectionOf, runChainWorker } from './chain-workers';
-import { countEvents, splitStreams } from './stream-ranges';
+import { ChainWorker, connectionOf } from './chain-workers';
+import { countEvents, lastPosition, splitStreams } from './stream-ranges';
 
 export interface ChainReport {
   ok: boolean;
@@ -55,26 +55,32 @@ export class ChainVerifier {
   async verifyIn(snapshot: ReadSnapshot, options: ChainVerifyOptions = {}): Promise<ChainReport> {
     const pageSize = options.pageSize ?? 10_000;
     const workers = options.workers ?? 2;
-    const total = await countEvents(snapshot.client);
-    const report = (checked: number) => options.onProgress?.(checked, total);
-
+    // Workers start before the log is counted and split, which takes about as long: only for a
+    // log that may be big enough to need them (the last position bounds the count from above).
+    const started =
+      workers > 1 && (await lastPosition(snapshot.client)) >= pageSize
+        ? Array.from({ length: workers }, () => this.startWorker(snapshot, pageSize))
+        : [];
     let results: ChainScanResult[];
-    if (workers <= 1 || total < pageSize) {
-      results = [await scanChains(snapshot.client, { from: null, to: null }, pageSize, report)];
-    } else {
-      const ranges = await splitStreams(snapshot.client, total, workers);
-      const progress = ranges.map(() => 0);
-      results = await Promise.all(
-        ranges.map((range, i) =>
-          runChainWorker(
-            { connection: this.connection, snapshotId: snapshot.snapshotId, range, pageSize },
-            (checked) => {
+    try {
+      const total = await countEvents(snapshot.client);
+      const report = (checked: number) => options.onProgress?.(checked, total);
+      if (started.length === 0 || total < pageSize) {
+        results = [await scanChains(snapshot.client, { from: null, to: null }, pageSize, report)];
+      } else {
+        const ranges = await splitStreams(snapshot.client, total, workers);
+        const progress = ranges.map(() => 0);
+        results = await Promise.all(
+          ranges.map((range, i) =>
+            started[i].scan(range, (checked) => {
               progress[i] = checked;
               report(progress.reduce((a, b) => a + b, 0));
-            },
+            }),
           ),
-        ),
-      );
+        );
+      }
+    } finally {
+      for (const worker of started) worker.dismiss(); // those given no range, or after a failure
     }
 
     const tally = new BrokenTally();
@@ -90,6 +96,14 @@ export class ChainVerifier {
       broken,
       ...(first ? { firstBroken: first } : {}),
     };
+  }
+
+  private startWorker(snapshot: ReadSnapshot, pageSize: number): ChainWorker {
+    return new ChainWorker({
+      connection: this.connection,
+      snapshotId: snapshot.snapshotId,
+      pageSize,
+    });
   }
 
   private async diagnose(snapshot: ReadSnapshot, b: BrokenEvent): Promise<BrokenEvent> {

@@ -1,8 +1,10 @@
 /**
- * Worker-thread entry: checks the chains of one range of streams on its own connection, inside
- * the snapshot the main thread exported, and posts progress and the result back. Several run
- * side by side so chain verification uses every core instead of blocking one event loop.
+ * Worker-thread entry: opens its own connection inside the snapshot the main thread exported,
+ * then waits for its range of streams (the main thread counts and splits the log meanwhile),
+ * checks their chains and posts progress and the result back. Several run side by side so
+ * chain verification uses every core instead of blocking one event loop.
  */
+import { once } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Client, ClientConfig } from 'pg';
 import { beginSnapshot } from '../reading/read-snapshot';
@@ -11,9 +13,11 @@ import { scanChains, StreamRange } from './chain-scan';
 export interface ChainWorkerInput {
   connection: ClientConfig;
   snapshotId: string;
-  range: StreamRange;
   pageSize: number;
 }
+
+/** What the main thread sends once: the range to check, or null for "not needed". */
+export type ChainWorkerRequest = { range: StreamRange | null };
 
 export type ChainWorkerMessage =
   | { kind: 'progress'; checked: number }
@@ -22,11 +26,14 @@ export type ChainWorkerMessage =
 
 async function run(input: ChainWorkerInput): Promise<void> {
   const post = (m: ChainWorkerMessage) => parentPort?.postMessage(m);
+  const request = once(parentPort!, 'message') as Promise<[ChainWorkerRequest]>;
   const client = new Client({ ...input.connection, application_name: 'liaison-audit-verify' });
   await client.connect();
   try {
     await beginSnapshot(client, input.snapshotId);
-    const result = await scanChains(client, input.range, input.pageSize, (checked) =>
+    const [{ range }] = await request;
+    if (range === null) return;
+    const result = await scanChains(client, range, input.pageSize, (checked) =>
       post({ kind: 'progress', checked }),
     );
     await client.query('COMMIT');

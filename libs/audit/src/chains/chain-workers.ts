@@ -2,7 +2,7 @@ import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ClientConfig, Pool } from 'pg';
 import { ChainScanResult, StreamRange } from './chain-scan';
-import { ChainWorkerInput, ChainWorkerMessage } from './chain-worker';
+import { ChainWorkerInput, ChainWorkerMessage, ChainWorkerRequest } from './chain-worker';
 
 /** The serialisable part of a pool's settings: what a worker needs to open its own connection. */
 export function connectionOf(pool: Pool): ClientConfig {
@@ -19,39 +19,58 @@ export function connectionOf(pool: Pool): ClientConfig {
 }
 
 /**
- * Runs one worker thread over a range. From TypeScript sources (tests, the CLI under swc-node)
- * the worker needs the same on-the-fly compiler; from the build it loads plain JavaScript.
+ * One worker thread over one range of streams. It starts at once (thread, connection,
+ * snapshot: a few hundred milliseconds when it must compile TypeScript) and is given its range
+ * later, so that start-up overlaps the main thread's counting and splitting. From TypeScript
+ * sources (tests, the CLI under swc-node) the worker needs the same on-the-fly compiler; from the
+ * build it loads plain JavaScript.
  */
-export function runChainWorker(
-  input: ChainWorkerInput,
-  onProgress: (checked: number) => void,
-): Promise<ChainScanResult> {
-  const ext = extname(__filename);
-  const needsCompiler = ext === '.ts' && !process.execArgv.includes('@swc-node/register');
-  const worker = new Worker(join(__dirname, `chain-worker${ext}`), {
-    workerData: input,
-    ...(needsCompiler ? { execArgv: [...process.execArgv, '-r', '@swc-node/register'] } : {}),
-  });
-  return new Promise<ChainScanResult>((resolve, reject) => {
-    let settled = false;
-    worker.on('message', (m: ChainWorkerMessage) => {
-      if (m.kind === 'progress') onProgress(m.checked);
-      else if (m.kind === 'done') {
+export class ChainWorker {
+  private readonly worker: Worker;
+  private readonly result: Promise<ChainScanResult>;
+  private onProgress: (checked: number) => void = () => {};
+
+  constructor(input: ChainWorkerInput) {
+    const ext = extname(__filename);
+    const needsCompiler = ext === '.ts' && !process.execArgv.includes('@swc-node/register');
+    this.worker = new Worker(join(__dirname, `chain-worker${ext}`), {
+      workerData: input,
+      ...(needsCompiler ? { execArgv: [...process.execArgv, '-r', '@swc-node/register'] } : {}),
+    });
+    this.result = new Promise<ChainScanResult>((resolve, reject) => {
+      let settled = false;
+      this.worker.on('message', (m: ChainWorkerMessage) => {
+        if (m.kind === 'progress') this.onProgress(m.checked);
+        else if (m.kind === 'done') {
+          settled = true;
+          resolve(m.result);
+        } else {
+          settled = true;
+          reject(new Error(`chain verification worker failed: ${m.message}`));
+        }
+      });
+      this.worker.on('error', (err) => {
         settled = true;
-        resolve(m.result);
-      } else {
-        settled = true;
-        reject(new Error(`chain verification worker failed: ${m.message}`));
-      }
+        reject(err);
+      });
+      this.worker.on('exit', (code) => {
+        if (!settled) reject(new Error(`chain verification worker exited with code ${code}`));
+      });
     });
-    worker.on('error', (err) => {
-      settled = true;
-      reject(err);
-    });
-    worker.on('exit', (code) => {
-      if (!settled) reject(new Error(`chain verification worker exited with code ${code}`));
-    });
-  });
+    this.result.catch(() => {}); // reported by scan(); a dismissed worker's failure is moot
+  }
+
+  /** Checks `range`; resolves with what the worker found. */
+  scan(range: StreamRange, onProgress: (checked: number) => void): Promise<ChainScanResult> {
+    this.onProgress = onProgress;
+    this.worker.postMessage({ range } satisfies ChainWorkerRequest);
+    return this.result;
+  }
+
+  /** Not needed after all (fewer ranges than workers, or the caller failed): let it go. */
+  dismiss(): void {
+    this.worker.postMessage({ range: null } satisfies ChainWorkerRequest);
+  }
 }
 
 export type { StreamRange };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '@liaison/event-store';
+import { canonicalJson } from '@liaison/event-store/canonical-json';
 import { pgTimestampToIso } from '../reading/pg-timestamp';
 import { RawRow } from '../reading/keyset-pages';
 import { Col } from './chain-rows';

@@ -27,3 +27,9 @@ export async function countEvents(db: PoolClient): Promise<number> {
   const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM events');
   return Number(rows[0].n);
 }
+
+/** The log's last position: at least the number of events, and found at once in the index. */
+export async function lastPosition(db: PoolClient): Promise<number> {
+  const { rows } = await db.query<{ p: string | null }>('SELECT max(position) AS p FROM events');
+  return Number(rows[0].p ?? 0);
+}

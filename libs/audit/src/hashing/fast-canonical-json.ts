@@ -1,4 +1,4 @@
-import { canonicalJson } from '@liaison/event-store';
+import { canonicalJson } from '@liaison/event-store/canonical-json';
 
 /** Past this many distinct keys a slot stops caching (maps keyed by ids would grow it forever). */
 const MAX_KEYS_PER_SLOT = 256;

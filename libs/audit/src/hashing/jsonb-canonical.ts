@@ -27,12 +27,12 @@ const LEAD_E000 = 0xee;
 const LEAD_SUPPLEMENTARY = 0xf0;
 const JSON_NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
 
-/** Members of the objects being written, per nesting depth, in reusable typed arrays. */
+/** One object's members (key and value extents in the source), in reusable typed arrays. */
 class MemberTable {
   keyStart = new Int32Array(16);
   keyEnd = new Int32Array(16);
-  outStart = new Int32Array(16);
-  outEnd = new Int32Array(16);
+  valueStart = new Int32Array(16);
+  valueEnd = new Int32Array(16);
   order = new Int32Array(16);
 
   ensure(n: number): void {
@@ -44,8 +44,8 @@ class MemberTable {
     };
     this.keyStart = grow(this.keyStart);
     this.keyEnd = grow(this.keyEnd);
-    this.outStart = grow(this.outStart);
-    this.outEnd = grow(this.outEnd);
+    this.valueStart = grow(this.valueStart);
+    this.valueEnd = grow(this.valueEnd);
     this.order = grow(this.order);
   }
 }
@@ -63,7 +63,6 @@ export class JsonbCanonicalWriter {
   private at = 0;
   private out: Buffer = Buffer.allocUnsafe(0);
   private pos = 0;
-  private tmp = Buffer.allocUnsafe(64 * 1024);
   private readonly tables: MemberTable[] = [];
   private depth = 0;
 
@@ -96,14 +95,15 @@ export class JsonbCanonicalWriter {
   }
 
   private value(): void {
-    switch (this.src[this.at]) {
+    const at = this.at;
+    switch (this.src[at]) {
       case OPEN_OBJECT:
         return this.object();
       case OPEN_ARRAY:
         return this.array();
       case QUOTE:
-        this.copy(this.at, this.stringEnd(this.at));
-        return;
+        this.skipString(at);
+        return this.copy(at, this.at);
       case 0x74: // t
         return this.literal(4, 0x65); // true
       case 0x66: // f
@@ -115,6 +115,11 @@ export class JsonbCanonicalWriter {
     }
   }
 
+  /**
+   * An object in two steps: find its members (where each key and value lies) without writing,
+   * then write them in key order, each value straight from the source. So every byte is copied
+   * once, not once more per nesting level; a nested value is only skipped over, which is cheaper.
+   */
   private object(): void {
     const src = this.src;
     this.at++;
@@ -125,61 +130,47 @@ export class JsonbCanonicalWriter {
       return;
     }
     const t = (this.tables[this.depth] ??= new MemberTable());
-    this.depth++;
-    const objectStart = this.pos;
-    this.byte(OPEN_OBJECT);
     let n = 0;
-    let sorted = true;
     for (;;) {
       t.ensure(n + 1);
-      const keyStart = this.at;
-      const keyEnd = this.stringEnd(keyStart);
-      for (let i = keyStart + 1; i < keyEnd - 1; i++) {
-        if (src[i] === BACKSLASH) throw new NotJsonbText('key with an escape');
-      }
-      if (n > 0) this.byte(COMMA);
-      t.keyStart[n] = keyStart + 1;
-      t.keyEnd[n] = keyEnd - 1;
-      t.outStart[n] = this.pos;
-      this.copy(keyStart, keyEnd);
+      t.keyStart[n] = this.at;
+      if (this.skipString(this.at)) throw new NotJsonbText('key with an escape');
+      t.keyEnd[n] = this.at;
       this.expect(COLON);
-      this.byte(COLON);
-      this.value();
-      t.outEnd[n] = this.pos;
-      if (n > 0 && this.compareKeys(t, n - 1, n) > 0) sorted = false;
+      t.valueStart[n] = this.at;
+      this.skipValue();
+      t.valueEnd[n] = this.at;
       n++;
       if (src[this.at] === CLOSE_OBJECT) break;
       this.expect(COMMA);
     }
-    this.at++;
-    this.depth--;
-    if (!sorted) this.reorder(t, n, objectStart + 1);
+    const objectEnd = this.at + 1;
+    this.sortMembers(t, n);
+    this.depth++;
+    this.byte(OPEN_OBJECT);
+    for (let i = 0; i < n; i++) {
+      const m = t.order[i];
+      if (i > 0) this.byte(COMMA);
+      this.copy(t.keyStart[m], t.keyEnd[m]);
+      this.byte(COLON);
+      this.at = t.valueStart[m];
+      this.value();
+      if (this.at !== t.valueEnd[m])
+        throw new NotJsonbText(`malformed value at ${t.valueStart[m]}`);
+    }
     this.byte(CLOSE_OBJECT);
+    this.depth--;
+    this.at = objectEnd;
   }
 
-  /** Rewrites the n members after `start` in key order (insertion sort: objects are small). */
-  private reorder(t: MemberTable, n: number, start: number): void {
+  /** t.order = the members in key order (insertion sort: objects are small). */
+  private sortMembers(t: MemberTable, n: number): void {
     const order = t.order;
     for (let i = 0; i < n; i++) {
       let j = i;
       for (; j > 0 && this.compareKeys(t, order[j - 1], i) > 0; j--) order[j] = order[j - 1];
       order[j] = i;
     }
-    const out = this.out;
-    const length = this.pos - start;
-    if (length > this.tmp.length) this.tmp = Buffer.allocUnsafe(length * 2);
-    const tmp = this.tmp;
-    out.copy(tmp, 0, start, start + length);
-    let w = start;
-    for (let i = 0; i < n; i++) {
-      if (i > 0) out[w++] = COMMA;
-      const m = order[i];
-      const from = t.outStart[m] - start;
-      const end = t.outEnd[m] - start;
-      if (end - from > 64) w += tmp.copy(out, w, from, end);
-      else for (let k = from; k < end; k++) out[w++] = tmp[k];
-    }
-    this.pos = w;
   }
 
   /**
@@ -190,10 +181,11 @@ export class JsonbCanonicalWriter {
    */
   private compareKeys(t: MemberTable, a: number, b: number): number {
     const src = this.src;
-    let i = t.keyStart[a];
-    let j = t.keyStart[b];
-    const ie = t.keyEnd[a];
-    const je = t.keyEnd[b];
+    // The extents include the quotes.
+    let i = t.keyStart[a] + 1;
+    let j = t.keyStart[b] + 1;
+    const ie = t.keyEnd[a] - 1;
+    const je = t.keyEnd[b] - 1;
     for (; i < ie && j < je; i++, j++) {
       const x = src[i];
       const y = src[j];
@@ -224,19 +216,63 @@ export class JsonbCanonicalWriter {
     this.byte(CLOSE_ARRAY);
   }
 
-  /** The offset after a string token's closing quote (Postgres escapes as JSON.stringify). */
-  private stringEnd(start: number): number {
+  /** Moves past one value without writing it; writing it later checks its shape. */
+  private skipValue(): void {
     const src = this.src;
-    if (src[start] !== QUOTE) throw new NotJsonbText(`expected a string at ${start}`);
-    for (let from = start + 1; ;) {
-      const end = src.indexOf(QUOTE, from);
-      if (end < 0 || end >= this.srcEnd) throw new NotJsonbText('unterminated string');
-      let backslashes = 0;
-      while (src[end - 1 - backslashes] === BACKSLASH) backslashes++;
-      this.at = end + 1;
-      if (backslashes % 2 === 0) return end + 1;
-      from = end + 1;
+    const end = this.srcEnd;
+    let at = this.at;
+    const first = src[at];
+    if (first === QUOTE) {
+      this.skipString(at);
+      return;
     }
+    if (first !== OPEN_OBJECT && first !== OPEN_ARRAY) {
+      // a number or literal: up to the separator or bracket after it
+      while (at < end && src[at] !== COMMA && src[at] !== CLOSE_OBJECT && src[at] !== CLOSE_ARRAY) {
+        at++;
+      }
+      this.at = at;
+      return;
+    }
+    let depth = 0;
+    while (at < end) {
+      const c = src[at];
+      if (c === QUOTE) {
+        this.skipString(at);
+        at = this.at;
+        continue;
+      }
+      at++;
+      if (c === OPEN_OBJECT || c === OPEN_ARRAY) depth++;
+      else if ((c === CLOSE_OBJECT || c === CLOSE_ARRAY) && --depth === 0) {
+        this.at = at;
+        return;
+      }
+    }
+    throw new NotJsonbText('unterminated value');
+  }
+
+  /**
+   * Moves past a string token (Postgres escapes as JSON.stringify does); says whether it holds
+   * an escape. A plain loop: most strings are short, and indexOf's native call costs more.
+   */
+  private skipString(start: number): boolean {
+    const src = this.src;
+    const end = this.srcEnd;
+    if (src[start] !== QUOTE) throw new NotJsonbText(`expected a string at ${start}`);
+    let escaped = false;
+    for (let i = start + 1; i < end; i++) {
+      const c = src[i];
+      if (c === QUOTE) {
+        this.at = i + 1;
+        return escaped;
+      }
+      if (c === BACKSLASH) {
+        escaped = true;
+        i++;
+      }
+    }
+    throw new NotJsonbText('unterminated string');
   }
 
   private number(): void {

@@ -1,5 +1,5 @@
 import { sign, verify } from 'node:crypto';
-import { canonicalJson } from '@liaison/event-store';
+import { canonicalJson } from '@liaison/event-store/canonical-json';
 import { SealKeys } from '../keys/seal-keys';
 import { Seal, SEAL_FORMAT } from './seal.types';
 
