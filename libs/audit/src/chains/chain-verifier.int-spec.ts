@@ -1,4 +1,5 @@
 import { EventStore } from '@liaison/event-store';
+import { waitFor } from '../../../../test/support/database';
 import { seedStreams } from '../testing/seed';
 import { createThrowawayDatabase, ThrowawayDatabase } from '../testing/throwaway-database';
 import { ChainVerifier } from './chain-verifier';
@@ -12,6 +13,13 @@ describe('ChainVerifier with worker threads', () => {
     streams = (await seedStreams(new EventStore(db.pool), 6, 3)).sort();
   });
   afterAll(() => db.drop());
+
+  const workerConnections = async () => {
+    const { rows } = await db.pool.query<{ n: string }>(
+      "SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'liaison-audit-verify' AND datname = current_database()",
+    );
+    return Number(rows[0].n);
+  };
 
   it('checks every stream once whether split over workers or not, reporting progress', async () => {
     const progress: number[] = [];
@@ -27,6 +35,17 @@ describe('ChainVerifier with worker threads', () => {
     expect(split).toEqual({ ok: true, checked: 18, streams: 6, broken: 0 });
     expect(inProcess).toEqual(split);
     expect(Math.max(...progress)).toBe(18);
+  });
+
+  it('lets the workers go that get no range (more workers than streams)', async () => {
+    const report = await new ChainVerifier(db.pool).verify({ workers: 12, pageSize: 2 });
+    expect(report).toEqual({ ok: true, checked: 18, streams: 6, broken: 0 });
+    // every worker, given a range or not, closes its connection
+    await waitFor(
+      async () => (await workerConnections()) === 0,
+      10_000,
+      'the chain workers to disconnect',
+    );
   });
 
   it('finds a break in the last range, counted by the worker that read it', async () => {
