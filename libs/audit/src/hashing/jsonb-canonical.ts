@@ -153,10 +153,15 @@ export class JsonbCanonicalWriter {
       if (i > 0) this.byte(COMMA);
       this.copy(t.keyStart[m], t.keyEnd[m]);
       this.byte(COLON);
-      this.at = t.valueStart[m];
+      const start = t.valueStart[m];
+      const end = t.valueEnd[m];
+      if (src[start] === QUOTE) {
+        this.copy(start, end); // a string, already found whole by skipValue
+        continue;
+      }
+      this.at = start;
       this.value();
-      if (this.at !== t.valueEnd[m])
-        throw new NotJsonbText(`malformed value at ${t.valueStart[m]}`);
+      if (this.at !== end) throw new NotJsonbText(`malformed value at ${start}`);
     }
     this.byte(CLOSE_OBJECT);
     this.depth--;
