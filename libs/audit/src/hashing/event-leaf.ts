@@ -1,6 +1,8 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from './sha256';
 
 const TWO_32 = 2 ** 32;
+/** 0x00, position u64, version u32, hash length u8. */
+const HEAD = 14;
 
 /** What a seal's tree commits to for one event: where it sits, in which stream, and its hash. */
 export interface LeafFields {
@@ -16,18 +18,46 @@ export interface LeafFields {
  * id). The event hash already covers the content; position and version are not in it, so
  * binding them here lets a seal catch events that were renumbered or moved, even with
  * recomputed chain hashes. Fixed-width fields first and a length before the hash keep the
- * encoding unambiguous.
+ * encoding unambiguous. The input is assembled in one reused buffer and hashed in one call.
  */
 export class LeafHasher {
-  private readonly head = Buffer.alloc(14);
+  private input = Buffer.alloc(1024);
 
   hash(f: LeafFields): Buffer {
-    const head = this.head;
-    head[0] = 0;
-    head.writeUInt32BE(Math.floor(f.position / TWO_32), 1);
-    head.writeUInt32BE(f.position % TWO_32, 5);
-    head.writeUInt32BE(f.version >>> 0, 9);
-    head[13] = Math.min(f.hash.length, 255);
-    return createHash('sha256').update(head).update(f.hash).update(f.streamId, 'utf8').digest();
+    const idLength = Buffer.byteLength(f.streamId, 'utf8');
+    const at = this.head(f.position, f.version, f.hash.length, idLength);
+    f.hash.copy(this.input, HEAD);
+    this.input.write(f.streamId, at, 'utf8');
+    return sha256(this.input.subarray(0, at + idLength));
+  }
+
+  /** The same from bytes in a buffer (a binary COPY tuple): hash and stream id (UTF-8) by extent. */
+  hashBytes(
+    position: number,
+    version: number,
+    src: Buffer,
+    hashAt: number,
+    hashLength: number,
+    streamIdAt: number,
+    streamIdLength: number,
+  ): Buffer {
+    const at = this.head(position, version, hashLength, streamIdLength);
+    const input = this.input;
+    for (let i = 0; i < hashLength; i++) input[HEAD + i] = src[hashAt + i];
+    for (let i = 0; i < streamIdLength; i++) input[at + i] = src[streamIdAt + i];
+    return sha256(input.subarray(0, at + streamIdLength));
+  }
+
+  /** Writes the fixed-width head; returns where the stream id goes. */
+  private head(position: number, version: number, hashLength: number, idLength: number): number {
+    const size = HEAD + hashLength + idLength;
+    if (size > this.input.length) this.input = Buffer.alloc(size * 2);
+    const input = this.input;
+    input[0] = 0;
+    input.writeUInt32BE(Math.floor(position / TWO_32), 1);
+    input.writeUInt32BE(position % TWO_32, 5);
+    input.writeUInt32BE(version >>> 0, 9);
+    input[13] = Math.min(hashLength, 255);
+    return HEAD + hashLength;
   }
 }

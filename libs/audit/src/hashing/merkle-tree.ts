@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sha256 } from './sha256';
 
 /**
  * The Merkle tree of Certificate Transparency (RFC 6962 §2.1): leaf = H(0x00 ‖ data),
@@ -62,10 +63,17 @@ export class MerkleFrontier {
   }
 }
 
-const NODE_PREFIX = Buffer.from([1]);
+/** 0x01 ‖ left ‖ right, reused: node hashes are most of a tree's cost. */
+const nodeInput = Buffer.alloc(65);
 
 export function nodeHash(left: Buffer, right: Buffer): Buffer {
-  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  if (left.length !== 32 || right.length !== 32) throw new Error('Merkle nodes are 32 bytes');
+  nodeInput[0] = 1;
+  for (let i = 0; i < 32; i++) {
+    nodeInput[1 + i] = left[i];
+    nodeInput[33 + i] = right[i];
+  }
+  return sha256(nodeInput);
 }
 
 /** Reference implementation straight from RFC 6962 (for tests): MTH over a list of leaf hashes. */

@@ -1,4 +1,5 @@
 import { Checkpoint } from '@liaison/event-store';
+import { BinaryTuple } from '../reading/copy-binary';
 import { RawRow } from '../reading/keyset-pages';
 
 /**
@@ -9,6 +10,7 @@ import { RawRow } from '../reading/keyset-pages';
 export const LEAF_COLUMNS = 'transaction_id, position, stream_id, version, hash';
 
 export const LeafCol = { TransactionId: 0, Position: 1, StreamId: 2, Version: 3, Hash: 4 } as const;
+export const LEAF_FIELD_COUNT = Object.keys(LeafCol).length;
 
 /** $1/$2: checkpoint to start after; $3/$4: last checkpoint to include (null: no bound); $5 rows. */
 export const LEAF_PAGE_SQL = `SELECT transaction_id, position, stream_id, version, hash
@@ -18,6 +20,38 @@ export const LEAF_PAGE_SQL = `SELECT transaction_id, position, stream_id, versio
     AND ($3::xid8 IS NULL OR (transaction_id, position) <= ($3::xid8, $4::bigint))
   ORDER BY transaction_id, position
   LIMIT $5`;
+
+/** The same rows for one binary COPY over the whole snapshot (no parameters: COPY takes none). */
+export const LEAF_COPY_SQL = `SELECT ${LEAF_COLUMNS} FROM events
+  WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  ORDER BY transaction_id, position`;
+
+/**
+ * A checkpoint as numbers, to compare with binary COPY tuples (xid8 and int8 as 8 big-endian
+ * bytes each) without building strings for every row.
+ */
+export class CheckpointKey {
+  private readonly high: number;
+  private readonly low: number;
+  private readonly position: number;
+
+  constructor(c: Checkpoint) {
+    const tx = BigInt(c.transactionId);
+    this.high = Number(tx >> 32n);
+    this.low = Number(tx & 0xffffffffn);
+    this.position = c.position;
+  }
+
+  /** Whether the tuple (LeafCol columns, binary) comes after this checkpoint in the log. */
+  isBefore(t: BinaryTuple): boolean {
+    const at = t.starts[LeafCol.TransactionId];
+    const high = t.buffer.readUInt32BE(at);
+    if (high !== this.high) return high > this.high;
+    const low = t.buffer.readUInt32BE(at + 4);
+    if (low !== this.low) return low > this.low;
+    return t.int64(LeafCol.Position) > this.position;
+  }
+}
 
 export function leafPageParams(after: Checkpoint, upTo: Checkpoint | null): unknown[] {
   return [after.transactionId, after.position, upTo?.transactionId ?? null, upTo?.position ?? 0];

@@ -1,23 +1,17 @@
 import { Checkpoint, START } from '@liaison/event-store';
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { BrokenEvent, BrokenTally } from '../chains/broken-event';
 import { LeafHasher } from '../hashing/event-leaf';
 import { MerkleFrontier } from '../hashing/merkle-tree';
 import { SealKeys } from '../keys/seal-keys';
-import { keysetPages } from '../reading/keyset-pages';
+import { copyBinaryTuples } from '../reading/copy-binary';
 import { ReadSnapshot, withReadSnapshot } from '../reading/read-snapshot';
-import {
-  checkpointOf,
-  compareCheckpoints,
-  LEAF_PAGE_SQL,
-  LeafCol,
-  leafPageParams,
-} from './global-order';
-import { leafOfRow } from './leaf-rows';
+import { CheckpointKey, LEAF_COPY_SQL, LEAF_FIELD_COUNT, LeafCol } from './global-order';
+import { LeafList } from './seal-leaves';
 import { sealLinkProblem, sealSignatureProblem } from './seal-signing';
 import { SealStore, StoredSeal } from './seal-store';
-import { Segment } from './segment';
-import { diagnoseSegment } from './segment-diagnosis';
+import { Seal } from './seal.types';
+import { diagnoseSegment, SegmentBreak } from './segment-diagnosis';
 
 export interface SealReport {
   ok: boolean;
@@ -69,54 +63,67 @@ export class SealVerifier {
     });
 
     const hasher = new LeafHasher();
-    const segment = new Segment();
+    const keys = stored.map((s) => new CheckpointKey(s.seal.upTo));
+    const suspects: Suspect[] = [];
+    let segment = new LeafList(); // the recomputed leaves of the seal being checked
     let tree = new MerkleFrontier();
     let before = tree.clone();
     let next = 0; // the seal whose segment is being read
     let checked = 0;
     let unsealed = 0;
 
-    const close = async () => {
+    // Synchronous, inside the COPY: a mismatch is diagnosed after it (that needs queries).
+    const close = () => {
       const s = stored[next];
       // An unsigned or unlinked seal was reported above; its root proves nothing either way.
       const matches =
         !signed[next] ||
         (tree.count === s.seal.eventCount && tree.root().toString('hex') === s.seal.merkleRoot);
-      if (!matches) {
-        const leaves = await this.store.leaves(s.seal.sealId, db);
-        const previousUpTo = stored[next - 1]?.seal.upTo.position ?? 0;
-        tally.add(diagnoseSegment(s.seal, before, segment, leaves, previousUpTo));
+      if (matches) segment.clear();
+      else {
+        suspects.push({
+          seal: s.seal,
+          before,
+          segment,
+          previousUpTo: stored[next - 1]?.seal.upTo.position ?? 0,
+        });
+        segment = new LeafList();
       }
       if (signed[next]) tree = resumeFrom(s) ?? tree;
       before = tree.clone();
-      segment.clear();
       next++;
     };
 
-    const pages = keysetPages(db, {
-      sql: LEAF_PAGE_SQL,
-      start: leafPageParams(START, null),
-      keyOf: (row) => leafPageParams(checkpointOf(row), null),
-      pageSize: options.pageSize ?? 20_000,
-    });
-    for await (const rows of pages) {
-      for (const row of rows) {
-        const at = checkpointOf(row);
-        while (next < stored.length && compareCheckpoints(at, stored[next].seal.upTo) > 0) {
-          await close();
-        }
-        checked++;
-        if (next === stored.length) {
-          unsealed++;
-          continue;
-        }
-        const leaf = leafOfRow(hasher, row);
-        tree.append(leaf);
-        segment.push(at.position, leaf, row[LeafCol.StreamId], Number(row[LeafCol.Version]));
+    const progressEvery = options.pageSize ?? 20_000;
+    await copyBinaryTuples(db, LEAF_COPY_SQL, LEAF_FIELD_COUNT, (t) => {
+      while (next < stored.length && keys[next].isBefore(t)) close();
+      if (++checked % progressEvery === 0) options.onProgress?.(checked);
+      if (next === stored.length) {
+        unsealed++;
+        return;
       }
-      options.onProgress?.(checked);
+      const position = t.int64(LeafCol.Position);
+      const leaf = hasher.hashBytes(
+        position,
+        t.int32(LeafCol.Version),
+        t.buffer,
+        t.starts[LeafCol.Hash],
+        Math.max(0, t.lengths[LeafCol.Hash]),
+        t.starts[LeafCol.StreamId],
+        Math.max(0, t.lengths[LeafCol.StreamId]),
+      );
+      tree.append(leaf);
+      segment.push(position, leaf);
+    });
+    while (next < stored.length) close();
+    options.onProgress?.(checked);
+
+    for (const s of suspects) {
+      const leaves = await this.store.leaves(s.seal.sealId, db);
+      tally.add(
+        await named(db, diagnoseSegment(s.seal, s.before, s.segment, leaves, s.previousUpTo)),
+      );
     }
-    while (next < stored.length) await close();
 
     const last = stored[stored.length - 1]?.seal;
     return {
@@ -138,6 +145,27 @@ export class SealVerifier {
         : {}),
     };
   }
+}
+
+/** A seal whose segment did not give its root, with what its diagnosis needs. */
+interface Suspect {
+  seal: Seal;
+  before: MerkleFrontier;
+  segment: LeafList;
+  previousUpTo: number;
+}
+
+/** The break, with the stream and version of the event now at its position, if any. */
+async function named(db: PoolClient, b: SegmentBreak): Promise<BrokenEvent> {
+  const { position, problem } = b;
+  if (!b.inLog) return { position, problem };
+  const { rows } = await db.query<{ stream_id: string; version: number }>(
+    'SELECT stream_id, version FROM events WHERE position = $1',
+    [position],
+  );
+  return rows[0]
+    ? { position, streamId: rows[0].stream_id, version: rows[0].version, problem }
+    : { position, problem };
 }
 
 /** The seal's own tree state, if it gives the seal's signed root (else it cannot be trusted). */

@@ -1,8 +1,10 @@
 import { BrokenEvent } from '../chains/broken-event';
 import { MerkleFrontier } from '../hashing/merkle-tree';
 import { LeafList } from './seal-leaves';
-import { Segment } from './segment';
 import { Seal } from './seal.types';
+
+/** A break in a seal's segment; `inLog`: an event is at that position now (to name it). */
+export type SegmentBreak = Pick<BrokenEvent, 'position' | 'problem'> & { inLog: boolean };
 
 /**
  * Names the first event where a seal's segment and the log differ, from the leaves stored with
@@ -12,29 +14,25 @@ import { Seal } from './seal.types';
 export function diagnoseSegment(
   seal: Seal,
   before: MerkleFrontier,
-  current: Segment,
+  now: LeafList,
   storedLeaves: Buffer | undefined,
   previousUpTo: number,
-): BrokenEvent {
+): SegmentBreak {
   const sealed = storedLeaves && authenticLeaves(seal, before, storedLeaves);
   if (!sealed) {
     return {
-      position: current.leaves.length > 0 ? current.leaves.position(0) : seal.upTo.position,
+      position: now.length > 0 ? now.position(0) : seal.upTo.position,
+      inLog: false,
       problem:
-        `seal #${seal.sealId}: the ${current.leaves.length} events now after position ${previousUpTo} ` +
+        `seal #${seal.sealId}: the ${now.length} events now after position ${previousUpTo} ` +
         `up to ${seal.upTo.position} do not match the ${seal.segmentCount} it sealed ` +
         `(events deleted, inserted, reordered or altered and re-hashed)`,
     };
   }
-  const now = current.leaves;
   const n = Math.min(now.length, sealed.length);
   let i = 0;
   while (i < n && now.position(i) === sealed.position(i) && now.leaf(i).equals(sealed.leaf(i))) i++;
-  const at = (j: number) => ({
-    position: now.position(j),
-    streamId: current.streamIds[j],
-    version: current.versions[j],
-  });
+  const at = (j: number) => ({ position: now.position(j), inLog: true });
   const tag = `seal #${seal.sealId}`;
   if (i < n && now.position(i) === sealed.position(i)) {
     return {
@@ -45,7 +43,11 @@ export function diagnoseSegment(
   const nowPositions = positionsOf(now);
   const sealedPositions = positionsOf(sealed);
   if (i < sealed.length && !nowPositions.has(sealed.position(i))) {
-    return { position: sealed.position(i), problem: `deleted: sealed in ${tag}, now missing` };
+    return {
+      position: sealed.position(i),
+      inLog: false,
+      problem: `deleted: sealed in ${tag}, now missing`,
+    };
   }
   if (i < now.length && !sealedPositions.has(now.position(i))) {
     return {
@@ -61,6 +63,7 @@ export function diagnoseSegment(
   }
   return {
     position: seal.upTo.position,
+    inLog: false,
     problem: `${tag}: the root differs though its events match (an earlier segment is broken)`,
   };
 }
