@@ -73,7 +73,7 @@ export class BinaryEventHasher {
     p = put(out, p, PART.recordedAt);
     p = this.time.write(ms, out, p);
     p = put(out, p, PART.schemaVersion);
-    p += out.write(String(t.int32(Col.SchemaVersion)), p, 'latin1');
+    p = decimal(t.int32(Col.SchemaVersion), out, p);
     p = put(out, p, PART.streamId);
     p = jsonString(t, Col.StreamId, out, p);
     p = put(out, p, PART.type);
@@ -125,6 +125,13 @@ class IsoTimeWriter {
 
 const MIN_MS = Date.parse('0000-01-01T00:00:00.000Z');
 const MAX_MS = Date.parse('+010000-01-01T00:00:00.000Z');
+
+/** An int32 in decimal, as String() prints it (written by hand: a string per event costs more). */
+function decimal(n: number, out: Buffer, p: number): number {
+  if (n < 0 || n > 9) return p + out.write(String(n), p, 'latin1');
+  out[p] = 0x30 + n;
+  return p + 1;
+}
 
 /** A uuid's 16 bytes as Postgres prints them: lower-case hex with dashes. */
 function uuidText(buf: Buffer, at: number, out: Buffer, p: number): number {

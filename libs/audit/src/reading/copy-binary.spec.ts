@@ -50,6 +50,28 @@ describe('BinaryCopyParser', () => {
     expect(parser.tuples).toBe(2);
   });
 
+  it('joins tuples bigger than a chunk, among many small ones, cut at random', () => {
+    const rows = Array.from({ length: 60 }, (_, i) => [
+      Buffer.from(`row-${i}`),
+      Buffer.from(String.fromCharCode(97 + (i % 26)).repeat(i % 7 === 0 ? 9000 + i : i * 13)),
+      i % 5 === 0 ? null : Buffer.from(String(i)),
+    ]);
+    const big = copyStream(rows);
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let run = 0; run < 50; run++) {
+      const seen: (string | null)[][] = [];
+      const parser = new BinaryCopyParser(3, (t) => seen.push(read(t)));
+      for (let at = 0; at < big.length;) {
+        const size = 1 + Math.floor(random() * (run % 2 === 0 ? 700 : 20_000));
+        parser.push(big.subarray(at, at + size));
+        at += size;
+      }
+      parser.end();
+      expect(seen).toEqual(rows.map((r) => r.map((f) => (f === null ? null : f.toString()))));
+    }
+  });
+
   it('refuses a stream that is not binary COPY, has other tuples, or stops early', () => {
     expect(() =>
       new BinaryCopyParser(3, () => {}).push(Buffer.from('COPY text\n'.repeat(3))),

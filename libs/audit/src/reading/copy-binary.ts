@@ -66,10 +66,14 @@ export async function copyBinaryTuples(
   return parser.tuples;
 }
 
+/** Bytes of the next chunk joined to a cut tuple at first: most tuples are whole with them, and
+ * the join stays small enough for Buffer's shared pool (under 4 kB). */
+const JOIN_SLACK = 1024;
+
 /** The binary COPY format, fed chunk by chunk (exported for its unit test). */
 export class BinaryCopyParser {
   tuples = 0;
-  /** Bytes of a tuple not yet complete, kept as chunks until `needed` bytes are there. */
+  /** The start of a cut tuple (or header), kept as chunks until `needed` bytes are there. */
   private pending: Buffer[] = [];
   private pendingLength = 0;
   private needed = 0;
@@ -85,33 +89,63 @@ export class BinaryCopyParser {
   }
 
   push(chunk: Buffer): void {
-    // A big tuple spans many chunks: they are joined once it is complete, not on every chunk.
-    this.pending.push(chunk);
-    this.pendingLength += chunk.length;
-    if (this.pendingLength < this.needed) return;
-    const buf = this.pending.length === 1 ? chunk : Buffer.concat(this.pending, this.pendingLength);
-    this.pending = [];
-    this.pendingLength = 0;
-    this.needed = 0;
-    let at = 0;
+    if (this.pendingLength === 0) return this.parseAndKeep(chunk, 0);
+    const held = this.pendingLength;
+    if (held + chunk.length < this.needed) {
+      this.pending.push(chunk); // a big tuple spans many chunks: joined once it is complete
+      this.pendingLength += chunk.length;
+      return;
+    }
+    // Finish the cut tuple with only as much of this chunk as it needs (joining the whole
+    // 64 kB chunk, every chunk, cost more than the tuples in it), then read on in the chunk.
+    let take = Math.min(chunk.length, this.needed - held + JOIN_SLACK);
+    for (;;) {
+      const joined = Buffer.concat([...this.pending, chunk.subarray(0, take)]);
+      const { at, needed } = this.parse(joined, 0);
+      if (at >= held) {
+        this.pending = [];
+        this.pendingLength = 0;
+        this.needed = 0;
+        return this.parseAndKeep(chunk, at - held);
+      }
+      if (take === chunk.length) return this.keep([joined], needed); // still cut: wait for more
+      take = Math.min(chunk.length, Math.max(take * 2, needed - held));
+    }
+  }
+
+  end(): void {
+    if (!this.finished || this.pendingLength > 0) {
+      throw new Error('the binary COPY stream ended early');
+    }
+  }
+
+  private parseAndKeep(buf: Buffer, from: number): void {
+    const { at, needed } = this.parse(buf, from);
+    if (at < buf.length) this.keep([buf.subarray(at)], needed);
+  }
+
+  /**
+   * Hands over every complete tuple in `buf` from `from`; returns where it stopped and how
+   * many bytes from there the cut tuple (or header) needs at least.
+   */
+  private parse(buf: Buffer, from: number): { at: number; needed: number } {
+    let at = from;
     if (!this.headerRead) {
-      if (buf.length < HEADER_FIXED) return this.keep(buf, HEADER_FIXED);
-      if (!buf.subarray(0, SIGNATURE.length).equals(SIGNATURE)) {
+      if (buf.length - at < HEADER_FIXED) return { at, needed: HEADER_FIXED };
+      if (!buf.subarray(at, at + SIGNATURE.length).equals(SIGNATURE)) {
         throw new Error('not a binary COPY stream');
       }
-      const extension = buf.readInt32BE(SIGNATURE.length + 4);
-      if (buf.length < HEADER_FIXED + extension) return this.keep(buf, HEADER_FIXED + extension);
-      at = HEADER_FIXED + extension;
+      const extension = buf.readInt32BE(at + SIGNATURE.length + 4);
+      if (buf.length - at < HEADER_FIXED + extension) {
+        return { at, needed: HEADER_FIXED + extension };
+      }
+      at += HEADER_FIXED + extension;
       this.headerRead = true;
     }
     const tuple = this.tuple;
     tuple.buffer = buf;
-    let needed = 0; // bytes from `at` that the next, incomplete tuple needs at least
-    for (;;) {
-      if (buf.length - at < 2) {
-        needed = 2;
-        break;
-      }
+    while (!this.finished) {
+      if (buf.length - at < 2) return { at, needed: 2 };
       const fields = buf.readInt16BE(at);
       if (fields === -1) {
         this.finished = true;
@@ -122,42 +156,27 @@ export class BinaryCopyParser {
         throw new Error(`expected ${this.fieldCount} fields per tuple, got ${fields}`);
       }
       let p = at + 2;
-      let complete = true;
       for (let i = 0; i < fields; i++) {
-        if (buf.length - p < 4) {
-          complete = false;
-          needed = p + 4 - at;
-          break;
-        }
+        if (buf.length - p < 4) return { at, needed: p + 4 - at };
         const length = buf.readInt32BE(p);
         p += 4;
         const size = length < 0 ? 0 : length;
-        if (buf.length - p < size) {
-          complete = false;
-          needed = p + size - at;
-          break;
-        }
+        if (buf.length - p < size) return { at, needed: p + size - at };
         tuple.starts[i] = p;
         tuple.lengths[i] = length;
         p += size;
       }
-      if (!complete) break;
       this.onTuple(tuple);
       this.tuples++;
       at = p;
     }
-    if (at < buf.length) this.keep(Buffer.from(buf.subarray(at)), needed);
+    return { at, needed: 0 };
   }
 
-  end(): void {
-    if (!this.finished || this.pendingLength > 0) {
-      throw new Error('the binary COPY stream ended early');
-    }
-  }
-
-  private keep(rest: Buffer, needed: number): void {
-    this.pending = [rest];
-    this.pendingLength = rest.length;
+  /** Holds the start of a cut tuple, copied so a short tail does not keep a 64 kB chunk alive. */
+  private keep(parts: Buffer[], needed: number): void {
+    this.pending = parts.map((part) => Buffer.from(part));
+    this.pendingLength = parts.reduce((n, part) => n + part.length, 0);
     this.needed = needed;
   }
 }
