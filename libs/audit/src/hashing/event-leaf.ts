@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { sha256 } from './sha256';
 
 const TWO_32 = 2 ** 32;
@@ -31,8 +32,11 @@ export class LeafHasher {
     return sha256(this.input.subarray(0, at + idLength));
   }
 
-  /** The same from bytes in a buffer (a binary COPY tuple): hash and stream id (UTF-8) by extent. */
-  hashBytes(
+  /**
+   * The same from bytes in a buffer (a binary COPY tuple): hash and stream id (UTF-8) by extent.
+   * The leaf comes back as a latin1 string, which MerkleFrontier and LeafList take as it is.
+   */
+  digestBytes(
     position: number,
     version: number,
     src: Buffer,
@@ -40,12 +44,12 @@ export class LeafHasher {
     hashLength: number,
     streamIdAt: number,
     streamIdLength: number,
-  ): Buffer {
+  ): string {
     const at = this.head(position, version, hashLength, streamIdLength);
     const input = this.input;
     for (let i = 0; i < hashLength; i++) input[HEAD + i] = src[hashAt + i];
     for (let i = 0; i < streamIdLength; i++) input[at + i] = src[streamIdAt + i];
-    return sha256(input.subarray(0, at + streamIdLength));
+    return hash('sha256', input.subarray(0, at + streamIdLength), 'binary');
   }
 
   /** Writes the fixed-width head; returns where the stream id goes. */

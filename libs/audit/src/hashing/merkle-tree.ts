@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { sha256 } from './sha256';
+import { createHash, hash } from 'node:crypto';
 
 /**
  * The Merkle tree of Certificate Transparency (RFC 6962 §2.1): leaf = H(0x00 ‖ data),
@@ -11,8 +10,12 @@ import { sha256 } from './sha256';
  */
 export class MerkleFrontier {
   private size = 0;
-  /** peaks[i]: root of the perfect subtree of 2^i leaves, present when bit i of size is set. */
-  private readonly peaks: (Buffer | undefined)[] = [];
+  /**
+   * peaks[i]: root of the perfect subtree of 2^i leaves, present when bit i of size is set. Held
+   * as latin1 strings (one character per byte), the form Node's one-shot hash returns cheapest:
+   * a Buffer per node hash would cost more than the hashing.
+   */
+  private peaks: (string | undefined)[] = [];
 
   static restore(size: number, peaks: Buffer[]): MerkleFrontier {
     const f = new MerkleFrontier();
@@ -22,7 +25,7 @@ export class MerkleFrontier {
       if (rest % 2 === 1) {
         const peak = peaks[i++];
         if (!peak || peak.length !== 32) throw new Error(`frontier lacks the peak for 2^${bit}`);
-        f.peaks[bit] = peak;
+        f.peaks[bit] = peak.toString('latin1');
       }
     }
     if (i !== peaks.length) throw new Error(`frontier has ${peaks.length} peaks, size needs ${i}`);
@@ -34,10 +37,16 @@ export class MerkleFrontier {
   }
 
   append(leaf: Buffer): void {
+    if (leaf.length !== 32) throw new Error('Merkle leaves are 32 bytes');
+    this.appendDigest(leaf.toString('latin1'));
+  }
+
+  /** The same with the leaf hash as a latin1 string (what the hot paths have at hand). */
+  appendDigest(leaf: string): void {
     let node = leaf;
     let bit = 0;
     for (let rest = this.size; rest % 2 === 1; rest = Math.floor(rest / 2), bit++) {
-      node = nodeHash(this.peaks[bit] as Buffer, node);
+      node = nodeDigest(this.peaks[bit] as string, node);
       this.peaks[bit] = undefined;
     }
     this.peaks[bit] = node;
@@ -46,34 +55,41 @@ export class MerkleFrontier {
 
   /** The root over every leaf so far (RFC 6962: the empty tree's root is H of nothing). */
   root(): Buffer {
-    let acc: Buffer | undefined;
+    let acc: string | undefined;
     for (const peak of this.peaks) {
-      if (peak) acc = acc ? nodeHash(peak, acc) : peak;
+      if (peak) acc = acc ? nodeDigest(peak, acc) : peak;
     }
-    return acc ?? createHash('sha256').digest();
+    return acc === undefined ? createHash('sha256').digest() : Buffer.from(acc, 'latin1');
   }
 
   /** The peaks from the smallest subtree up: what `restore` takes back. */
   snapshot(): Buffer[] {
-    return this.peaks.filter((p): p is Buffer => p !== undefined);
+    return this.peaks
+      .filter((p): p is string => p !== undefined)
+      .map((p) => Buffer.from(p, 'latin1'));
   }
 
   clone(): MerkleFrontier {
-    return MerkleFrontier.restore(this.size, this.snapshot());
+    const f = new MerkleFrontier();
+    f.size = this.size;
+    f.peaks = [...this.peaks];
+    return f;
   }
 }
 
 /** 0x01 ‖ left ‖ right, reused: node hashes are most of a tree's cost. */
 const nodeInput = Buffer.alloc(65);
 
+function nodeDigest(left: string, right: string): string {
+  nodeInput[0] = 1;
+  nodeInput.write(left, 1, 'latin1');
+  nodeInput.write(right, 33, 'latin1');
+  return hash('sha256', nodeInput, 'binary');
+}
+
 export function nodeHash(left: Buffer, right: Buffer): Buffer {
   if (left.length !== 32 || right.length !== 32) throw new Error('Merkle nodes are 32 bytes');
-  nodeInput[0] = 1;
-  for (let i = 0; i < 32; i++) {
-    nodeInput[1 + i] = left[i];
-    nodeInput[33 + i] = right[i];
-  }
-  return sha256(nodeInput);
+  return Buffer.from(nodeDigest(left.toString('latin1'), right.toString('latin1')), 'latin1');
 }
 
 /** Reference implementation straight from RFC 6962 (for tests): MTH over a list of leaf hashes. */

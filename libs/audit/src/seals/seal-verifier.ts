@@ -103,7 +103,7 @@ export class SealVerifier {
         return;
       }
       const position = t.int64(LeafCol.Position);
-      const leaf = hasher.hashBytes(
+      const leaf = hasher.digestBytes(
         position,
         t.int32(LeafCol.Version),
         t.buffer,
@@ -112,8 +112,8 @@ export class SealVerifier {
         t.starts[LeafCol.StreamId],
         Math.max(0, t.lengths[LeafCol.StreamId]),
       );
-      tree.append(leaf);
-      segment.push(position, leaf);
+      tree.appendDigest(leaf);
+      segment.pushDigest(position, leaf);
     });
     while (next < stored.length) close();
     options.onProgress?.(checked);

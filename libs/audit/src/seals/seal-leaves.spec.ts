@@ -1,0 +1,22 @@
+import { createHash } from 'node:crypto';
+import { LeafList } from './seal-leaves';
+
+describe('LeafList', () => {
+  const leafOf = (i: number) => createHash('sha256').update(String(i)).digest();
+
+  it('keeps every position and leaf as it grows, from Buffers and from latin1 digests', () => {
+    const list = new LeafList(4);
+    for (let i = 0; i < 3000; i++) {
+      const position = 2 ** 33 + i * 7;
+      if (i % 2 === 0) list.push(position, leafOf(i));
+      else list.pushDigest(position, leafOf(i).toString('latin1'));
+    }
+    expect(list.length).toBe(3000);
+    for (let i = 0; i < 3000; i++) {
+      expect(list.position(i)).toBe(2 ** 33 + i * 7);
+      expect(list.leaf(i)).toEqual(leafOf(i));
+    }
+    const again = LeafList.fromBytes(Buffer.from(list.bytes()));
+    expect(again.leaf(2999)).toEqual(leafOf(2999));
+  });
+});
