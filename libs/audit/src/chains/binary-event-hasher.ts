@@ -32,6 +32,8 @@ const HEX = Buffer.from('0123456789abcdef', 'latin1');
  */
 export class BinaryEventHasher {
   private scratch = Buffer.allocUnsafe(64 * 1024);
+  /** Views of the scratch buffer by length: events are similar in size, so these are few. */
+  private views: Buffer[] = [];
   private readonly jsonb = new JsonbCanonicalWriter();
   private readonly time = new IsoTimeWriter();
 
@@ -41,11 +43,13 @@ export class BinaryEventHasher {
         const length = this.writeChainInput(t, previousHash, previousLength);
         if (length < 0) return false;
         // 'binary' (latin1): a string, one character per byte: a Buffer result costs twice the hashing.
-        const digest = hash('sha256', this.scratch.subarray(0, length), 'binary');
+        const input = (this.views[length] ??= this.scratch.subarray(0, length));
+        const digest = hash('sha256', input, 'binary');
         return t.lengths[Col.Hash] === 32 && sameLatin1(digest, t.buffer, t.starts[Col.Hash]);
       } catch (err) {
         if (err instanceof RangeError && this.scratch.length < 64 * 1024 * 1024) {
           this.scratch = Buffer.allocUnsafe(this.scratch.length * 4); // an unusually big event
+          this.views = [];
           continue;
         }
         if (err instanceof NotJsonbText || err instanceof RangeError) return false;
