@@ -2,7 +2,10 @@
  * Audit throughput over 1,000,000 events, beside a plain keyset-paged read of the same events
  * in the same run:
  *
- *   npm run bench:audit        (node -r @swc-node/register bench/audit.bench.ts)
+ *   npm run bench:audit        (npm run build && node dist/bench/audit.bench.js)
+ *
+ * It runs the build, as the API does: from TypeScript sources each verification worker thread
+ * would first spend a few hundred milliseconds compiling itself.
  *
  * 1. plain read: SELECT … WHERE position > $1 ORDER BY position LIMIT 10000, rows parsed by pg
  *    as usual (what any reader of the log pays);

@@ -23,6 +23,8 @@ export interface LeafFields {
  */
 export class LeafHasher {
   private input = Buffer.alloc(1024);
+  /** Views of `input` by length (see BinaryEventHasher): no Buffer per leaf. */
+  private views: Buffer[] = [];
 
   hash(f: LeafFields): Buffer {
     const idLength = Buffer.byteLength(f.streamId, 'utf8');
@@ -49,13 +51,17 @@ export class LeafHasher {
     const input = this.input;
     for (let i = 0; i < hashLength; i++) input[HEAD + i] = src[hashAt + i];
     for (let i = 0; i < streamIdLength; i++) input[at + i] = src[streamIdAt + i];
-    return hash('sha256', input.subarray(0, at + streamIdLength), 'binary');
+    const length = at + streamIdLength;
+    return hash('sha256', (this.views[length] ??= input.subarray(0, length)), 'binary');
   }
 
   /** Writes the fixed-width head; returns where the stream id goes. */
   private head(position: number, version: number, hashLength: number, idLength: number): number {
     const size = HEAD + hashLength + idLength;
-    if (size > this.input.length) this.input = Buffer.alloc(size * 2);
+    if (size > this.input.length) {
+      this.input = Buffer.alloc(size * 2);
+      this.views = [];
+    }
     const input = this.input;
     input[0] = 0;
     input.writeUInt32BE(Math.floor(position / TWO_32), 1);

@@ -28,18 +28,6 @@ export class LeafList {
   }
 
   push(position: number, leaf: Buffer): void {
-    const at = this.next(position); // first: it may replace the buffer
-    leaf.copy(this.buffer, at);
-  }
-
-  /** The same with the leaf as a latin1 string (see MerkleFrontier). */
-  pushDigest(position: number, leaf: string): void {
-    const at = this.next(position);
-    this.buffer.write(leaf, at, 'latin1');
-  }
-
-  /** Appends an entry with its position; returns where its leaf goes. */
-  private next(position: number): number {
     if (this.used + ENTRY > this.buffer.length) {
       const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, 64 * ENTRY));
       this.buffer.copy(grown, 0, 0, this.used);
@@ -47,8 +35,8 @@ export class LeafList {
     }
     this.buffer.writeUInt32BE(Math.floor(position / TWO_32), this.used);
     this.buffer.writeUInt32BE(position % TWO_32, this.used + 4);
+    leaf.copy(this.buffer, this.used + 8);
     this.used += ENTRY;
-    return this.used - 32;
   }
 
   position(i: number): number {

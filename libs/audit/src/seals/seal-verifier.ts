@@ -5,8 +5,18 @@ import { LeafHasher } from '../hashing/event-leaf';
 import { MerkleFrontier } from '../hashing/merkle-tree';
 import { SealKeys } from '../keys/seal-keys';
 import { copyBinaryTuples } from '../reading/copy-binary';
+import { keysetPages } from '../reading/keyset-pages';
 import { ReadSnapshot, withReadSnapshot } from '../reading/read-snapshot';
-import { CheckpointKey, LEAF_COPY_SQL, LEAF_FIELD_COUNT, LeafCol } from './global-order';
+import {
+  checkpointOf,
+  CheckpointKey,
+  LEAF_COPY_SQL,
+  LEAF_FIELD_COUNT,
+  LEAF_PAGE_SQL,
+  LeafCol,
+  leafPageParams,
+} from './global-order';
+import { leafOfRow } from './leaf-rows';
 import { LeafList } from './seal-leaves';
 import { sealLinkProblem, sealSignatureProblem } from './seal-signing';
 import { SealStore, StoredSeal } from './seal-store';
@@ -65,30 +75,21 @@ export class SealVerifier {
     const hasher = new LeafHasher();
     const keys = stored.map((s) => new CheckpointKey(s.seal.upTo));
     const suspects: Suspect[] = [];
-    let segment = new LeafList(); // the recomputed leaves of the seal being checked
     let tree = new MerkleFrontier();
     let before = tree.clone();
     let next = 0; // the seal whose segment is being read
     let checked = 0;
     let unsealed = 0;
 
-    // Synchronous, inside the COPY: a mismatch is diagnosed after it (that needs queries).
+    // Synchronous, inside the COPY. A mismatch is located after it, from the segment read again:
+    // rare, and so the scan keeps nothing per event, however long the log.
     const close = () => {
       const s = stored[next];
       // An unsigned or unlinked seal was reported above; its root proves nothing either way.
       const matches =
         !signed[next] ||
         (tree.count === s.seal.eventCount && tree.root().toString('hex') === s.seal.merkleRoot);
-      if (matches) segment.clear();
-      else {
-        suspects.push({
-          seal: s.seal,
-          before,
-          segment,
-          previousUpTo: stored[next - 1]?.seal.upTo.position ?? 0,
-        });
-        segment = new LeafList();
-      }
+      if (!matches) suspects.push({ seal: s.seal, before, after: stored[next - 1]?.seal.upTo });
       if (signed[next]) tree = resumeFrom(s) ?? tree;
       before = tree.clone();
       next++;
@@ -102,9 +103,8 @@ export class SealVerifier {
         unsealed++;
         return;
       }
-      const position = t.int64(LeafCol.Position);
       const leaf = hasher.digestBytes(
-        position,
+        t.int64(LeafCol.Position),
         t.int32(LeafCol.Version),
         t.buffer,
         t.starts[LeafCol.Hash],
@@ -113,16 +113,15 @@ export class SealVerifier {
         Math.max(0, t.lengths[LeafCol.StreamId]),
       );
       tree.appendDigest(leaf);
-      segment.pushDigest(position, leaf);
     });
     while (next < stored.length) close();
     options.onProgress?.(checked);
 
     for (const s of suspects) {
-      const leaves = await this.store.leaves(s.seal.sealId, db);
-      tally.add(
-        await named(db, diagnoseSegment(s.seal, s.before, s.segment, leaves, s.previousUpTo)),
-      );
+      const now = await segmentLeaves(db, s.after ?? START, s.seal.upTo);
+      const sealed = await this.store.leaves(s.seal.sealId, db);
+      const previousUpTo = s.after?.position ?? 0;
+      tally.add(await named(db, diagnoseSegment(s.seal, s.before, now, sealed, previousUpTo)));
     }
 
     const last = stored[stored.length - 1]?.seal;
@@ -147,12 +146,32 @@ export class SealVerifier {
   }
 }
 
-/** A seal whose segment did not give its root, with what its diagnosis needs. */
+/** A seal whose segment did not give its root: the tree before it, and where it starts. */
 interface Suspect {
   seal: Seal;
   before: MerkleFrontier;
-  segment: LeafList;
-  previousUpTo: number;
+  /** The previous seal's checkpoint (none for the first seal). */
+  after?: Checkpoint;
+}
+
+/** The leaves of the events now in a segment (after `after`, up to `upTo`), in the log's order. */
+async function segmentLeaves(
+  db: PoolClient,
+  after: Checkpoint,
+  upTo: Checkpoint,
+): Promise<LeafList> {
+  const hasher = new LeafHasher();
+  const leaves = new LeafList();
+  const pages = keysetPages(db, {
+    sql: LEAF_PAGE_SQL,
+    start: leafPageParams(after, upTo),
+    keyOf: (row) => leafPageParams(checkpointOf(row), upTo),
+    pageSize: 10_000,
+  });
+  for await (const rows of pages) {
+    for (const row of rows) leaves.push(Number(row[LeafCol.Position]), leafOfRow(hasher, row));
+  }
+  return leaves;
 }
 
 /** The break, with the stream and version of the event now at its position, if any. */
