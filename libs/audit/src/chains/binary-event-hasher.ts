@@ -157,17 +157,18 @@ function jsonString(t: BinaryTuple, field: number, out: Buffer, p: number): numb
   const buf = t.buffer;
   const start = t.starts[field];
   const end = start + t.lengths[field];
+  if (p + (end - start) + 2 > out.length) throw new RangeError('scratch buffer full');
+  let w = p;
+  out[w++] = 0x22;
   for (let i = start; i < end; i++) {
     const c = buf[i];
     if (c < 0x20 || c === 0x22 || c === 0x5c || c >= 0x80) {
-      return p + out.write(JSON.stringify(t.text(field)), p, 'utf8');
+      return p + out.write(JSON.stringify(t.text(field)), p, 'utf8'); // rewritten from p
     }
+    out[w++] = c;
   }
-  if (p + (end - start) + 2 > out.length) throw new RangeError('scratch buffer full');
-  out[p++] = 0x22;
-  for (let i = start; i < end; i++) out[p++] = buf[i];
-  out[p++] = 0x22;
-  return p;
+  out[w++] = 0x22;
+  return w;
 }
 
 /** Byte comparison in JavaScript: for a few dozen bytes it beats Buffer#compare's native call. */
