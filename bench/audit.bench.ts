@@ -13,8 +13,8 @@
  * 3. seal verification (Merkle tree over the global order, signatures);
  * 4. full verify (both over one snapshot, side by side: what GET /audit/verify runs);
  * 5. NDJSON export into a discarding stream.
- * Sealing the log once (events/s) is reported too. Target: chain verification ≥ 200,000
- * events/s. The events are generated in SQL with valid hash chains (checked: verify must pass).
+ * Sealing the log once (events/s) is reported too. Target: verification ≥ 200,000 events/s,
+ * checked for the chains alone and for the full verify. The events are generated in SQL with valid hash chains (checked: verify must pass).
  *
  * Runs on its own database (liaison_bench_audit, dropped and recreated unless
  * BENCH_AUDIT_REUSE=1 finds it complete). Knobs: BENCH_AUDIT_EVENTS (default 1,000,000),
@@ -244,7 +244,7 @@ async function main(): Promise<void> {
       }),
     });
     const baseline = samples.plain_read;
-    const chainRate = median(samples.chains_2_workers.map((s) => s.perSecond));
+    const meets = (rounds: RateSample[]) => median(rounds.map((s) => s.perSecond)) >= TARGET_PER_S;
     printJson({
       machine,
       settings: {
@@ -269,11 +269,16 @@ async function main(): Promise<void> {
         ...summary(samples.chains_2_workers, baseline),
         workers: 2,
         target_per_s: TARGET_PER_S,
-        meets_target: chainRate >= TARGET_PER_S,
+        meets_target: meets(samples.chains_2_workers),
       },
       chain_verification_in_process: summary(samples.chains_in_process, baseline),
       seal_verification: summary(samples.seals, baseline),
-      full_verify: summary(samples.full_verify, baseline),
+      // what GET /audit/verify and `npm run audit -- verify` run: chains and seals side by side
+      full_verify: {
+        ...summary(samples.full_verify, baseline),
+        target_per_s: TARGET_PER_S,
+        meets_target: meets(samples.full_verify),
+      },
       export_ndjson: summary(samples.export, baseline),
       total_seconds: round((Date.now() - startedAt) / 1000, 3),
     });

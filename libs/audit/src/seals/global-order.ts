@@ -42,8 +42,8 @@ export class CheckpointKey {
     this.position = c.position;
   }
 
-  /** Whether the tuple (LeafCol columns, binary) comes after this checkpoint in the log. */
-  isBefore(t: BinaryTuple): boolean {
+  /** Whether this checkpoint comes before the tuple (LeafCol columns, binary) in the log. */
+  precedes(t: BinaryTuple): boolean {
     const at = t.starts[LeafCol.TransactionId];
     const high = t.buffer.readUInt32BE(at);
     if (high !== this.high) return high > this.high;

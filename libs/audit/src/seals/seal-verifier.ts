@@ -97,7 +97,7 @@ export class SealVerifier {
 
     const progressEvery = options.pageSize ?? 20_000;
     await copyBinaryTuples(db, LEAF_COPY_SQL, LEAF_FIELD_COUNT, (t) => {
-      while (next < stored.length && keys[next].isBefore(t)) close();
+      while (next < stored.length && keys[next].precedes(t)) close();
       if (++checked % progressEvery === 0) options.onProgress?.(checked);
       if (next === stored.length) {
         unsealed++;
