@@ -2,7 +2,9 @@ import { EventStore } from '@liaison/event-store';
 import { waitFor } from '../../../../test/support/database';
 import { seedStreams } from '../testing/seed';
 import { createThrowawayDatabase, ThrowawayDatabase } from '../testing/throwaway-database';
+import { withReadSnapshot } from '../reading/read-snapshot';
 import { ChainVerifier } from './chain-verifier';
+import { ChainWorker, connectionOf } from './chain-workers';
 
 describe('ChainVerifier with worker threads', () => {
   let db: ThrowawayDatabase;
@@ -37,15 +39,28 @@ describe('ChainVerifier with worker threads', () => {
     expect(Math.max(...progress)).toBe(18);
   });
 
-  it('lets the workers go that get no range (more workers than streams)', async () => {
+  it('gives the right answer with more workers than streams (the rest are let go)', async () => {
     const report = await new ChainVerifier(db.pool).verify({ workers: 12, pageSize: 2 });
     expect(report).toEqual({ ok: true, checked: 18, streams: 6, broken: 0 });
-    // every worker, given a range or not, closes its connection
-    await waitFor(
-      async () => (await workerConnections()) === 0,
-      10_000,
-      'the chain workers to disconnect',
-    );
+  });
+
+  it('ends a worker let go before its range, and one stopped mid-scan, closing their connections', async () => {
+    await withReadSnapshot(db.pool, async (snapshot) => {
+      const input = {
+        connection: connectionOf(db.pool),
+        snapshotId: snapshot.snapshotId,
+        pageSize: 2,
+      };
+      const idle = new ChainWorker(input);
+      idle.dismiss();
+      await idle.exited; // a worker that ignored its dismissal would keep this waiting
+      const busy = new ChainWorker(input);
+      const scan = busy.scan({ from: null, to: null }, () => {});
+      busy.stop();
+      await expect(scan).rejects.toThrow(/worker exited with code/);
+      await busy.exited;
+    });
+    await waitFor(async () => (await workerConnections()) === 0, 5_000, 'no worker connections');
   });
 
   it('finds a break in the last range, counted by the worker that read it', async () => {

@@ -57,12 +57,12 @@ export class ChainVerifier {
     const workers = options.workers ?? 2;
     // Workers start before the log is counted and split, which takes about as long: only for a
     // log that may be big enough to need them (the last position bounds the count from above).
-    const started =
-      workers > 1 && (await lastPosition(snapshot.client)) >= pageSize
-        ? Array.from({ length: workers }, () => this.startWorker(snapshot, pageSize))
-        : [];
+    const started: ChainWorker[] = [];
     let results: ChainScanResult[];
     try {
+      if (workers > 1 && (await lastPosition(snapshot.client)) >= pageSize) {
+        for (let i = 0; i < workers; i++) started.push(this.startWorker(snapshot, pageSize));
+      }
       const total = await countEvents(snapshot.client);
       const report = (checked: number) => options.onProgress?.(checked, total);
       if (started.length === 0 || total < pageSize) {
@@ -79,8 +79,11 @@ export class ChainVerifier {
           ),
         );
       }
+    } catch (err) {
+      for (const worker of started) worker.stop(); // the others' scans are moot now
+      throw err;
     } finally {
-      for (const worker of started) worker.dismiss(); // those given no range, or after a failure
+      for (const worker of started) worker.dismiss(); // those given no range
     }
 
     const tally = new BrokenTally();

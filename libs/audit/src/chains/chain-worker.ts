@@ -1,7 +1,8 @@
 /**
- * Worker-thread entry: opens its own connection inside the snapshot the main thread exported,
- * then waits for its range of streams (the main thread counts and splits the log meanwhile),
- * checks their chains and posts progress and the result back. Several run side by side so
+ * Worker-thread entry: connects while the main thread counts and splits the log, waits for its
+ * range of streams, joins the snapshot the main thread exported, checks the chains and posts
+ * progress and the result back. (It joins the snapshot only once given a range: a worker not
+ * needed may be let go after the exporting transaction ended, and the snapshot with it.) Several run side by side so
  * chain verification uses every core instead of blocking one event loop.
  */
 import { once } from 'node:events';
@@ -30,9 +31,9 @@ async function run(input: ChainWorkerInput): Promise<void> {
   const client = new Client({ ...input.connection, application_name: 'liaison-audit-verify' });
   await client.connect();
   try {
-    await beginSnapshot(client, input.snapshotId);
     const [{ range }] = await request;
     if (range === null) return;
+    await beginSnapshot(client, input.snapshotId);
     const result = await scanChains(client, range, input.pageSize, (checked) =>
       post({ kind: 'progress', checked }),
     );

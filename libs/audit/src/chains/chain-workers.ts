@@ -19,15 +19,17 @@ export function connectionOf(pool: Pool): ClientConfig {
 }
 
 /**
- * One worker thread over one range of streams. It starts at once (thread, connection,
- * snapshot: a few hundred milliseconds when it must compile TypeScript) and is given its range
- * later, so that start-up overlaps the main thread's counting and splitting. From TypeScript
+ * One worker thread over one range of streams. It starts at once (thread and connection: a few
+ * hundred milliseconds when it must compile TypeScript) and is given its range later, so that
+ * start-up overlaps the main thread's counting and splitting. From TypeScript
  * sources (tests, the CLI under swc-node) the worker needs the same on-the-fly compiler; from the
  * build it loads plain JavaScript.
  */
 export class ChainWorker {
   private readonly worker: Worker;
   private readonly result: Promise<ChainScanResult>;
+  /** Resolves when the thread has ended (its connection closed). */
+  readonly exited: Promise<void>;
   private onProgress: (checked: number) => void = () => {};
 
   constructor(input: ChainWorkerInput) {
@@ -58,6 +60,7 @@ export class ChainWorker {
       });
     });
     this.result.catch(() => {}); // reported by scan(); a dismissed worker's failure is moot
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
   }
 
   /** Checks `range`; resolves with what the worker found. */
@@ -67,9 +70,14 @@ export class ChainWorker {
     return this.result;
   }
 
-  /** Not needed after all (fewer ranges than workers, or the caller failed): let it go. */
+  /** Not needed (fewer ranges than workers): it ends without joining the snapshot. */
   dismiss(): void {
     this.worker.postMessage({ range: null } satisfies ChainWorkerRequest);
+  }
+
+  /** Ends the thread now, mid-scan if need be (the verification failed elsewhere). */
+  stop(): void {
+    void this.worker.terminate();
   }
 }
 
