@@ -6,6 +6,9 @@ import { Col } from './chain-rows';
 /** The chain check's columns (chain-rows: the same for text rows and binary tuples). */
 export const FIELD_COUNT = Object.keys(Col).length;
 
+/** Hash inputs shorter than this get a cached view; longer ones (rare) a new one each time. */
+const VIEW_CACHE_LIMIT = 4096;
+
 /** Postgres's epoch (2000-01-01T00:00:00Z) in Unix milliseconds. */
 export const PG_EPOCH_MS = 946_684_800_000;
 const JSONB_VERSION = 1;
@@ -32,7 +35,7 @@ const HEX = Buffer.from('0123456789abcdef', 'latin1');
  */
 export class BinaryEventHasher {
   private scratch = Buffer.allocUnsafe(64 * 1024);
-  /** Views of the scratch buffer by length: events are similar in size, so these are few. */
+  /** Views of the scratch buffer by length (up to VIEW_CACHE_LIMIT): no Buffer per event. */
   private views: Buffer[] = [];
   private readonly jsonb = new JsonbCanonicalWriter();
   private readonly time = new IsoTimeWriter();
@@ -43,7 +46,10 @@ export class BinaryEventHasher {
         const length = this.writeChainInput(t, previousHash, previousLength);
         if (length < 0) return false;
         // 'binary' (latin1): a string, one character per byte: a Buffer result costs twice the hashing.
-        const input = (this.views[length] ??= this.scratch.subarray(0, length));
+        const input =
+          length < VIEW_CACHE_LIMIT
+            ? (this.views[length] ??= this.scratch.subarray(0, length))
+            : this.scratch.subarray(0, length);
         const digest = hash('sha256', input, 'binary');
         return t.lengths[Col.Hash] === 32 && sameLatin1(digest, t.buffer, t.starts[Col.Hash]);
       } catch (err) {

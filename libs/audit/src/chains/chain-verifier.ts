@@ -21,7 +21,10 @@ export interface ChainReport {
 }
 
 export interface ChainVerifyOptions {
-  /** Rows per page (default 10,000). */
+  /**
+   * Events between progress reports, and the smallest log worth worker threads (default
+   * 10,000). Each range is read as one COPY, not in pages.
+   */
   pageSize?: number;
   /**
    * Worker threads, each on its own connection and range of streams (default 2). With 0 or 1

@@ -4,6 +4,8 @@ import { sha256 } from './sha256';
 const TWO_32 = 2 ** 32;
 /** 0x00, position u64, version u32, hash length u8. */
 const HEAD = 14;
+/** Inputs shorter than this get a cached view of the input buffer. */
+const VIEW_CACHE_LIMIT = 1024;
 
 /** What a seal's tree commits to for one event: where it sits, in which stream, and its hash. */
 export interface LeafFields {
@@ -52,7 +54,9 @@ export class LeafHasher {
     for (let i = 0; i < hashLength; i++) input[HEAD + i] = src[hashAt + i];
     for (let i = 0; i < streamIdLength; i++) input[at + i] = src[streamIdAt + i];
     const length = at + streamIdLength;
-    return hash('sha256', (this.views[length] ??= input.subarray(0, length)), 'binary');
+    const view =
+      length < VIEW_CACHE_LIMIT ? (this.views[length] ??= input.subarray(0, length)) : undefined;
+    return hash('sha256', view ?? input.subarray(0, length), 'binary');
   }
 
   /** Writes the fixed-width head; returns where the stream id goes. */

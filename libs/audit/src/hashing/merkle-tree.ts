@@ -37,12 +37,12 @@ export class MerkleFrontier {
   }
 
   append(leaf: Buffer): void {
-    if (leaf.length !== 32) throw new Error('Merkle leaves are 32 bytes');
     this.appendDigest(leaf.toString('latin1'));
   }
 
   /** The same with the leaf hash as a latin1 string (what the hot paths have at hand). */
   appendDigest(leaf: string): void {
+    if (leaf.length !== 32) throw new Error('Merkle leaves are 32 bytes');
     let node = leaf;
     let bit = 0;
     for (let rest = this.size; rest % 2 === 1; rest = Math.floor(rest / 2), bit++) {

@@ -66,8 +66,10 @@ export async function copyBinaryTuples(
   return parser.tuples;
 }
 
-/** Bytes of the next chunk joined to a cut tuple at first: most tuples are whole with them, and
- * the join stays small enough for Buffer's shared pool (under 4 kB). */
+/**
+ * Bytes of the next chunk joined to a cut tuple at first: most tuples are whole with them, and
+ * for tuples of a few hundred bytes the join stays within Buffer's shared pool (under 4 kB).
+ */
 const JOIN_SLACK = 1024;
 
 /** The binary COPY format, fed chunk by chunk (exported for its unit test). */
@@ -98,8 +100,12 @@ export class BinaryCopyParser {
     }
     // Finish the cut tuple with only as much of this chunk as it needs (joining the whole
     // 64 kB chunk, every chunk, cost more than the tuples in it), then read on in the chunk.
-    let take = Math.min(chunk.length, this.needed - held + JOIN_SLACK);
-    for (;;) {
+    // `needed` may only reach the next field's length: if the guess falls short, join it all.
+    for (
+      let take = Math.min(chunk.length, this.needed - held + JOIN_SLACK);
+      ;
+      take = chunk.length
+    ) {
       const joined = Buffer.concat([...this.pending, chunk.subarray(0, take)]);
       const { at, needed } = this.parse(joined, 0);
       if (at >= held) {
@@ -108,8 +114,7 @@ export class BinaryCopyParser {
         this.needed = 0;
         return this.parseAndKeep(chunk, at - held);
       }
-      if (take === chunk.length) return this.keep([joined], needed); // still cut: wait for more
-      take = Math.min(chunk.length, Math.max(take * 2, needed - held));
+      if (take === chunk.length) return this.hold(joined, needed); // still cut: wait for more
     }
   }
 
@@ -121,7 +126,8 @@ export class BinaryCopyParser {
 
   private parseAndKeep(buf: Buffer, from: number): void {
     const { at, needed } = this.parse(buf, from);
-    if (at < buf.length) this.keep([buf.subarray(at)], needed);
+    // copied, so a short tail does not keep a 64 kB chunk alive
+    if (at < buf.length) this.hold(Buffer.from(buf.subarray(at)), needed);
   }
 
   /**
@@ -173,10 +179,10 @@ export class BinaryCopyParser {
     return { at, needed: 0 };
   }
 
-  /** Holds the start of a cut tuple, copied so a short tail does not keep a 64 kB chunk alive. */
-  private keep(parts: Buffer[], needed: number): void {
-    this.pending = parts.map((part) => Buffer.from(part));
-    this.pendingLength = parts.reduce((n, part) => n + part.length, 0);
+  /** Holds the start of a cut tuple (or header) until `needed` bytes are there. */
+  private hold(start: Buffer, needed: number): void {
+    this.pending = [start];
+    this.pendingLength = start.length;
     this.needed = needed;
   }
 }

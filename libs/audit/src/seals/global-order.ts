@@ -13,8 +13,7 @@ export const LeafCol = { TransactionId: 0, Position: 1, StreamId: 2, Version: 3,
 export const LEAF_FIELD_COUNT = Object.keys(LeafCol).length;
 
 /** $1/$2: checkpoint to start after; $3/$4: last checkpoint to include (null: no bound); $5 rows. */
-export const LEAF_PAGE_SQL = `SELECT transaction_id, position, stream_id, version, hash
-  FROM events
+export const LEAF_PAGE_SQL = `SELECT ${LEAF_COLUMNS} FROM events
   WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
     AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
     AND ($3::xid8 IS NULL OR (transaction_id, position) <= ($3::xid8, $4::bigint))

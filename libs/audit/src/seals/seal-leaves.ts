@@ -52,8 +52,4 @@ export class LeafList {
   bytes(): Buffer {
     return this.buffer.subarray(0, this.used);
   }
-
-  clear(): void {
-    this.used = 0;
-  }
 }

@@ -36,6 +36,7 @@ export interface SealReport {
 }
 
 export interface SealVerifyOptions {
+  /** Events between progress reports (default 20,000); the log is read as one COPY. */
   pageSize?: number;
   onProgress?: (checked: number) => void;
 }

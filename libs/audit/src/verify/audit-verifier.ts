@@ -19,7 +19,7 @@ export interface VerifyReport {
 export interface VerifyOptions {
   /** Chain-check worker threads (see ChainVerifyOptions.workers). */
   workers?: number;
-  /** Rows per page for both passes (default 10,000). */
+  /** Events between progress reports, for both passes (see ChainVerifyOptions.pageSize). */
   pageSize?: number;
   /** Progress of the chain check (the longer pass): events checked, and the total. */
   onProgress?: (checked: number, total: number) => void;
