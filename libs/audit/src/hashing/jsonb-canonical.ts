@@ -118,7 +118,8 @@ export class JsonbCanonicalWriter {
   /**
    * An object in two steps: find its members (where each key and value lies) without writing,
    * then write them in key order, each value straight from the source. So every byte is copied
-   * once, not once more per nesting level; a nested value is only skipped over, which is cheaper.
+   * once, not once more per nesting level; a nested value is scanned once more per enclosing
+   * object instead, which is cheaper at the depths events have.
    */
   private object(): void {
     const src = this.src;
