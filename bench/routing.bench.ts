@@ -27,7 +27,7 @@ import {
   holdWorkshop,
   ScenarioWorkshop,
 } from '../libs/routing/src/testing/routing-scenario';
-import { createPrivateDatabase } from '../test/support/private-database';
+import { createPrivateDatabase } from '../test/support/throwaway-database';
 import {
   cleanUpRoutingEnv,
   RoutingApp,

@@ -21,7 +21,7 @@ import {
 import { loadRoutingConfig, ROUTING_CONFIG, RoutingModule, RoutingQueues } from '@liaison/routing';
 import { RoutingWorkerModule } from '../../apps/worker/src/routing/routing-worker.module';
 import { startTestApi, TestApi } from './api';
-import { createPrivateDatabase, dropPrivateDatabase } from './private-database';
+import { createPrivateDatabase, dropPrivateDatabase } from './throwaway-database';
 
 export interface RoutingTestEnv {
   databaseName: string;

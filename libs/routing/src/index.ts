@@ -24,7 +24,6 @@ export * from './routing.errors';
 export * from './routing.module';
 export * from './routing.tokens';
 export * from './queues/job-handlers';
-export * from './ledger/in-transaction';
 export * from './queues/job-attempts';
 export * from './delivery/webhook-settings';
 export * from './ledger/ledger-pool';

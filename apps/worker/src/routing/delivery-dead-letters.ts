@@ -1,14 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { Pool } from 'pg';
-import { PG_POOL } from '@liaison/platform';
-import {
-  DeadLetters,
-  inTransaction,
-  JobLedger,
-  JobPayloads,
-  SystemCommands,
-} from '@liaison/routing';
+import { inTransaction, PG_POOL } from '@liaison/platform';
+import { DeadLetters, JobLedger, JobPayloads, SystemCommands } from '@liaison/routing';
 import { WORKER_NAME } from './worker-identity';
 
 type DeliverPayload = JobPayloads['deliver-task'];

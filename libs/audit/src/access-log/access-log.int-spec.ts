@@ -1,4 +1,7 @@
-import { createThrowawayDatabase, ThrowawayDatabase } from '../testing/throwaway-database';
+import {
+  createThrowawayDatabase,
+  ThrowawayDatabase,
+} from '../../../../test/support/throwaway-database';
 import { AccessLog } from './access-log';
 
 describe('AccessLog (audit_access_log)', () => {
@@ -6,7 +9,7 @@ describe('AccessLog (audit_access_log)', () => {
   let log: AccessLog;
 
   beforeAll(async () => {
-    db = await createThrowawayDatabase();
+    db = await createThrowawayDatabase('liaison_audit');
     log = new AccessLog(db.pool);
     const auditor = { actor: 'inspector-1', role: 'auditor' };
     await log.record(auditor, 'verify', 'log');

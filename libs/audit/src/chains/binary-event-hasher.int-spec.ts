@@ -1,6 +1,9 @@
 import { EventStore, NewEvent } from '@liaison/event-store';
 import { copyBinaryTuples } from '../reading/copy-binary';
-import { createThrowawayDatabase, ThrowawayDatabase } from '../testing/throwaway-database';
+import {
+  createThrowawayDatabase,
+  ThrowawayDatabase,
+} from '../../../../test/support/throwaway-database';
 import { BinaryEventHasher, FIELD_COUNT } from './binary-event-hasher';
 import { CHAIN_COLUMNS, Col } from './chain-rows';
 import { ChainChecker } from './chain-checker';
@@ -26,7 +29,7 @@ describe('BinaryEventHasher on rows from a binary COPY', () => {
   let db: ThrowawayDatabase;
 
   beforeAll(async () => {
-    db = await createThrowawayDatabase();
+    db = await createThrowawayDatabase('liaison_audit');
     const store = new EventStore(db.pool);
     await store.append('stream:with.odd_chars-1', unusual);
     await store.append('plain-stream', unusual.slice(0, 2));

@@ -1,7 +1,10 @@
 import { EventStore } from '@liaison/event-store';
 import { waitFor } from '../../../../test/support/database';
 import { seedStreams } from '../testing/seed';
-import { createThrowawayDatabase, ThrowawayDatabase } from '../testing/throwaway-database';
+import {
+  createThrowawayDatabase,
+  ThrowawayDatabase,
+} from '../../../../test/support/throwaway-database';
 import { withReadSnapshot } from '../reading/read-snapshot';
 import { ChainVerifier } from './chain-verifier';
 import { ChainWorker, connectionOf } from './chain-workers';
@@ -11,7 +14,7 @@ describe('ChainVerifier with worker threads', () => {
   let streams: string[];
 
   beforeAll(async () => {
-    db = await createThrowawayDatabase();
+    db = await createThrowawayDatabase('liaison_audit');
     streams = (await seedStreams(new EventStore(db.pool), 6, 3)).sort();
   });
   afterAll(() => db.drop());

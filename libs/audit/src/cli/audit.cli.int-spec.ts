@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventStore } from '@liaison/event-store';
 import { seedStreams, waitUntilAllReadable } from '../testing/seed';
-import { createThrowawayDatabase, ThrowawayDatabase } from '../testing/throwaway-database';
+import {
+  createThrowawayDatabase,
+  ThrowawayDatabase,
+} from '../../../../test/support/throwaway-database';
 
 jest.setTimeout(120_000);
 
@@ -40,7 +43,7 @@ describe('audit CLI', () => {
     });
 
   beforeAll(async () => {
-    db = await createThrowawayDatabase();
+    db = await createThrowawayDatabase('liaison_audit');
     streams = await seedStreams(new EventStore(db.pool), 3, 3);
     await waitUntilAllReadable(db.pool);
   });

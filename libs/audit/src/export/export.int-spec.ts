@@ -6,7 +6,10 @@ import { canonicalEventBody, chainHash, EventStore } from '@liaison/event-store'
 import { loadSealKeys } from '../keys/seal-keys';
 import { Sealer } from '../seals/sealer';
 import { seedStreams, waitUntilAllReadable } from '../testing/seed';
-import { createThrowawayDatabase, ThrowawayDatabase } from '../testing/throwaway-database';
+import {
+  createThrowawayDatabase,
+  ThrowawayDatabase,
+} from '../../../../test/support/throwaway-database';
 import { ExportHeader } from './export-format';
 import { verifyExportFile } from './export-verifier';
 import { Exporter } from './exporter';
@@ -19,7 +22,7 @@ describe('NDJSON export, verified offline', () => {
   let lines: string[];
 
   beforeAll(async () => {
-    db = await createThrowawayDatabase();
+    db = await createThrowawayDatabase('liaison_audit');
     const store = new EventStore(db.pool);
     const streams = await seedStreams(store, 3, 5);
     await waitUntilAllReadable(db.pool);

@@ -2,7 +2,10 @@ import { EventStore } from '@liaison/event-store';
 import { MerkleFrontier } from '../hashing/merkle-tree';
 import { loadSealKeys } from '../keys/seal-keys';
 import { seedStreams, waitUntilAllReadable } from '../testing/seed';
-import { createThrowawayDatabase, ThrowawayDatabase } from '../testing/throwaway-database';
+import {
+  createThrowawayDatabase,
+  ThrowawayDatabase,
+} from '../../../../test/support/throwaway-database';
 import { LeafList } from './seal-leaves';
 import { sealSignatureProblem } from './seal-signing';
 import { SealStore } from './seal-store';
@@ -15,7 +18,7 @@ describe('Sealer (incremental, signed seals)', () => {
   let store: EventStore;
 
   beforeAll(async () => {
-    db = await createThrowawayDatabase();
+    db = await createThrowawayDatabase('liaison_audit');
     store = new EventStore(db.pool);
   });
   afterAll(() => db.drop());

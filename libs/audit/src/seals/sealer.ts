@@ -1,5 +1,6 @@
 import { Checkpoint, START } from '@liaison/event-store';
 import { Pool, PoolClient } from 'pg';
+import { inTransaction } from '@liaison/platform';
 import { LeafHasher } from '../hashing/event-leaf';
 import { MerkleFrontier } from '../hashing/merkle-tree';
 import { SealKeys } from '../keys/seal-keys';
@@ -57,19 +58,10 @@ export class Sealer {
   async seal(options: SealOptions = {}): Promise<Seal | null> {
     if (!this.keys.signing)
       throw new Error('Cannot seal: no signing key (set AUDIT_SEAL_PRIVATE_KEY)');
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return inTransaction(this.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [SEAL_LOCK_KEY]);
-      const seal = await this.sealIn(client, options);
-      await client.query('COMMIT');
-      return seal;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+      return this.sealIn(client, options);
+    });
   }
 
   private async sealIn(client: PoolClient, options: SealOptions): Promise<Seal | null> {

@@ -2,7 +2,10 @@ import { EventStore, StoredEvent } from '@liaison/event-store';
 import { Writable } from 'node:stream';
 import { foldAsOf } from '../as-of/as-of';
 import { loadSealKeys } from '../keys/seal-keys';
-import { createThrowawayDatabase, ThrowawayDatabase } from '../testing/throwaway-database';
+import {
+  createThrowawayDatabase,
+  ThrowawayDatabase,
+} from '../../../../test/support/throwaway-database';
 import { waitUntilAllReadable } from '../testing/seed';
 import { AuditService } from './audit.service';
 
@@ -15,7 +18,7 @@ describe('AuditService: replay, as-of and the access log', () => {
   let t1: Date;
 
   beforeAll(async () => {
-    db = await createThrowawayDatabase();
+    db = await createThrowawayDatabase('liaison_audit');
     const store = new EventStore(db.pool);
     audit = new AuditService(db.pool, store, loadSealKeys({ NODE_ENV: 'test' }));
     await store.append('follow-up-a', [

@@ -1,7 +1,10 @@
 import { canonicalEventBody, chainHash, EventStore } from '@liaison/event-store';
 import { loadSealKeys } from '../keys/seal-keys';
 import { Sealer } from '../seals/sealer';
-import { createThrowawayDatabase, ThrowawayDatabase } from '../testing/throwaway-database';
+import {
+  createThrowawayDatabase,
+  ThrowawayDatabase,
+} from '../../../../test/support/throwaway-database';
 import { seedStreams, waitUntilAllReadable } from '../testing/seed';
 import { AuditVerifier } from './audit-verifier';
 
@@ -25,7 +28,7 @@ describe('verify finds tampering done in SQL', () => {
   };
 
   beforeEach(async () => {
-    db = await createThrowawayDatabase();
+    db = await createThrowawayDatabase('liaison_audit');
     const store = new EventStore(db.pool);
     streams = await seedStreams(store, 4, 4);
     await waitUntilAllReadable(db.pool);

@@ -8,7 +8,8 @@ import { historyArbitrary } from './testing/follow-up-history.arbitrary';
 import { localLog } from './testing/local-log';
 import { boardRows, workshopRows } from './testing/read-model-rows';
 import { expectedBoard, expectedWorkshops } from './testing/reference-fold';
-import { createTestSchema, testDatabaseUrl } from './testing/test-databases';
+import { testDatabaseUrl } from '../../../../test/support/throwaway-database';
+import { createTestSchema } from './testing/test-databases';
 
 /**
  * For random valid histories, every view equals the plain in-memory fold (the domain's evolve)

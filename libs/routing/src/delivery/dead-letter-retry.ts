@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
-import { PG_POOL } from '@liaison/platform';
-import { inTransaction } from '../ledger/in-transaction';
+import { inTransaction, PG_POOL } from '@liaison/platform';
 import { isJobName, parsePayload } from '../queues/job-payloads';
 import { JobDispatcher } from '../queues/job-dispatcher';
 import { jobIds } from '../queues/queues';

@@ -10,7 +10,8 @@ import { History, historyArbitrary } from '../testing/follow-up-history.arbitrar
 import { localLog } from '../testing/local-log';
 import { startQueryContext } from '../testing/query-test-module';
 import { expectedBoard, expectedWorkshops } from '../testing/reference-fold';
-import { createTestSchema, testDatabaseUrl } from '../testing/test-databases';
+import { testDatabaseUrl } from '../../../../../test/support/throwaway-database';
+import { createTestSchema } from '../testing/test-databases';
 import { AgencyInboxQuery } from './agency-inbox/agency-inbox.query';
 import { AgencyWorkloadQuery } from './agency-workload/agency-workload.query';
 import { BoardFilter, BoardSort } from './board-query';

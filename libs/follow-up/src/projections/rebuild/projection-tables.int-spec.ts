@@ -2,7 +2,8 @@ import { Pool } from 'pg';
 import { createPgPool } from '@liaison/platform';
 import { LIVE_SCHEMA } from '../projection';
 import { PROJECTIONS } from '../projections.registry';
-import { createTestSchema, testDatabaseUrl } from '../testing/test-databases';
+import { testDatabaseUrl } from '../../../../../test/support/throwaway-database';
+import { createTestSchema } from '../testing/test-databases';
 
 /** Rebuilds create tables from the *.tables.ts DDL; the live ones come from the migration.
  * They must be the same tables, or a swap would change the schema under the queries. */

@@ -10,7 +10,10 @@ import { startQueryContext } from '../testing/query-test-module';
 import { boardRows, workshopRows } from '../testing/read-model-rows';
 import { expectedBoard, expectedWorkshops } from '../testing/reference-fold';
 import { finished, spawnCli } from '../testing/run-cli';
-import { ThrowawayDatabase, createThrowawayDatabase } from '../testing/test-databases';
+import {
+  createThrowawayDatabase,
+  ThrowawayDatabase,
+} from '../../../../../test/support/throwaway-database';
 
 const auditor: Actor = { id: 'u-audit', role: 'auditor' };
 const REBUILD_CP = 'projection:follow-up-board:rebuild';
@@ -108,7 +111,7 @@ describe('projections:rebuild and projections:check', () => {
   }
 
   beforeAll(async () => {
-    db = await createThrowawayDatabase(12);
+    db = await createThrowawayDatabase('liaison_proj', 12);
     store = new EventStore(db.pool);
     runners = new ProjectionRunners({ pool: db.pool, store, pollIntervalMs: 20 });
     runners.start();

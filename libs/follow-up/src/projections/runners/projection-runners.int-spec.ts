@@ -11,7 +11,10 @@ import { historyArbitrary } from '../testing/follow-up-history.arbitrary';
 import { boardRows } from '../testing/read-model-rows';
 import { expectedBoard } from '../testing/reference-fold';
 import { startQueryContext } from '../testing/query-test-module';
-import { ThrowawayDatabase, createThrowawayDatabase } from '../testing/test-databases';
+import {
+  createThrowawayDatabase,
+  ThrowawayDatabase,
+} from '../../../../../test/support/throwaway-database';
 import { ProjectionRunners } from './projection-runners';
 
 const auditor: Actor = { id: 'u-audit', role: 'auditor' };
@@ -35,7 +38,7 @@ describe('projection runners (own database)', () => {
   let closeQueries: () => Promise<void>;
 
   beforeAll(async () => {
-    db = await createThrowawayDatabase();
+    db = await createThrowawayDatabase('liaison_proj');
     store = new EventStore(db.pool);
     wakeUps = new EventWakeUps(db.pool);
     await wakeUps.start();
