@@ -368,6 +368,26 @@ export class EventStore {
     throw new ConcurrencyError(streamId, expected, await this.streamVersion(streamId, db));
   }
 
+  /**
+   * Where the last of these events stands, if any is stored: how a command bound to an
+   * Idempotency-Key finds what its first attempt wrote.
+   */
+  async lastStoredOf(
+    eventIds: string[],
+  ): Promise<{ streamId: string; version: number; position: number } | undefined> {
+    const { rows } = await this.pool.query<{
+      stream_id: string;
+      version: number;
+      position: string;
+    }>(
+      `SELECT stream_id, version, position FROM events WHERE event_id = ANY($1::uuid[])
+       ORDER BY position DESC LIMIT 1`,
+      [eventIds],
+    );
+    const row = rows[0];
+    return row && { streamId: row.stream_id, version: row.version, position: Number(row.position) };
+  }
+
   async streamVersion(streamId: string, db: Pool | PoolClient = this.pool): Promise<number> {
     const { rows } = await db.query<{ version: number | null }>(
       'SELECT max(version) AS version FROM events WHERE stream_id = $1',

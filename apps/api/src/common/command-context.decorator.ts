@@ -18,7 +18,7 @@ export function parseIfMatch(header: string | undefined): number | undefined {
 
 type RequestLike = IncomingMessage & { id?: string; user?: AuthenticatedUser };
 
-/** The caller, the correlation id and the If-Match version, as a command's metadata. */
+/** The caller, the correlation id, the If-Match version and the Idempotency-Key binding. */
 export const CommandContext = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): CommandMeta => {
     const http = ctx.switchToHttp().getRequest<{
@@ -26,6 +26,7 @@ export const CommandContext = createParamDecorator(
       id: string;
       user?: AuthenticatedUser;
       headers: Record<string, string | undefined>;
+      idempotencySeed?: string;
     }>();
     if (!http.user) throw new Error('CommandContext used on a route without authentication');
     return {
@@ -33,6 +34,7 @@ export const CommandContext = createParamDecorator(
       correlationId: correlationIdOf(Object.assign(http.raw, { id: http.id })),
       causationId: http.id,
       expectedVersion: parseIfMatch(http.headers['if-match']),
+      ...(http.idempotencySeed !== undefined && { idempotencySeed: http.idempotencySeed }),
     };
   },
 );

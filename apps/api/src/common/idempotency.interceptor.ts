@@ -33,12 +33,23 @@ interface HttpRequest {
   body?: unknown;
   headers: Record<string, string | undefined>;
   user?: AuthenticatedUser;
+  /** Set while this request owns its key: the command binds its ids and events to it. */
+  idempotencySeed?: string;
 }
+
+/** How long an unanswered claim is left to its owner before a retry takes the command over. */
+const TAKEOVER_AFTER = '5 seconds';
 
 /**
  * `Idempotency-Key` on a command: the same caller, key and request get the first answer again;
  * the same key with another request is a 422. The key is claimed before the command runs, so
- * two racing retries cannot both execute; a failed command releases its key for another try.
+ * two racing retries do not both execute; a failed command releases its key for another try.
+ *
+ * The stored answer alone cannot make this safe: a process can die, or Postgres go away, after
+ * the command's events committed and before the answer is stored. So the command is also bound
+ * to the key (`idempotencySeed`): its new ids and its events' ids derive from it, and the
+ * DecisionRunner returns what an earlier attempt wrote instead of applying it again. That is why
+ * an unanswered claim can be taken over after a few seconds, not a minute.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -62,6 +73,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return from(this.claim(actor, key, requestHash)).pipe(
       mergeMap((stored) => {
         if (stored !== undefined) return of(stored);
+        request.idempotencySeed = createHash('sha256')
+          .update(`${actor}\n${key}\n${requestHash}`)
+          .digest('hex');
         return next.handle().pipe(
           mergeMap((response) =>
             from(this.remember(actor, key, response)).pipe(map(() => response)),
@@ -82,12 +96,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
       [actor, key, requestHash],
     );
     if (inserted.rowCount === 1) return undefined;
-    // A claim whose process died before answering is taken over after a minute.
+    // A claim whose process died (or lost Postgres) before answering is taken over.
     const takenOver = await this.pool.query(
       `UPDATE idempotency_keys SET created_at = now()
        WHERE actor = $1 AND key = $2 AND request_hash = $3 AND completed_at IS NULL
-         AND created_at < now() - interval '1 minute'`,
-      [actor, key, requestHash],
+         AND created_at < now() - $4::interval`,
+      [actor, key, requestHash, TAKEOVER_AFTER],
     );
     if (takenOver.rowCount === 1) return undefined;
     const { rows } = await this.pool.query<{

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import {
   CommandMeta,
   ExecuteFollowUpCommand,
   FollowUpRequest,
   GetFollowUpQuery,
   ListFollowUpsQuery,
+  newEntityId,
   OverdueListQuery,
 } from '@liaison/follow-up';
 import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
@@ -64,7 +64,14 @@ export class FollowUpsController {
   @Roles('bureau_head')
   @ApiOperation({ summary: 'Assign a follow-up from an agreed action or info request' })
   assign(@Body() body: AssignFollowUpRequest, @CommandContext() meta: CommandMeta) {
-    return this.run({ kind: 'AssignFollowUp', followUpId: randomUUID(), ...body }, meta);
+    return this.run(
+      {
+        kind: 'AssignFollowUp',
+        followUpId: newEntityId(meta.idempotencySeed, 'follow-up'),
+        ...body,
+      },
+      meta,
+    );
   }
 
   @Get()

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import {
   CommandMeta,
   ExecuteWorkshopCommand,
   GetWorkshopQuery,
   ListWorkshopProgressQuery,
+  newEntityId,
   WorkshopProgressQuery,
 } from '@liaison/follow-up';
 import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
@@ -40,7 +40,14 @@ export class WorkshopsController {
   @ApiOperation({ summary: 'Record a workshop your agency hosted' })
   async create(@Body() body: CreateWorkshopRequest, @CommandContext() meta: CommandMeta) {
     const result = await this.commands.execute(
-      new ExecuteWorkshopCommand({ kind: 'HoldWorkshop', workshopId: randomUUID(), ...body }, meta),
+      new ExecuteWorkshopCommand(
+        {
+          kind: 'HoldWorkshop',
+          workshopId: newEntityId(meta.idempotencySeed, 'workshop'),
+          ...body,
+        },
+        meta,
+      ),
     );
     return { id: result.id, version: result.version, position: result.position };
   }
@@ -54,7 +61,7 @@ export class WorkshopsController {
     @Body() body: AgreeActionRequest,
     @CommandContext() meta: CommandMeta,
   ) {
-    const actionId = randomUUID();
+    const actionId = newEntityId(meta.idempotencySeed, 'action');
     const result = await this.commands.execute(
       new ExecuteWorkshopCommand({ kind: 'AgreeAction', workshopId, actionId, ...body }, meta),
     );
@@ -70,7 +77,7 @@ export class WorkshopsController {
     @Body() body: RequestInfoRequest,
     @CommandContext() meta: CommandMeta,
   ) {
-    const requestId = randomUUID();
+    const requestId = newEntityId(meta.idempotencySeed, 'info-request');
     const result = await this.commands.execute(
       new ExecuteWorkshopCommand({ kind: 'RequestInfo', workshopId, requestId, ...body }, meta),
     );

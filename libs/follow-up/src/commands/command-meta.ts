@@ -9,6 +9,11 @@ export interface CommandMeta {
   causationId?: string;
   /** From `If-Match`: refuse unless the stream is at exactly this version. */
   expectedVersion?: number;
+  /**
+   * Set when the request carries an Idempotency-Key: the command's new ids and its events' ids
+   * derive from it, so a retry finds in the log what its first attempt wrote.
+   */
+  idempotencySeed?: string;
 }
 
 export interface CommandResult {

@@ -1,4 +1,9 @@
-import { LoadedStream } from './decision-runner';
+/** A stream's folded state and where it stood when folded. */
+export interface LoadedStream<S> {
+  state: S;
+  version: number;
+  position: number;
+}
 
 /**
  * The last state this process saw of recently used streams, so a command need not re-read and
