@@ -44,6 +44,28 @@ describe('concurrent commands through HTTP', () => {
     ]);
   });
 
+  it('applies every one of 20 parallel notes sent without If-Match, through two APIs', async () => {
+    const other = await startTestApi(); // its own stream cache, as another process has
+    try {
+      const id = await createFollowUp(api.url, await createWorkshop(api.url), 'in_progress');
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          call(i % 2 ? api.url : other.url, 'POST', `/v1/follow-ups/${id}/progress`, kisaOfficer, {
+            note: `note ${i}`,
+          }),
+        ),
+      );
+      expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+      const { rows } = await pool.query(
+        `SELECT count(*)::int AS n FROM events WHERE stream_id = $1 AND type = 'FollowUpProgressReported'`,
+        [`follow-up-${id}`],
+      );
+      expect(rows[0].n).toBe(20);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('answers a stale If-Match with 409 naming both versions', async () => {
     const id = await createFollowUp(api.url, await createWorkshop(api.url), 'acknowledged');
     const res = await call(
