@@ -7,7 +7,7 @@ import { Module, Type } from '@nestjs/common';
 import { CqrsModule, CommandBus } from '@nestjs/cqrs';
 import { Test, TestingModule } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import { Pool } from 'pg';
 import { EventStore, EventStoreModule } from '@liaison/event-store';
 import { FollowUpModule } from '@liaison/follow-up';
@@ -17,8 +17,15 @@ import {
   MetricsModule,
   PG_POOL,
   PlatformModule,
+  waitUntilReady,
 } from '@liaison/platform';
-import { loadRoutingConfig, ROUTING_CONFIG, RoutingModule, RoutingQueues } from '@liaison/routing';
+import {
+  loadRoutingConfig,
+  queueKeyPattern,
+  ROUTING_CONFIG,
+  RoutingModule,
+  RoutingQueues,
+} from '@liaison/routing';
 import { RoutingWorkerModule } from '../../apps/worker/src/routing/routing-worker.module';
 import { startTestApi, TestApi } from './api';
 import { createPrivateDatabase, dropPrivateDatabase } from './throwaway-database';
@@ -27,6 +34,8 @@ export interface RoutingTestEnv {
   databaseName: string;
   databaseUrl: string;
   redisUrl: string;
+  /** REDIS_CLUSTER_NODES: the queues live on a Redis Cluster, not on redisUrl. */
+  redisClusterNodes?: string;
   prefix: string;
   /** Routing variables (REMINDER_LEAD_MS, …) as the worker processes read them. */
   routingEnv: Record<string, string>;
@@ -42,9 +51,17 @@ const SPEC_ROUTING_ENV = {
   REDELIVER_AFTER_MS: '2000',
 };
 
+/**
+ * With SPEC_REDIS_CLUSTER_NODES set (test/support/with-redis-cluster.ts sets it), every spec that
+ * does not bring a Redis of its own runs its queues on that cluster.
+ */
 export async function prepareRoutingEnv(
   tag: string,
-  options: { redisUrl?: string; routingEnv?: Record<string, string> } = {},
+  options: {
+    redisUrl?: string;
+    redisClusterNodes?: string;
+    routingEnv?: Record<string, string>;
+  } = {},
 ): Promise<RoutingTestEnv> {
   const databaseName = `liaison_test_routing_${tag}`;
   const prefix = `spec-${tag}-${randomUUID().slice(0, 8)}`;
@@ -52,8 +69,19 @@ export async function prepareRoutingEnv(
     databaseName,
     databaseUrl: await createPrivateDatabase(databaseName),
     redisUrl: options.redisUrl ?? 'redis://127.0.0.1:6379',
+    redisClusterNodes:
+      options.redisClusterNodes ??
+      (options.redisUrl ? undefined : process.env.SPEC_REDIS_CLUSTER_NODES || undefined),
     prefix,
     routingEnv: { ...SPEC_ROUTING_ENV, QUEUE_PREFIX: prefix, ...options.routingEnv },
+  };
+}
+
+/** REDIS_URL, and REDIS_CLUSTER_NODES on a cluster, as the apps read them. */
+function redisVars(env: RoutingTestEnv): Record<string, string> {
+  return {
+    REDIS_URL: env.redisUrl,
+    ...(env.redisClusterNodes && { REDIS_CLUSTER_NODES: env.redisClusterNodes }),
   };
 }
 
@@ -63,7 +91,7 @@ export function workerProcessEnv(env: RoutingTestEnv): NodeJS.ProcessEnv {
     ...process.env,
     NODE_ENV: 'test',
     TEST_DATABASE_URL: env.databaseUrl,
-    REDIS_URL: env.redisUrl,
+    ...redisVars(env),
     DB_POOL_SIZE: '8',
     LOG_LEVEL: process.env.SPEC_LOG_LEVEL ?? 'silent',
     ...env.routingEnv,
@@ -99,8 +127,9 @@ export async function startRoutingApp(
   class RoutingSpecModule {}
 
   const platform = {
-    ...loadConfig({ NODE_ENV: 'test' }),
+    ...loadConfig({ NODE_ENV: 'test', ...redisVars(env) }),
     databaseUrl: env.databaseUrl,
+    databaseDirectUrl: env.databaseUrl,
     redisUrl: env.redisUrl,
     dbPoolSize: 10,
   };
@@ -126,14 +155,26 @@ export async function startRoutingApp(
 
 /** Removes the spec's BullMQ keys from Redis and its database. */
 export async function cleanUpRoutingEnv(env: RoutingTestEnv): Promise<void> {
-  const redis = new Redis(env.redisUrl, { maxRetriesPerRequest: 1 });
+  const nodes = env.redisClusterNodes?.split(',').map((n) => {
+    const [host, port] = n.split(':');
+    return { host, port: Number(port) };
+  });
+  const redis = nodes
+    ? new Cluster(nodes, { redisOptions: { maxRetriesPerRequest: 1 } })
+    : new Redis(env.redisUrl, { maxRetriesPerRequest: 1 });
+  const pattern = queueKeyPattern(env.prefix, Boolean(nodes));
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${env.prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    await waitUntilReady(redis, 5000);
+    // On a cluster each master holds its own share of the keys: scan them all.
+    for (const node of redis instanceof Cluster ? redis.nodes('master') : [redis]) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+        // One key at a time: on a cluster the keys of one DEL must share a slot.
+        await Promise.all(keys.map((key) => node.del(key)));
+        cursor = next;
+      } while (cursor !== '0');
+    }
   } catch {
     // a private Redis that is already gone holds nothing to clean
   } finally {
@@ -164,7 +205,7 @@ export async function eventTypes(store: EventStore, followUpId: string): Promise
 
 /** The real API (admin routes included) on the spec's database and BullMQ prefix. */
 export async function startRoutingApi(env: RoutingTestEnv): Promise<TestApi> {
-  const vars = { TEST_DATABASE_URL: env.databaseUrl, REDIS_URL: env.redisUrl, ...env.routingEnv };
+  const vars = { TEST_DATABASE_URL: env.databaseUrl, ...redisVars(env), ...env.routingEnv };
   const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
   Object.assign(process.env, vars);
   try {

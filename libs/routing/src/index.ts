@@ -14,6 +14,7 @@ export * from './queues/job-payloads';
 export * from './queues/job.errors';
 export * from './queues/queued-job';
 export * from './queues/queues';
+export * from './queues/queue-key-prefix';
 export * from './queues/routing-queues';
 export * from './relay/relay-jobs';
 export * from './relay/routing-relay';

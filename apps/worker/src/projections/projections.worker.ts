@@ -8,7 +8,7 @@ import {
 import { Pool } from 'pg';
 import { EventStore, EventWakeUps } from '@liaison/event-store';
 import { createProjectionRunners, ProjectionRunners } from '@liaison/follow-up';
-import { LIAISON_CONFIG, LiaisonConfig, PG_POOL } from '@liaison/platform';
+import { DIRECT_PG_POOL, LIAISON_CONFIG, LiaisonConfig } from '@liaison/platform';
 
 /** Keeps the read models current: one subscription per projection, started with the worker. */
 @Injectable()
@@ -18,7 +18,8 @@ export class ProjectionsWorker implements OnApplicationBootstrap, OnApplicationS
   private runners?: ProjectionRunners;
 
   constructor(
-    @Inject(PG_POOL) private readonly pool: Pool,
+    // LISTEN and the subscriptions' session locks need connections of their own, not a pooler's.
+    @Inject(DIRECT_PG_POOL) private readonly pool: Pool,
     @Inject(LIAISON_CONFIG) private readonly config: LiaisonConfig,
     private readonly store: EventStore,
   ) {}

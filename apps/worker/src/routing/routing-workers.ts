@@ -6,14 +6,15 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import { AgencyDirectory } from '@liaison/follow-up';
-import { createRedis, LIAISON_CONFIG, LiaisonConfig } from '@liaison/platform';
+import { createRedis, LIAISON_CONFIG, LiaisonConfig, RedisClient } from '@liaison/platform';
 import {
   agencyCodes,
   agencyQueue,
+  isClustered,
   hasNoAttemptsLeft,
   jobOptions,
+  queueKeyPrefix,
   ROUTING_CONFIG,
   RoutingConfig,
   RoutingQueues,
@@ -39,7 +40,7 @@ const SWEEP_CHECK_MS = 5_000;
 export class RoutingWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('RoutingWorkers');
   private readonly workers = new Map<string, Worker>();
-  private connection?: Redis;
+  private connection?: RedisClient;
   private refreshTimer?: NodeJS.Timeout;
   private sweepCheckTimer?: NodeJS.Timeout;
 
@@ -54,7 +55,7 @@ export class RoutingWorkers implements OnApplicationBootstrap, BeforeApplication
 
   async onApplicationBootstrap(): Promise<void> {
     // Workers wait for Redis for ever (maxRetriesPerRequest null), as BullMQ advises.
-    this.connection = createRedis(this.platform.redisUrl, 'worker');
+    this.connection = createRedis(this.platform, 'worker');
     this.connection.on('error', () => {}); // ioredis reconnects; BullMQ resumes by itself
     // A Redis that lost its data lost the sweep's scheduler too: checked, and restored, often.
     await this.ensureSweepScheduled();
@@ -90,7 +91,7 @@ export class RoutingWorkers implements OnApplicationBootstrap, BeforeApplication
     if (this.workers.has(queue) || !this.connection) return;
     const worker = new Worker(queue, (job: Job) => this.runner.run(job), {
       connection: this.connection,
-      prefix: this.config.queuePrefix,
+      prefix: queueKeyPrefix(this.config.queuePrefix, queue, isClustered(this.connection)),
       name: WORKER_NAME,
       concurrency,
       lockDuration: this.config.jobLockMs,

@@ -1,9 +1,18 @@
+import { loadRedisTopology, RedisTopology } from './redis-topology';
+
 /** Process configuration, read once from the environment and validated at boot. */
 export interface LiaisonConfig {
   nodeEnv: 'development' | 'test' | 'production';
   port: number;
   databaseUrl: string;
+  /**
+   * Straight to Postgres, never through a transaction-mode pooler: for what holds session state
+   * (LISTEN wake-ups, the subscriptions' advisory locks). The same as databaseUrl unless set.
+   */
+  databaseDirectUrl: string;
   redisUrl: string;
+  /** A single server, a Cluster or Sentinel (REDIS_CLUSTER_NODES, REDIS_SENTINELS). */
+  redisTopology: RedisTopology;
   jwtSecret: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   dbPoolSize: number;
@@ -68,11 +77,14 @@ export function loadConfig(env: Env = process.env): LiaisonConfig {
     nodeEnv === 'test'
       ? url(env, 'TEST_DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/liaison_test', PG)
       : url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/liaison', PG);
+  const directName = nodeEnv === 'test' ? 'TEST_DATABASE_DIRECT_URL' : 'DATABASE_DIRECT_URL';
   return {
     nodeEnv,
     port: integer(env, 'PORT', 3000, 1, 65535),
     databaseUrl,
+    databaseDirectUrl: env[directName] ? url(env, directName, databaseUrl, PG) : databaseUrl,
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    redisTopology: loadRedisTopology(env),
     jwtSecret,
     logLevel: oneOf(
       env,

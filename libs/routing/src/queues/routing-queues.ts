@@ -1,9 +1,9 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
-import { REDIS } from '@liaison/platform';
+import { REDIS, RedisClient } from '@liaison/platform';
 import { RoutingConfig } from '../config/routing.config';
 import { ROUTING_CONFIG } from '../routing.tokens';
+import { isClustered, queueKeyPrefix } from './queue-key-prefix';
 import { jobOptions, TIMER_QUEUE } from './queues';
 import { QueuedJob } from './queued-job';
 
@@ -19,14 +19,15 @@ export class RoutingQueues implements OnApplicationShutdown {
   private readonly queues = new Map<string, RoutingQueue>();
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(ROUTING_CONFIG) private readonly config: RoutingConfig,
   ) {}
 
   get(name: string): RoutingQueue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: this.redis, prefix: this.config.queuePrefix });
+      const prefix = queueKeyPrefix(this.config.queuePrefix, name, isClustered(this.redis));
+      queue = new Queue(name, { connection: this.redis, prefix });
       queue.on('error', () => {}); // an outage surfaces as a failed add; the callers retry
       this.queues.set(name, queue);
     }

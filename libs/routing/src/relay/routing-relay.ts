@@ -7,7 +7,7 @@ import {
   Subscription,
   SubscriptionStatus,
 } from '@liaison/event-store';
-import { PG_POOL } from '@liaison/platform';
+import { DIRECT_PG_POOL } from '@liaison/platform';
 import { RoutingConfig } from '../config/routing.config';
 import { JobDispatcher } from '../queues/job-dispatcher';
 import { QueuedJob } from '../queues/queued-job';
@@ -44,7 +44,8 @@ export class RoutingRelay {
   private publishing: Promise<void> = Promise.resolve();
 
   constructor(
-    @Inject(PG_POOL) private readonly pool: Pool,
+    // LISTEN and the subscription's session lock need a connection of their own, not a pooler's.
+    @Inject(DIRECT_PG_POOL) private readonly pool: Pool,
     private readonly store: EventStore,
     private readonly dispatcher: JobDispatcher,
     private readonly router: BatchRouter,
