@@ -1,21 +1,29 @@
 import { Pool, PoolClient } from 'pg';
 import { EVENTS_CHANNEL } from './event-store';
+import { reconnectDelay } from './reconnect-backoff';
 
 /**
  * One LISTEN connection per process, shared by all subscriptions in it. A lost connection is
- * re-established after a pause; subscriptions keep polling meanwhile, so nothing depends on it
- * for correctness, only for latency.
+ * re-established after a growing pause; subscriptions keep polling meanwhile, so nothing
+ * depends on it for correctness, only for latency.
  */
 export class EventWakeUps {
   private client?: PoolClient;
   private readonly listeners = new Set<() => void>();
   private stopped = false;
+  private failures = 0;
   private retryTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly pool: Pool,
     private readonly retryMs = 1000,
+    private readonly maxRetryMs = 10_000,
   ) {}
+
+  /** Whether NOTIFYs arrive now (for the worker's health). */
+  get listening(): boolean {
+    return this.client !== undefined;
+  }
 
   async start(): Promise<void> {
     this.stopped = false;
@@ -23,10 +31,14 @@ export class EventWakeUps {
     try {
       client = await this.pool.connect();
       if (this.stopped) return client.release();
-      client.on('notification', () => this.listeners.forEach((wake) => wake()));
-      client.on('error', () => this.reconnect(client!));
-      await client.query(`LISTEN ${EVENTS_CHANNEL}`);
-      this.client = client;
+      const held = client;
+      held.on('notification', () => this.wakeAll());
+      held.on('error', () => this.reconnect(held));
+      await held.query(`LISTEN ${EVENTS_CHANNEL}`);
+      this.client = held;
+      // Whatever was announced while the connection was down went unheard: look now.
+      if (this.failures > 0) this.wakeAll();
+      this.failures = 0;
     } catch {
       client?.release(true); // a connection that cannot LISTEN goes back broken, not leaked
       this.scheduleRetry();
@@ -49,6 +61,10 @@ export class EventWakeUps {
     }
   }
 
+  private wakeAll(): void {
+    this.listeners.forEach((wake) => wake());
+  }
+
   private reconnect(broken: PoolClient): void {
     if (this.client !== broken) return;
     this.client = undefined;
@@ -58,6 +74,8 @@ export class EventWakeUps {
 
   private scheduleRetry(): void {
     if (this.stopped) return;
-    this.retryTimer = setTimeout(() => void this.start(), this.retryMs);
+    this.failures += 1;
+    const delay = reconnectDelay(this.failures, this.retryMs, this.maxRetryMs);
+    this.retryTimer = setTimeout(() => void this.start(), delay);
   }
 }

@@ -5,5 +5,6 @@ export * from './event-store.errors';
 export * from './event-wake-ups';
 export * from './event.types';
 export * from './subscription';
+export * from './subscription-status';
 export * from './upcasters';
 export * from './event-store.module';

@@ -29,6 +29,9 @@ async function run(input: ChainWorkerInput): Promise<void> {
   const post = (m: ChainWorkerMessage) => parentPort?.postMessage(m);
   const request = once(parentPort!, 'message') as Promise<[ChainWorkerRequest]>;
   const client = new Client({ ...input.connection, application_name: 'liaison-audit-verify' });
+  // A lost connection fails the scan's next query, which reports 'failed'; unhandled, the
+  // client's 'error' event would end the thread without a word.
+  client.on('error', () => {});
   await client.connect();
   try {
     const [{ range }] = await request;

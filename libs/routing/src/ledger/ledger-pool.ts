@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { LiaisonConfig } from '@liaison/platform';
+import { LiaisonConfig, survivingLostConnections } from '@liaison/platform';
 
 export const LEDGER_POOL = Symbol('LEDGER_POOL');
 
@@ -15,6 +15,5 @@ export function createLedgerPool(config: LiaisonConfig): Pool {
     application_name: `liaison-ledger-${process.pid}`,
     options: '-c synchronous_commit=off',
   });
-  pool.on('error', () => {}); // an idle client losing its connection must not crash the process
-  return pool;
+  return survivingLostConnections(pool);
 }

@@ -42,6 +42,8 @@ export class RoutingRelay {
   private committed: { recorded: boolean; jobs: QueuedJob[] } = { recorded: false, jobs: [] };
   private stopping = false;
   private publishing: Promise<void> = Promise.resolve();
+  /** Set while publishing fails in a row (Redis down): when it began, and why. */
+  private publishFailure?: { since: number; reason: string };
 
   constructor(
     // LISTEN and the subscription's session lock need a connection of their own, not a pooler's.
@@ -77,8 +79,16 @@ export class RoutingRelay {
     this.wakeUps = undefined;
   }
 
+  /** The subscription's status; jobs that cannot be published count as failing too. */
   status(): SubscriptionStatus | undefined {
-    return this.subscription?.status();
+    const status = this.subscription?.status();
+    const failure = this.publishFailure;
+    if (!status || !failure) return status;
+    return {
+      ...status,
+      failingSince: Math.min(status.failingSince ?? Infinity, failure.since),
+      lastError: status.lastError ?? failure.reason,
+    };
   }
 
   private async relay(events: StoredEvent[], tx: PoolClient): Promise<void> {
@@ -106,8 +116,10 @@ export class RoutingRelay {
       try {
         await this.dispatcher.publish(jobs);
         this.lastErrorLoggedAt = 0;
+        this.publishFailure = undefined;
         return;
       } catch (err) {
+        this.publishFailure ??= { since: Date.now(), reason: errorMessage(err) };
         this.reportError(err);
         if (this.stopping) return;
         const backoff = Math.min(MAX_PUBLISH_BACKOFF_MS, 50 * 2 ** attempt);
@@ -119,7 +131,10 @@ export class RoutingRelay {
   private reportError(err: unknown): void {
     if (Date.now() - this.lastErrorLoggedAt < ERROR_LOG_INTERVAL_MS) return;
     this.lastErrorLoggedAt = Date.now();
-    const reason = err instanceof Error ? err.message : String(err);
-    this.logger.warn({ msg: 'relay paused; retrying', reason });
+    this.logger.warn({ msg: 'relay paused; retrying', reason: errorMessage(err) });
   }
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

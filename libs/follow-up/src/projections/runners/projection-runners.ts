@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { EventStore, EventWakeUps, Subscription } from '@liaison/event-store';
+import { EventStore, EventWakeUps, Subscription, SubscriptionStatus } from '@liaison/event-store';
 import { LIVE_SCHEMA, Projection, ProjectionContext, subscriptionName } from '../projection';
 import { PROJECTIONS } from '../projections.registry';
 
@@ -58,6 +58,11 @@ export class ProjectionRunners {
 
   async stop(): Promise<void> {
     await Promise.all(this.subscriptions.map((s) => s.stop()));
+  }
+
+  /** What the runners in this process are doing (for the worker's own health and heartbeat). */
+  runnerStatus(): SubscriptionStatus[] {
+    return this.subscriptions.map((s) => s.status());
   }
 
   /** For /metrics and /health: reads the checkpoints from Postgres, so a stand-by process
