@@ -8,7 +8,7 @@ async function bootstrap(): Promise<void> {
     // Anyone with this repository can mint tokens for the development secret.
     console.warn('JWT_SECRET is not set: using the development secret; never expose this API');
   }
-  const dataSource = await createDataSource(config.databaseUrl).initialize();
+  const dataSource = await createDataSource(config.databaseDirectUrl).initialize();
   await runMigrations(dataSource);
   await dataSource.destroy();
 

@@ -6,7 +6,7 @@ import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  const dataSource = await createDataSource(config.databaseUrl).initialize();
+  const dataSource = await createDataSource(config.databaseDirectUrl).initialize();
   await runMigrations(dataSource);
   await dataSource.destroy();
 

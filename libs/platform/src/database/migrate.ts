@@ -5,7 +5,10 @@ import { createDataSource } from './data-source';
 // Any fixed number: all processes that migrate the same database agree on it.
 const MIGRATION_LOCK_KEY = 7_301_964;
 
-/** Runs pending migrations under an advisory lock, so processes booting together don't race. */
+/**
+ * Runs pending migrations under an advisory lock, so processes booting together don't race. The
+ * lock is a session's: give this a DATABASE_DIRECT_URL data source, never a pooler's.
+ */
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
@@ -20,7 +23,7 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
 }
 
 async function main(): Promise<void> {
-  const dataSource = await createDataSource(loadConfig().databaseUrl).initialize();
+  const dataSource = await createDataSource(loadConfig().databaseDirectUrl).initialize();
   try {
     const applied = await runMigrations(dataSource);
     console.log(JSON.stringify({ msg: 'migrations applied', applied }));

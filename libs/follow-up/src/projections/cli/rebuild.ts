@@ -11,7 +11,7 @@ import { parseCliOptions } from './cli-options';
 
 async function main(): Promise<void> {
   const options = parseCliOptions(process.argv.slice(2));
-  const pool = createPgPool(loadConfig().databaseUrl, 4, 'liaison-projections-rebuild');
+  const pool = createPgPool(loadConfig().databaseDirectUrl, 4, 'liaison-projections-rebuild');
   try {
     const store = new EventStore(pool);
     for (const projection of options.projections) {
