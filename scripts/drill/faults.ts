@@ -1,0 +1,106 @@
+/**
+ * The faults, injected one at a time while the load runs: each takes something away, keeps it
+ * away for the outage, brings it back and notes when.
+ */
+import { AppProcess } from './app-processes';
+import { PostgresCluster, RedisServer } from './cluster';
+import { FaultKind } from './drill-config';
+
+export interface FaultRecord {
+  kind: FaultKind;
+  target: string;
+  startedAt: number;
+  /** When the service was back (process ready, server accepting connections). */
+  restoredAt: number;
+  /** The drill could not bring it back: the rest of the run says what that cost. */
+  error?: string;
+}
+
+export interface Targets {
+  apis: AppProcess[];
+  workers: AppProcess[];
+  postgres: PostgresCluster;
+  redis: RedisServer;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function inject(kind: FaultKind, t: Targets, outageMs: number): Promise<string> {
+  switch (kind) {
+    case 'worker-kill': {
+      // The first worker started first, so it most likely holds the relay's and the
+      // projections' locks: killing it makes the other take over.
+      const worker = t.workers[0];
+      await worker.kill();
+      await sleep(outageMs);
+      await worker.start();
+      return worker.name;
+    }
+    case 'api-kill': {
+      const api = t.apis[t.apis.length - 1];
+      await api.kill();
+      await sleep(outageMs);
+      await api.start();
+      return api.name;
+    }
+    case 'redis-restart':
+      await t.redis.shutdownNoSave();
+      await sleep(outageMs);
+      await t.redis.start();
+      return 'redis (shutdown nosave)';
+    case 'postgres-restart':
+      await t.postgres.stopImmediate();
+      await sleep(outageMs);
+      await t.postgres.start();
+      return 'postgres (-m immediate)';
+    case 'postgres-freeze':
+      t.postgres.freeze('SIGSTOP');
+      try {
+        await sleep(outageMs + 2_000); // longer than a request's patience
+      } finally {
+        t.postgres.freeze('SIGCONT');
+      }
+      return 'postgres (SIGSTOP)';
+  }
+}
+
+export interface FaultSchedule {
+  /** The first fault. */
+  startAt: number;
+  /** From one fault's start to the next's. */
+  spacingMs: number;
+  outageMs: number;
+  /** The least time between one fault's end and the next, to see the system recover. */
+  observeMs: number;
+}
+
+/** Runs the faults in turn, one every `spacingMs` but never sooner than `observeMs` after the
+ * previous one ended. */
+export async function runFaults(
+  kinds: readonly FaultKind[],
+  targets: Targets,
+  schedule: FaultSchedule,
+  onFault: (line: string) => void,
+): Promise<FaultRecord[]> {
+  const records: FaultRecord[] = [];
+  for (const [i, kind] of kinds.entries()) {
+    const previous = records[records.length - 1];
+    const due = Math.max(
+      schedule.startAt + i * schedule.spacingMs,
+      previous ? previous.restoredAt + schedule.observeMs : 0,
+    );
+    if (due > Date.now()) await sleep(due - Date.now());
+    const startedAt = Date.now();
+    onFault(`fault ${i + 1}/${kinds.length}: ${kind}`);
+    let target: string = kind;
+    let error: string | undefined;
+    try {
+      target = await inject(kind, targets, schedule.outageMs);
+    } catch (err) {
+      error = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      onFault(`  could not complete ${kind}: ${error}`);
+    }
+    records.push({ kind, target, startedAt, restoredAt: Date.now(), ...(error && { error }) });
+  }
+  return records;
+}

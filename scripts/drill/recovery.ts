@@ -1,0 +1,73 @@
+/**
+ * Recovery after each fault, from what the clients saw and what the log recorded: when every
+ * API answered a command with 2xx again after the service came back, and when routing was back
+ * under a second (every assignment from the fault on routed within 1 s, from then on).
+ */
+import { Attempt } from './command-client';
+import { FaultRecord } from './faults';
+import { InvariantResult, Tally } from './invariants/invariant';
+import { RoutingLag } from './invariants/routing-checks';
+
+const ROUTING_TARGET_MS = 1_000;
+/** Longest a recovery may take and still count as one. */
+const RECOVERY_LIMIT_MS = 30_000;
+
+export interface FaultRecovery extends FaultRecord {
+  /** Until the last API to do so answered a command 2xx after the restore; undefined: never. */
+  apiMs?: number;
+  /** Until routing was back under a second; undefined: an assignment was never routed. */
+  routingMs?: number;
+  /** Attempts that failed (timeout, refused connection, 5xx) while the fault was on and after. */
+  failedAttempts: number;
+  /** Assignments made from the fault's start to the next fault. */
+  assignments: number;
+}
+
+export function recoveries(
+  faults: readonly FaultRecord[],
+  attempts: readonly Attempt[],
+  apis: readonly string[],
+  lags: readonly RoutingLag[],
+  windowEnd: number,
+): FaultRecovery[] {
+  return faults.map((f, i) => {
+    const end = faults[i + 1]?.startedAt ?? windowEnd;
+    const inWindow = attempts.filter((a) => a.at >= f.startedAt && a.at < end);
+    let apiMs: number | undefined = 0;
+    for (const api of apis) {
+      const first = inWindow.find(
+        (a) =>
+          a.api === api && a.command && a.status >= 200 && a.status < 300 && a.at >= f.restoredAt,
+      );
+      apiMs = first && apiMs !== undefined ? Math.max(apiMs, first.at - f.restoredAt) : undefined;
+    }
+    const assigned = lags.filter((l) => l.at >= f.startedAt && l.at < end);
+    let caughtUp = f.restoredAt;
+    let never = false;
+    for (const l of assigned) {
+      if (l.lagMs === undefined) never = true;
+      else if (l.lagMs >= ROUTING_TARGET_MS) caughtUp = Math.max(caughtUp, l.at + l.lagMs);
+    }
+    return {
+      ...f,
+      apiMs,
+      routingMs: never ? undefined : caughtUp - f.restoredAt,
+      failedAttempts: inWindow.filter((a) => a.status === 0 || a.status >= 500).length,
+      assignments: assigned.length,
+    };
+  });
+}
+
+export function faultsRecovered(rows: readonly FaultRecovery[]): InvariantResult {
+  const tally = new Tally('every fault recovered');
+  const limit = (ms?: number) => ms !== undefined && ms <= RECOVERY_LIMIT_MS;
+  for (const r of rows) {
+    tally.check(
+      !r.error && limit(r.apiMs) && limit(r.routingMs),
+      () =>
+        `${r.kind}: ${r.error ?? ''} API ${r.apiMs === undefined ? 'never' : `${r.apiMs} ms`}, ` +
+        `routing ${r.routingMs === undefined ? 'never' : `${r.routingMs} ms`}`,
+    );
+  }
+  return tally.result(`within ${RECOVERY_LIMIT_MS / 1000} s each`);
+}
