@@ -97,6 +97,7 @@ export class PrivateRedisCluster {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const node = new Redis(port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0 });
+      node.on('error', () => {}); // not up yet: the loop tries again
       const ok = await node
         .connect()
         .then(() => node.ping())

@@ -33,6 +33,8 @@ import { createPrivateDatabase, dropPrivateDatabase } from './throwaway-database
 export interface RoutingTestEnv {
   databaseName: string;
   databaseUrl: string;
+  /** DATABASE_DIRECT_URL, when a spec wants it to differ from databaseUrl. */
+  databaseDirectUrl?: string;
   redisUrl: string;
   /** REDIS_CLUSTER_NODES: the queues live on a Redis Cluster, not on redisUrl. */
   redisClusterNodes?: string;
@@ -129,7 +131,7 @@ export async function startRoutingApp(
   const platform = {
     ...loadConfig({ NODE_ENV: 'test', ...redisVars(env) }),
     databaseUrl: env.databaseUrl,
-    databaseDirectUrl: env.databaseUrl,
+    databaseDirectUrl: env.databaseDirectUrl ?? env.databaseUrl,
     redisUrl: env.redisUrl,
     dbPoolSize: 10,
   };

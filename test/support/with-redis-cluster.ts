@@ -17,6 +17,10 @@ async function main(): Promise<number> {
       stdio: 'inherit',
       env: { ...process.env, SPEC_REDIS_CLUSTER_NODES: cluster.nodes },
     });
+    // Ctrl-C or a timeout reaches the command; the cluster goes once it has ended.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.on(signal, () => child.kill(signal));
+    }
     return await new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
   } finally {
     await cluster.stop();
