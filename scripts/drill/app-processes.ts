@@ -48,7 +48,7 @@ export class AppProcess {
     private readonly env: NodeJS.ProcessEnv,
     logDir: string,
     private readonly deaths: Death[],
-    /** The API's port; workers have none. */
+    /** The API's port, or the worker's health port (WORKER_HEALTH_PORT, where it has one). */
     readonly port?: number,
   ) {
     this.log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
@@ -62,7 +62,7 @@ export class AppProcess {
     return this.child?.pid;
   }
 
-  /** Starts the process and waits until it serves (API) or says it started (worker). */
+  /** Starts the process and waits until it serves /health or says it started (worker). */
   async start(): Promise<void> {
     this.expectingExit = false;
     const child = spawn(process.execPath, [ENTRY[this.kind]], {
@@ -85,17 +85,22 @@ export class AppProcess {
       if (child.exitCode !== null || child.signalCode !== null) {
         throw new Error(`${this.name} exited while starting:\n${this.tail}`);
       }
-      if (this.kind === 'worker' ? started : await this.healthy()) return;
+      if (started || (await this.serving())) return;
       await sleep(200);
     }
     throw new Error(`${this.name} did not become ready within ${READY_TIMEOUT_MS / 1000}s`);
   }
 
-  private async healthy(): Promise<boolean> {
+  /**
+   * Any answer from /health means the process serves: a 503 only says that something it
+   * depends on is behind (no worker has beaten yet while the APIs start first).
+   */
+  private async serving(): Promise<boolean> {
+    if (this.port === undefined) return false;
     try {
       const res = await fetch(`${this.baseUrl}/health`, { signal: AbortSignal.timeout(1_000) });
       await res.arrayBuffer();
-      return res.status < 500;
+      return true;
     } catch {
       return false;
     }

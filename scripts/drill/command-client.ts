@@ -7,6 +7,8 @@
 export interface Answer {
   status: number;
   body: unknown;
+  /** From a 429's or 503's Retry-After, in milliseconds. */
+  retryAfterMs?: number;
 }
 
 export type Outcome = 'ok' | 'refused' | 'unanswered';
@@ -97,7 +99,12 @@ export class CommandClient {
       } catch {
         // not JSON: keep the text
       }
-      answer = { status: res.status, body: parsed };
+      const retryAfter = Number(res.headers.get('retry-after'));
+      answer = {
+        status: res.status,
+        body: parsed,
+        ...(retryAfter > 0 && { retryAfterMs: retryAfter * 1000 }),
+      };
     } catch {
       answer = { status: 0, body: undefined };
     }
@@ -141,7 +148,8 @@ export class CommandClient {
         break;
       }
       if (Date.now() + 200 > deadline) break;
-      await sleep(Math.min(100 * 2 ** Math.min(i, 4), 1_000, deadline - Date.now()));
+      const backoff = answer.retryAfterMs ?? 100 * 2 ** Math.min(i, 4);
+      await sleep(Math.min(backoff, 5_000, deadline - Date.now()));
     }
     record.finishedAt = Date.now();
     return record;

@@ -100,9 +100,10 @@ async function main(): Promise<number> {
     }
     for (const i of [1, 2]) {
       // Workers log at info: one line per delivery and timer, which is what explains a failure.
-      apps.push(
-        new AppProcess(`worker-${i}`, 'worker', { ...env, LOG_LEVEL: 'info' }, logDir, deaths),
-      );
+      // Each its own health port: two on one machine cannot share the default.
+      const port = await freePort();
+      const workerEnv = { ...env, LOG_LEVEL: 'info', WORKER_HEALTH_PORT: String(port) };
+      apps.push(new AppProcess(`worker-${i}`, 'worker', workerEnv, logDir, deaths, port));
     }
     const apis = apps.filter((a) => a.kind === 'api');
     const workers = apps.filter((a) => a.kind === 'worker');
@@ -177,13 +178,12 @@ async function main(): Promise<number> {
     for (const app of apps) {
       const own = deaths.filter((d) => d.app === app.name);
       deathsTally.check(own.length === 0, () => {
-        const last = own[own.length - 1];
-        const lines = last.tail.trim().split('\n');
-        const reason = (lines.find((l) => /^\w*Error\b/.test(l)) ?? lines[lines.length - 1]).slice(
-          0,
-          200,
-        );
-        return `${app.name} died ${own.length}× (last: code ${last.code}, ${last.signal ?? 'no signal'}): ${reason}`;
+        // The first death is the defect; later ones may be restarts into an outage.
+        const first = own[0];
+        const lines = first.tail.trim().split('\n');
+        const reason = lines.find((l) => /^\w*Error\b/.test(l)) ?? lines[lines.length - 1];
+        const at = ((first.at - drillStart) / 1000).toFixed(1);
+        return `${app.name} died ${own.length}×, first at ${at} s (code ${first.code}): ${reason.slice(0, 200)}`;
       });
     }
 

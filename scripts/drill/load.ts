@@ -35,6 +35,7 @@ interface TaskView {
   assigneeAgency: string;
   deliveredTo?: string;
   hostAgency: string;
+  dueAt: string;
 }
 
 interface Task {
@@ -213,7 +214,7 @@ export class Load {
         return;
       case 'in_progress':
         if (task.near) {
-          if (r < 0.08) await this.extend(u, task, ifMatch);
+          if (r < 0.08) await this.extend(u, task, view, ifMatch);
           else if (r < 0.12 && task.reassigns < 2) await this.reassign(u, task, view, ifMatch);
           else task.done = r < 0.3; // parked: its timers run on their own
           return;
@@ -256,8 +257,11 @@ export class Load {
     );
   }
 
-  private async extend(u: number, task: Task, ifMatch?: number) {
-    const dueAt = this.dueAt() ?? new Date(Date.now() + 14 * DAY).toISOString();
+  /** A new due time must be later than the current one: near again when that allows it. */
+  private async extend(u: number, task: Task, view: TaskView, ifMatch?: number) {
+    const near = this.dueAt();
+    const later = near !== undefined && Date.parse(near) > Date.parse(view.dueAt);
+    const dueAt = later ? near : new Date(Date.now() + 14 * DAY).toISOString();
     const path = `/v1/follow-ups/${task.id}/extend`;
     await this.send(u, path, this.tokens.head(task.host), { dueAt, reason: 'Waiting' }, ifMatch);
   }
