@@ -13,6 +13,7 @@ async function roundTrip(producer: RedisClient, worker: RedisClient, prefix: str
       connection: worker,
       prefix,
     });
+    w.on('error', () => {}); // reconnects while the spec kills servers
     w.on('completed', (job) => void w.close().then(() => resolve(job.returnvalue)));
   });
   await queue.add('echo', { hello: 'there' });
@@ -22,7 +23,7 @@ async function roundTrip(producer: RedisClient, worker: RedisClient, prefix: str
 }
 
 describe('createRedis', () => {
-  it('finds the master through Sentinel (REDIS_SENTINELS, REDIS_SENTINEL_NAME)', async () => {
+  it('finds the master through Sentinel (REDIS_SENTINELS, REDIS_SENTINEL_NAME), and after a failover the new one', async () => {
     const sentinel = new PrivateRedisSentinel();
     await sentinel.start();
     const config = loadConfig({
@@ -31,18 +32,26 @@ describe('createRedis', () => {
     });
     const producer = createRedis(config, 'producer');
     const worker = createRedis(config, 'worker');
+    // As the app does: an outage is reported elsewhere, ioredis reconnects by itself.
+    for (const c of [producer, worker]) c.on('error', () => {});
     try {
       await waitUntilReady(producer, 5000);
       expect(producer.status).toBe('ready');
       // The connection is to the master the Sentinel names, not to the Sentinel.
       expect(await producer.info('server')).toContain(`tcp_port:${sentinel.master!.port}`);
       expect(await roundTrip(producer, worker, 'sentinel-spec')).toEqual({ hello: 'there' });
+
+      // The master dies; the Sentinel promotes the replica and the same connections follow.
+      await sentinel.failOver();
+      await waitUntilReady(producer, 10_000);
+      expect(await producer.info('server')).toContain(`tcp_port:${sentinel.replicaPort}`);
+      expect(await roundTrip(producer, worker, 'sentinel-spec-2')).toEqual({ hello: 'there' });
     } finally {
       producer.disconnect();
       worker.disconnect();
       await sentinel.stop();
     }
-  }, 30_000);
+  }, 40_000);
 
   it('joins a Redis Cluster (REDIS_CLUSTER_NODES) from any one of its nodes', async () => {
     const cluster = new PrivateRedisCluster();
