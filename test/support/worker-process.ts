@@ -1,26 +1,34 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-const ENTRY = join(__dirname, '../fixtures/routing-worker.process.ts');
+const ROUTING_WORKER = join(__dirname, '../fixtures/routing-worker.process.ts');
+/** The whole worker app (projections, sealing, routing, its health), for the specs of it. */
+export const WHOLE_WORKER = join(__dirname, '../fixtures/worker.process.ts');
 
-/** A routing worker in a child process, as `npm run start:worker` would run it. */
+/** A routing worker (or `entry`) in a child process, as `npm run start:worker` would run it. */
 export class WorkerProcess {
   private child?: ChildProcess;
   private output = '';
+  private exit?: { code: number | null; signal: NodeJS.Signals | null };
 
-  constructor(private readonly env: NodeJS.ProcessEnv) {}
+  constructor(
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly entry = ROUTING_WORKER,
+  ) {}
 
   /** Resolves once the process says its workers and relay run. */
   async start(timeoutMs = 20_000): Promise<void> {
     // WORKER_NODE_ARGS, e.g. "--cpu-prof", to profile the workers of a spec or the bench.
     const nodeArgs = (process.env.WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', ENTRY], {
+    const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', this.entry], {
       env: this.env,
       cwd: join(__dirname, '../..'),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
     this.output = '';
+    this.exit = undefined;
+    child.once('exit', (code, signal) => (this.exit = { code, signal }));
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`worker not ready:\n${this.output}`)),
@@ -48,6 +56,11 @@ export class WorkerProcess {
 
   get pid(): number | undefined {
     return this.child?.pid;
+  }
+
+  /** How it ended, once it has (unasked: a crash, or giving up). */
+  get exited(): { code: number | null; signal: NodeJS.Signals | null } | undefined {
+    return this.exit;
   }
 
   /** SIGKILL: no draining, no cleanup — as a crash or an OOM kill. */

@@ -11,7 +11,9 @@ import { FollowUpsController } from './follow-ups/follow-ups.controller';
 import { WorkshopsController } from './workshops/workshops.controller';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { HealthController } from './health/health.controller';
-import { ProjectionStatusReader } from './health/projection-status';
+import { HealthProbes } from './health/health-probes';
+import { SubscriptionLagReader } from './health/subscription-lag';
+import { SystemHealth } from './health/system-health';
 import { MetricsController } from './metrics/metrics.controller';
 
 @Module({
@@ -41,7 +43,10 @@ import { MetricsController } from './metrics/metrics.controller';
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-    ProjectionStatusReader,
+    // health
+    SubscriptionLagReader,
+    SystemHealth,
+    HealthProbes,
   ],
 })
 export class AppModule {}

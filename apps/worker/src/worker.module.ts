@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule } from '@liaison/event-store';
 import { LiaisonLoggerModule, MetricsModule, PlatformModule } from '@liaison/platform';
 import { SealingWorkerModule } from './audit/sealing-worker.module';
+import { WorkerHealthModule } from './health/worker-health.module';
 import { ProjectionsWorkerModule } from './projections/projections-worker.module';
 import { RoutingWorkerModule } from './routing/routing-worker.module';
 
@@ -20,6 +21,8 @@ import { RoutingWorkerModule } from './routing/routing-worker.module';
     SealingWorkerModule,
     // routing: relay, router, delivery, deadlines
     RoutingWorkerModule,
+    // operations: heartbeat, /health and /metrics, giving up
+    WorkerHealthModule,
   ],
 })
 export class WorkerModule {}

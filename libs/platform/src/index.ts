@@ -6,3 +6,4 @@ export * from './http';
 export * from './logging';
 export * from './metrics';
 export * from './batching';
+export * from './health';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsWorker } from './projections.worker';
 
-@Module({ providers: [ProjectionsWorker] })
+@Module({ providers: [ProjectionsWorker], exports: [ProjectionsWorker] })
 export class ProjectionsWorkerModule {}

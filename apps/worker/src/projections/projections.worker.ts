@@ -6,7 +6,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { Pool } from 'pg';
-import { EventStore, EventWakeUps } from '@liaison/event-store';
+import { EventStore, EventWakeUps, SubscriptionStatus } from '@liaison/event-store';
 import { createProjectionRunners, ProjectionRunners } from '@liaison/follow-up';
 import { DIRECT_PG_POOL, LIAISON_CONFIG, LiaisonConfig } from '@liaison/platform';
 
@@ -37,6 +37,10 @@ export class ProjectionsWorker implements OnApplicationBootstrap, OnApplicationS
     });
     this.runners.start();
     this.logger.log('projection runners started');
+  }
+
+  status(): SubscriptionStatus[] {
+    return this.runners?.runnerStatus() ?? [];
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -25,5 +25,7 @@ import { UnfinishedJobsSweepProcessor } from './unfinished-jobs-sweep.processor'
     RoutingRelay,
     RoutingWorkers,
   ],
+  // the worker's health reports the relay
+  exports: [RoutingRelay],
 })
 export class RoutingWorkerModule {}

@@ -18,6 +18,17 @@ export interface LiaisonConfig {
   dbPoolSize: number;
   /** How often a subscription polls when no NOTIFY arrives. */
   subscriptionPollMs: number;
+  /** A worker that cannot do its job this long (Postgres or Redis gone, a call that never
+   * returns) exits with a non-zero code, to be restarted. */
+  workerGiveUpAfterMs: number;
+  /** The worker's own /health and /metrics; 0 picks any free port. */
+  workerHealthPort: number;
+  /** How often a worker records its heartbeat in Postgres. */
+  workerHeartbeatMs: number;
+  /** The API's /health is degraded past this many positions of lag on any subscription. */
+  healthMaxLag: number;
+  /** …and when no worker has beaten for this long. */
+  healthMaxHeartbeatAgeMs: number;
 }
 
 export class ConfigError extends Error {
@@ -94,5 +105,27 @@ export function loadConfig(env: Env = process.env): LiaisonConfig {
     ),
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 20, 1, 500),
     subscriptionPollMs: integer(env, 'SUBSCRIPTION_POLL_MS', 500, 10, 60_000),
+    ...workerHealth(env),
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+function workerHealth(env: Env) {
+  const workerHeartbeatMs = integer(env, 'WORKER_HEARTBEAT_MS', 5000, 100, 600_000);
+  const healthMaxHeartbeatAgeMs = integer(env, 'HEALTH_MAX_HEARTBEAT_AGE_MS', 30_000, 200, DAY_MS);
+  // Otherwise a healthy worker would look dead between two beats.
+  if (healthMaxHeartbeatAgeMs <= workerHeartbeatMs) {
+    throw new ConfigError(
+      'HEALTH_MAX_HEARTBEAT_AGE_MS',
+      `must exceed WORKER_HEARTBEAT_MS (${healthMaxHeartbeatAgeMs} <= ${workerHeartbeatMs})`,
+    );
+  }
+  return {
+    workerGiveUpAfterMs: integer(env, 'WORKER_GIVE_UP_AFTER_MS', 300_000, 1000, DAY_MS),
+    workerHealthPort: integer(env, 'WORKER_HEALTH_PORT', 3001, 0, 65535),
+    workerHeartbeatMs,
+    healthMaxLag: integer(env, 'HEALTH_MAX_LAG', 5000, 0, Number.MAX_SAFE_INTEGER),
+    healthMaxHeartbeatAgeMs,
   };
 }

@@ -5,6 +5,7 @@ import { CreateFollowUpReadModels1764500000000 } from './1764500000000-create-fo
 import { FollowUpBoardSortIndexes1764500000001 } from './1764500000001-follow-up-board-sort-indexes';
 import { CreateRouting1764600000000 } from './1764600000000-create-routing';
 import { RouteInTheRelay1764700000000 } from './1764700000000-route-in-the-relay';
+import { WorkerHeartbeats1764800000000 } from './1764800000000-worker-heartbeats';
 
 /** Every migration, in timestamp order. Add new ones at the end. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   FollowUpBoardSortIndexes1764500000001,
   CreateRouting1764600000000,
   RouteInTheRelay1764700000000,
+  WorkerHeartbeats1764800000000,
 ];

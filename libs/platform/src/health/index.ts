@@ -1,0 +1,2 @@
+export * from './worker-heartbeats';
+export * from './dependency-check';
