@@ -136,7 +136,7 @@ describe('DecisionRunner', () => {
   });
 
   describe('version conflicts', () => {
-    const processes = 12;
+    const processes = 8;
 
     it('decides again, without If-Match, when another writer got in first: none is lost', async () => {
       const { followUpId, streamId, send } = await assigned(runner());

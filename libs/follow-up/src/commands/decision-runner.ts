@@ -4,6 +4,7 @@ import { AgencyDirectory } from '../agencies/agency-directory';
 import { Decider, DomainError, DomainEvent, foldEvents } from '../domain';
 import { CommandMeta, eventMetadata } from './command-meta';
 import { boundEventIds } from './idempotent-ids';
+import { StreamLanes } from './stream-lanes';
 import { LoadedStream, StreamStateCache } from './stream-state-cache';
 
 export interface RunResult {
@@ -13,7 +14,7 @@ export interface RunResult {
 }
 
 /** Decisions on a stream that another writer moved meanwhile, before the caller gets a 409. */
-const MAX_TRIES = 5;
+const MAX_TRIES = 8;
 
 /**
  * The one way a command touches the log: take the stream's state, decide, append at the version
@@ -24,8 +25,9 @@ const MAX_TRIES = 5;
  * state is decided again on the stream as stored: another process may have reassigned or
  * extended the task, and a delivery or a reminder for the new facts must not be dropped.
  *
- * Without `If-Match` the caller asked for no version check, so a writer that got in first (the
- * router, a timer, a colleague) only makes the command be decided again on the new state, a few
+ * Commands on one stream take turns within the process (StreamLanes). Without `If-Match` the
+ * caller asked for no version check, so a writer elsewhere that got in first (the router, a
+ * timer, a colleague) only makes the command be decided again on the new state, a few
  * times, before the caller sees a 409. With `If-Match`, a moved stream is the caller's 409.
  *
  * A command bound to an Idempotency-Key (`idempotencySeed`) writes events whose ids derive from
@@ -36,6 +38,7 @@ const MAX_TRIES = 5;
 @Injectable()
 export class DecisionRunner {
   private readonly cache = new StreamStateCache();
+  private readonly lanes = new StreamLanes();
 
   constructor(
     private readonly store: EventStore,
@@ -53,7 +56,16 @@ export class DecisionRunner {
     };
   }
 
-  async run<C, S, E extends DomainEvent>(
+  run<C, S, E extends DomainEvent>(
+    decider: Decider<C, S, E>,
+    streamId: string,
+    command: C,
+    meta: CommandMeta,
+  ): Promise<RunResult> {
+    return this.lanes.run(streamId, () => this.runNow(decider, streamId, command, meta));
+  }
+
+  private async runNow<C, S, E extends DomainEvent>(
     decider: Decider<C, S, E>,
     streamId: string,
     command: C,
@@ -101,7 +113,8 @@ export class DecisionRunner {
           attempt < MAX_TRIES;
         if (!retry) throw err;
         this.cache.forget(streamId);
-        await new Promise((resolve) => setTimeout(resolve, attempt * 5 + Math.random() * 10));
+        // Spread the contenders out: each round lets at least one of them through.
+        await new Promise((resolve) => setTimeout(resolve, attempt * (5 + Math.random() * 10)));
       }
     }
   }
