@@ -1,4 +1,8 @@
 import { startTestApi, TestApi } from './support/api';
+import { admin } from './support/fixtures';
+
+/** /metrics and /docs are behind roles (admins; auditors too for the docs). */
+const asAdmin = { headers: { authorization: `Bearer ${admin.token}` } };
 
 describe('operations endpoints', () => {
   let api: TestApi;
@@ -22,7 +26,7 @@ describe('operations endpoints', () => {
   });
 
   it('GET /metrics serves Prometheus text', async () => {
-    const res = await fetch(`${api.url}/metrics`);
+    const res = await fetch(`${api.url}/metrics`, asAdmin);
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(text).toContain('liaison_process_cpu_seconds_total');
@@ -32,7 +36,7 @@ describe('operations endpoints', () => {
   });
 
   it('GET /docs-json serves the OpenAPI document', async () => {
-    const res = await fetch(`${api.url}/docs-json`);
+    const res = await fetch(`${api.url}/docs-json`, asAdmin);
     expect(res.status).toBe(200);
     expect(((await res.json()) as { openapi: string }).openapi).toMatch(/^3\./);
   });

@@ -216,7 +216,9 @@ describe('delivery to agencies', () => {
   });
 
   it('/metrics shows queue depth, failures, dead letters and relay lag', async () => {
-    const res = await fetch(`${api.url}/metrics`);
+    const res = await fetch(`${api.url}/metrics`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
     const text = await res.text();
     expect(text).toMatch(/liaison_queue_jobs\{queue="agency-KISA",state="completed"\} [1-9]/);
     expect(text).toMatch(/liaison_queue_jobs\{queue="timers",state="failed"\} \d+/);

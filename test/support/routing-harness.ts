@@ -51,6 +51,8 @@ const SPEC_ROUTING_ENV = {
   JOB_LOCK_MS: '2000',
   SWEEP_INTERVAL_MS: '1000',
   REDELIVER_AFTER_MS: '2000',
+  // the receivers listen on 127.0.0.1 over plain http, which webhooks may not use by default
+  WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
 };
 
 /**

@@ -3,26 +3,52 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { Registry } from 'prom-client';
 import {
   createValidationPipe,
   ErrorResponseFilter,
-  REQUEST_ID_HEADER,
   incomingId,
+  loadConfig,
+  loadEdgeConfig,
+  REQUEST_ID_HEADER,
+  useLimitedJsonParser,
 } from '@liaison/platform';
 import { AppModule } from './app.module';
+import { useOpsAccess } from './edge/ops-access.hook';
+import { startOpsServer } from './edge/ops-server';
+import { useAddressRateLimit } from './edge/rate-limit/address-rate-limit.hook';
+import { RATE_LIMITER } from './edge/rate-limit/rate-limiter.provider';
+import { useSecurityHeaders } from './edge/security-headers';
 
 /** Request bodies above this are refused with 413 before they reach a handler. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
 /** Builds the API (routes, validation, errors, docs) without listening: main and tests share it. */
 export async function createApiApp(): Promise<NestFastifyApplication> {
+  const config = loadConfig();
+  const edge = loadEdgeConfig();
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) =>
       incomingId(req.headers[REQUEST_ID_HEADER]),
   });
+  const fastify = adapter.getInstance();
+  // Before anything else sees a request, in this order: headers on every answer (429s too),
+  // the per-address allowance, then who may read the docs and metrics.
+  await useSecurityHeaders(fastify);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     bufferLogs: true,
+  });
+  useLimitedJsonParser(app, {
+    bodyLimit: BODY_LIMIT_BYTES,
+    maxDepth: edge.jsonMaxDepth,
+    maxKeys: edge.jsonMaxKeys,
+  });
+  useAddressRateLimit(fastify, app.get(RATE_LIMITER), edge);
+  useOpsAccess(fastify, {
+    jwtSecret: config.jwtSecret,
+    jwtMaxLifetimeS: edge.jwtMaxLifetimeS,
+    onOpsPort: edge.opsPort !== 0,
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('v1', {
@@ -44,6 +70,11 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document);
+  if (edge.opsPort === 0) {
+    SwaggerModule.setup('docs', app, document);
+  } else {
+    const ops = await startOpsServer(edge.opsPort, app.get(Registry), document);
+    fastify.addHook('onClose', (_instance, done) => ops.close(() => done()));
+  }
   return app;
 }

@@ -3,13 +3,21 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule } from '@liaison/event-store';
 import { FollowUpModule, ProjectionsQueriesModule } from '@liaison/follow-up';
-import { AuthGuard, LiaisonLoggerModule, MetricsModule, PlatformModule } from '@liaison/platform';
+import {
+  AuthGuard,
+  EdgeConfigModule,
+  LiaisonLoggerModule,
+  MetricsModule,
+  PlatformModule,
+} from '@liaison/platform';
 import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { AgenciesController } from './agencies/agencies.controller';
 import { FollowUpsController } from './follow-ups/follow-ups.controller';
 import { WorkshopsController } from './workshops/workshops.controller';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { CallerRateLimitGuard } from './edge/rate-limit/caller-rate-limit.guard';
+import { rateLimiterProvider } from './edge/rate-limit/rate-limiter.provider';
 import { HealthController } from './health/health.controller';
 import { HealthProbes } from './health/health-probes';
 import { SubscriptionLagReader } from './health/subscription-lag';
@@ -20,6 +28,7 @@ import { MetricsController } from './metrics/metrics.controller';
   imports: [
     // infrastructure
     PlatformModule,
+    EdgeConfigModule,
     LiaisonLoggerModule,
     MetricsModule,
     EventStoreModule,
@@ -42,6 +51,9 @@ import { MetricsController } from './metrics/metrics.controller';
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
+    // after the AuthGuard: it counts per caller
+    { provide: APP_GUARD, useClass: CallerRateLimitGuard },
+    rateLimiterProvider,
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     // health
     SubscriptionLagReader,

@@ -6,4 +6,5 @@ export * from './http';
 export * from './logging';
 export * from './metrics';
 export * from './batching';
+export * from './edge';
 export * from './health';

@@ -6,6 +6,8 @@ export * from './delivery/dead-letter-retry';
 export * from './delivery/dead-letters.repository';
 export * from './delivery/webhook-client';
 export * from './delivery/webhook-signature';
+export * from './delivery/webhook-target-policy';
+export * from './delivery/public-address';
 export * from './ledger/job-ledger';
 export * from './metrics/routing-metrics';
 export * from './queues/agency-queue-names';

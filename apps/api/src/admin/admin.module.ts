@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { RoutingMetrics, RoutingModule } from '@liaison/routing';
 import { AgencyWebhooksController } from './agency-webhooks.controller';
 import { DeadLettersController } from './dead-letters.controller';
+import { DashboardSessions } from './dashboard-sessions';
 import { QueueDashboard } from './queue-dashboard';
 
 /** Operators' routes: webhooks, dead letters, the queue dashboard, routing metrics. */
 @Module({
   imports: [RoutingModule],
   controllers: [AgencyWebhooksController, DeadLettersController],
-  providers: [QueueDashboard, RoutingMetrics],
+  providers: [QueueDashboard, DashboardSessions, RoutingMetrics],
 })
 export class AdminModule {}

@@ -1,7 +1,9 @@
 import { AuthenticatedUser, TokenError, verifyToken } from '@liaison/platform';
+import { DashboardSessionStore } from './dashboard-sessions';
 
 export const DASHBOARD_PATH = '/admin/queues';
-/** Set by POST /admin/queues/session, so a browser can open the dashboard with a token once. */
+/** Set by POST /admin/queues/session: an opaque session id, so a browser can open the
+ * dashboard after presenting a token once. */
 export const DASHBOARD_COOKIE = 'liaison_dashboard';
 
 export interface DashboardRequest {
@@ -9,22 +11,35 @@ export interface DashboardRequest {
 }
 
 export type DashboardAccess =
-  | { allowed: true; user: AuthenticatedUser }
+  | { allowed: true; user: AuthenticatedUser; via: 'bearer' | 'session' }
   | { allowed: false; status: 401 | 403; message: string };
 
-/** Admins only: a bearer token, or the dashboard's session cookie holding one. */
-export function dashboardAccess(req: DashboardRequest, jwtSecret: string): DashboardAccess {
-  const token = bearerToken(req) ?? cookie(req, DASHBOARD_COOKIE);
-  if (!token) return { allowed: false, status: 401, message: 'A bearer token is required' };
+export interface DashboardCredentials {
+  jwtSecret: string;
+  jwtMaxLifetimeS: number;
+  sessions: Pick<DashboardSessionStore, 'find'>;
+}
+
+/** Admins only: a bearer token, or the id of a session an admin opened with one. */
+export async function dashboardAccess(
+  req: DashboardRequest,
+  credentials: DashboardCredentials,
+): Promise<DashboardAccess> {
+  const token = bearerToken(req);
   let user: AuthenticatedUser;
-  try {
-    user = verifyToken(token, jwtSecret);
-  } catch (err) {
-    return {
-      allowed: false,
-      status: 401,
-      message: err instanceof TokenError ? err.message : 'invalid token',
-    };
+  if (token) {
+    try {
+      user = verifyToken(token, credentials.jwtSecret, credentials.jwtMaxLifetimeS);
+    } catch (err) {
+      const message = err instanceof TokenError ? err.message : 'invalid token';
+      return { allowed: false, status: 401, message };
+    }
+  } else {
+    const id = cookie(req, DASHBOARD_COOKIE);
+    if (!id) return { allowed: false, status: 401, message: 'A bearer token is required' };
+    const found = await credentials.sessions.find(id);
+    if (!found) return { allowed: false, status: 401, message: 'The session is unknown or over' };
+    user = found;
   }
   if (user.role !== 'admin') {
     return {
@@ -33,7 +48,7 @@ export function dashboardAccess(req: DashboardRequest, jwtSecret: string): Dashb
       message: `Role ${user.role} may not open the queue dashboard`,
     };
   }
-  return { allowed: true, user };
+  return { allowed: true, user, via: token ? 'bearer' : 'session' };
 }
 
 function bearerToken(req: DashboardRequest): string | undefined {
@@ -42,7 +57,8 @@ function bearerToken(req: DashboardRequest): string | undefined {
   return scheme === 'Bearer' && token ? token : undefined;
 }
 
-function cookie(req: DashboardRequest, name: string): string | undefined {
+/** The named cookie's value; exported for sign-out. */
+export function cookie(req: DashboardRequest, name: string): string | undefined {
   const header = req.headers.cookie;
   for (const part of (typeof header === 'string' ? header : '').split(';')) {
     const [key, ...value] = part.trim().split('=');

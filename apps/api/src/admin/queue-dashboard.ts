@@ -5,9 +5,19 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AgencyDirectory } from '@liaison/follow-up';
-import { LIAISON_CONFIG, LiaisonConfig } from '@liaison/platform';
+import {
+  AuthenticatedUser,
+  EDGE_CONFIG,
+  EdgeConfig,
+  LIAISON_CONFIG,
+  LiaisonConfig,
+} from '@liaison/platform';
 import { allQueueNames, RoutingQueues } from '@liaison/routing';
-import { DASHBOARD_COOKIE, DASHBOARD_PATH, dashboardAccess } from './dashboard-access';
+import { cookie, DASHBOARD_COOKIE, DASHBOARD_PATH, dashboardAccess } from './dashboard-access';
+import { DashboardSessions } from './dashboard-sessions';
+
+const isSessionRoute = (req: FastifyRequest) =>
+  req.url.split('?')[0] === `${DASHBOARD_PATH}/session`;
 
 const SESSION_SECONDS = 3600;
 
@@ -15,7 +25,8 @@ const SESSION_SECONDS = 3600;
  * bull-board at /admin/queues, outside Nest's router (so outside its guard): a hook in the
  * dashboard's own Fastify scope lets admins in and turns everyone else away, logging each
  * decision as the AuthGuard does. POST /admin/queues/session with an admin's bearer token
- * sets an HttpOnly cookie, for a browser.
+ * sets an HttpOnly cookie holding an opaque session id, for a browser (never the token itself);
+ * DELETE /admin/queues/session ends it.
  */
 @Injectable()
 export class QueueDashboard implements OnModuleInit {
@@ -25,7 +36,9 @@ export class QueueDashboard implements OnModuleInit {
     private readonly adapterHost: HttpAdapterHost,
     private readonly queues: RoutingQueues,
     private readonly directory: AgencyDirectory,
+    private readonly sessions: DashboardSessions,
     @Inject(LIAISON_CONFIG) private readonly config: LiaisonConfig,
+    @Inject(EDGE_CONFIG) private readonly edge: EdgeConfig,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -41,7 +54,8 @@ export class QueueDashboard implements OnModuleInit {
     await fastify.register(
       async (scope) => {
         scope.addHook('onRequest', (req, reply) => this.guard(req, reply));
-        scope.post('/session', (_req, reply) => this.openSession(reply));
+        scope.post('/session', (req, reply) => this.openSession(req, reply));
+        scope.delete('/session', (req, reply) => this.closeSession(req, reply));
         await scope.register(serverAdapter.registerPlugin());
       },
       { prefix: DASHBOARD_PATH },
@@ -50,25 +64,47 @@ export class QueueDashboard implements OnModuleInit {
 
   private async guard(req: FastifyRequest, reply: FastifyReply): Promise<void> {
     const route = `${req.method} ${req.url.split('?')[0]}`;
-    const access = dashboardAccess(req, this.config.jwtSecret);
+    const access = await dashboardAccess(req, {
+      jwtSecret: this.config.jwtSecret,
+      jwtMaxLifetimeS: this.edge.jwtMaxLifetimeS,
+      sessions: this.sessions,
+    });
+    if (access.allowed && isSessionRoute(req) && req.method === 'POST' && access.via !== 'bearer') {
+      // a session opens a session only by a token: a stolen cookie cannot renew itself
+      return this.deny(reply, route, 401, 'A bearer token is required to open a session');
+    }
     if (access.allowed) {
+      (req as FastifyRequest & { dashboardUser?: AuthenticatedUser }).dashboardUser = access.user;
       this.logger.log({ decision: 'allow', route, user: access.user.id, role: access.user.role });
       return;
     }
-    this.logger.warn({ decision: 'deny', status: access.status, route, reason: access.message });
-    const error = access.status === 401 ? 'Unauthorized' : 'Forbidden';
-    await reply
-      .code(access.status)
-      .send({ statusCode: access.status, error, message: access.message });
+    await this.deny(reply, route, access.status, access.message);
   }
 
-  /** The guard has let an admin through; the token they used becomes the session cookie. */
-  private openSession(reply: FastifyReply) {
-    const token = String(reply.request.headers.authorization ?? '').replace(/^Bearer /, '');
-    const cookie =
-      `${DASHBOARD_COOKIE}=${encodeURIComponent(token)}; Path=${DASHBOARD_PATH}; HttpOnly; ` +
-      `SameSite=Strict; Max-Age=${SESSION_SECONDS}` +
-      (this.config.nodeEnv === 'production' ? '; Secure' : '');
-    return reply.header('set-cookie', cookie).code(204).send();
+  private async deny(reply: FastifyReply, route: string, status: 401 | 403, message: string) {
+    this.logger.warn({ decision: 'deny', status, route, reason: message });
+    const error = status === 401 ? 'Unauthorized' : 'Forbidden';
+    await reply.code(status).send({ statusCode: status, error, message });
+  }
+
+  /** The guard has let an admin with a bearer token through: a new session for them. */
+  private async openSession(req: FastifyRequest, reply: FastifyReply) {
+    const user = (req as FastifyRequest & { dashboardUser?: AuthenticatedUser }).dashboardUser!;
+    const id = await this.sessions.open(user, SESSION_SECONDS);
+    return reply.header('set-cookie', this.cookie(id, SESSION_SECONDS)).code(204).send();
+  }
+
+  private async closeSession(req: FastifyRequest, reply: FastifyReply) {
+    const id = cookie(req, DASHBOARD_COOKIE);
+    if (id) await this.sessions.close(id);
+    return reply.header('set-cookie', this.cookie('', 0)).code(204).send();
+  }
+
+  private cookie(value: string, maxAge: number): string {
+    return (
+      `${DASHBOARD_COOKIE}=${value}; Path=${DASHBOARD_PATH}; HttpOnly; SameSite=Strict; ` +
+      `Max-Age=${maxAge}` +
+      (this.config.nodeEnv === 'production' ? '; Secure' : '')
+    );
   }
 }

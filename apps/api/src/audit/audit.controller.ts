@@ -15,6 +15,7 @@ import {
 } from '@liaison/follow-up';
 import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
 import { UuidParam } from '../common/uuid-param.pipe';
+import { RateLimitClassOf } from '../edge/rate-limit/rate-limit-class.decorator';
 import { AccessLogRequest, AsOfRequest, HistoryRequest } from './audit.requests.dto';
 
 const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;
@@ -80,6 +81,7 @@ export class AuditController {
   }
 
   @Get('verify')
+  @RateLimitClassOf('audit-scan')
   @ApiOperation({
     summary:
       'Recompute every stream’s hash chain and the signed seals: {ok, checked, firstBroken?}',
@@ -89,6 +91,7 @@ export class AuditController {
   }
 
   @Get('export')
+  @RateLimitClassOf('audit-scan')
   @ApiProduces('application/x-ndjson')
   @ApiOperation({
     summary: 'NDJSON of the whole history with the seals and public key to verify it offline',

@@ -1,8 +1,14 @@
 /** Typed domain errors with stable codes; the HTTP layer maps each code to one status
- * (FORBIDDEN 403, NOT_FOUND 404, INVALID_STATE 409, INVALID_INPUT 422, ALREADY_EXISTS 409). */
+ * (FORBIDDEN 403, NOT_FOUND 404, INVALID_STATE 409, INVALID_INPUT 422, ALREADY_EXISTS 409,
+ * INVALID_QUERY 400). */
 
 export type DomainErrorCode =
-  'FORBIDDEN' | 'NOT_FOUND' | 'INVALID_STATE' | 'INVALID_INPUT' | 'ALREADY_EXISTS';
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'INVALID_STATE'
+  | 'INVALID_INPUT'
+  | 'ALREADY_EXISTS'
+  | 'INVALID_QUERY';
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { LiaisonConfig } from '../config';
+import { EDGE_CONFIG, EdgeConfig } from '../edge';
 import { LIAISON_CONFIG } from '../nest/tokens';
 import { ALLOWED_ROLES, PUBLIC_ROUTE, RequestWithUser } from './auth.decorators';
 import { TokenError, VerifiedTokenCache } from './jwt';
@@ -22,12 +23,15 @@ import { UserRole } from './user';
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly logger = new Logger('Access');
-  private readonly tokens = new VerifiedTokenCache();
+  private readonly tokens: VerifiedTokenCache;
 
   constructor(
     private readonly reflector: Reflector,
     @Inject(LIAISON_CONFIG) private readonly config: LiaisonConfig,
-  ) {}
+    @Inject(EDGE_CONFIG) edge: EdgeConfig,
+  ) {
+    this.tokens = new VerifiedTokenCache(1000, edge.jwtMaxLifetimeS);
+  }
 
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];

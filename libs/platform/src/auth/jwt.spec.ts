@@ -2,6 +2,7 @@ import jwt from 'jsonwebtoken';
 import { signToken, TokenError, VerifiedTokenCache, verifyToken } from './jwt';
 
 const secret = 'x'.repeat(40);
+const now = () => Math.floor(Date.now() / 1000);
 
 describe('verifyToken', () => {
   it('accepts a valid HS256 token and returns the user', () => {
@@ -50,9 +51,48 @@ describe('verifyToken', () => {
       'agency',
     ],
     ['without exp', () => jwt.sign({ sub: 'u', role: 'auditor' }, secret), 'exp'],
+    [
+      'expiring in the year 3000',
+      () => jwt.sign({ sub: 'u', role: 'auditor', exp: 32_503_680_000 }, secret),
+      'lifetime',
+    ],
+    [
+      'living longer than the maximum',
+      () => signToken({ sub: 'u', role: 'auditor', expiresIn: '25h' }, secret),
+      'lifetime exceeds 86400',
+    ],
+    [
+      'issued in the future',
+      () => jwt.sign({ sub: 'u', role: 'auditor', iat: now() + 3600 }, secret, { expiresIn: '1h' }),
+      'iat is in the future',
+    ],
+    [
+      'without iat',
+      () => jwt.sign({ sub: 'u', role: 'auditor' }, secret, { expiresIn: '1h', noTimestamp: true }),
+      'iat',
+    ],
   ])('refuses a token %s', (_label, make, reason) => {
     expect(() => verifyToken(make(), secret)).toThrow(TokenError);
     expect(() => verifyToken(make(), secret)).toThrow(reason);
+  });
+});
+
+describe('token lifetime', () => {
+  it('accepts a token up to the configured maximum, and a signer a little ahead', () => {
+    const week = signToken({ sub: 'u', role: 'auditor', expiresIn: '7d' }, secret);
+    expect(() => verifyToken(week, secret)).toThrow('lifetime');
+    expect(verifyToken(week, secret, 7 * 86_400).id).toBe('u');
+    const ahead = jwt.sign({ sub: 'u', role: 'auditor', iat: now() + 30 }, secret, {
+      expiresIn: '1h',
+    });
+    expect(verifyToken(ahead, secret).id).toBe('u');
+  });
+
+  it('is enforced by the cache too', () => {
+    const cache = new VerifiedTokenCache(10, 3600);
+    const long = signToken({ sub: 'u', role: 'auditor', expiresIn: '2h' }, secret);
+    expect(() => cache.verify(long, secret)).toThrow('lifetime');
+    expect(cache.size).toBe(0);
   });
 });
 

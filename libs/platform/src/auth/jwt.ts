@@ -21,9 +21,22 @@ function keyFor(secret: string): KeyObject {
   return key;
 }
 
-/** Verifies an HS256 token and its claims. Any other algorithm, `none` included, is refused. */
-export function verifyToken(token: string, secret: string): AuthenticatedUser {
-  return verifyClaims(token, secret, Math.floor(Date.now() / 1000)).user;
+/** The longest lifetime (exp − iat) a token may claim unless configured (JWT_MAX_LIFETIME_S). */
+export const DEFAULT_MAX_TOKEN_LIFETIME_S = 86_400;
+/** How far ahead of this server's clock a signer's clock may be when it stamps `iat`. */
+const CLOCK_SKEW_S = 60;
+
+/**
+ * Verifies an HS256 token and its claims. Any other algorithm, `none` included, is refused, and
+ * so is a token issued in the future or living longer than `maxLifetimeS`: a leaked token must
+ * not stay good for years because whoever minted it asked so.
+ */
+export function verifyToken(
+  token: string,
+  secret: string,
+  maxLifetimeS = DEFAULT_MAX_TOKEN_LIFETIME_S,
+): AuthenticatedUser {
+  return verifyClaims(token, secret, Math.floor(Date.now() / 1000), maxLifetimeS).user;
 }
 
 interface VerifiedClaims {
@@ -34,7 +47,12 @@ interface VerifiedClaims {
 }
 
 /** `now` in seconds since the epoch: the clock for `exp` and `nbf`. */
-function verifyClaims(token: string, secret: string, now: number): VerifiedClaims {
+function verifyClaims(
+  token: string,
+  secret: string,
+  now: number,
+  maxLifetimeS: number,
+): VerifiedClaims {
   let claims: jwt.JwtPayload | string;
   try {
     claims = jwt.verify(token, keyFor(secret), { algorithms: ['HS256'], clockTimestamp: now });
@@ -44,9 +62,14 @@ function verifyClaims(token: string, secret: string, now: number): VerifiedClaim
     throw new TokenError(reason);
   }
   if (typeof claims !== 'object') throw new TokenError('token payload is not an object');
-  const { sub, name, role, agency, exp, nbf } = claims;
+  const { sub, name, role, agency, exp, iat, nbf } = claims;
   if (typeof sub !== 'string' || sub === '') throw new TokenError('claim sub is missing');
   if (typeof exp !== 'number') throw new TokenError('claim exp is missing');
+  if (typeof iat !== 'number') throw new TokenError('claim iat is missing');
+  if (iat > now + CLOCK_SKEW_S) throw new TokenError('claim iat is in the future');
+  if (exp - iat > maxLifetimeS) {
+    throw new TokenError(`token lifetime exceeds ${maxLifetimeS} seconds`);
+  }
   if (!ROLES.includes(role)) throw new TokenError(`claim role must be one of ${ROLES.join(', ')}`);
   const needsAgency = role === 'bureau_head' || role === 'agency_officer';
   if (needsAgency && (typeof agency !== 'string' || !AGENCY.test(agency))) {
@@ -77,7 +100,10 @@ interface CachedToken {
 export class VerifiedTokenCache {
   private readonly entries = new Map<string, CachedToken>();
 
-  constructor(readonly capacity = 1000) {}
+  constructor(
+    readonly capacity = 1000,
+    readonly maxLifetimeS = DEFAULT_MAX_TOKEN_LIFETIME_S,
+  ) {}
 
   get size(): number {
     return this.entries.size;
@@ -90,7 +116,7 @@ export class VerifiedTokenCache {
       if (hit.secret === secret && now < hit.exp) return { ...hit.user };
       this.entries.delete(token); // expired or another secret: verify again, which refuses
     }
-    const { user, exp, nbf } = verifyClaims(token, secret, now);
+    const { user, exp, nbf } = verifyClaims(token, secret, now, this.maxLifetimeS);
     if (nbf === undefined && now < exp) {
       if (this.entries.size >= this.capacity) {
         this.entries.delete(this.entries.keys().next().value as string);

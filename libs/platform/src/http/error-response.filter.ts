@@ -11,6 +11,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   DUPLICATE_EVENT_ID: 409,
   IDEMPOTENCY_KEY_IN_USE: 409,
   INVALID_INPUT: 422,
+  INVALID_QUERY: 400,
   INVALID_APPEND: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
 };
@@ -33,8 +34,12 @@ function isCoded(err: unknown): err is CodedError {
   return err instanceof Error && typeof (err as { code?: unknown }).code === 'string';
 }
 
-function body(statusCode: number, message: string, details?: unknown): ErrorBody {
+/** Longer messages are cut: an answer's size never grows with what the caller sent. */
+export const MAX_MESSAGE_CHARS = 2000;
+
+function body(statusCode: number, text: string, details?: unknown): ErrorBody {
   const error = STATUS_CODES[statusCode] ?? 'Error';
+  const message = text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS)}…` : text;
   return details === undefined
     ? { statusCode, error, message }
     : { statusCode, error, message, details };

@@ -193,6 +193,9 @@ function build(plan: DtoPlan, value: unknown): object | undefined {
   return entity;
 }
 
+/** An error answer lists at most this many field problems, then says how many more. */
+export const MAX_LISTED_PROBLEMS = 20;
+
 /**
  * Request validation for every route: unknown fields are refused, values are converted to the
  * declared types, and the answer names each wrong field.
@@ -204,8 +207,13 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     stopAtFirstError: false,
     exceptionFactory: (errors) => {
-      const details = flatten(errors);
-      const message = details.map((d) => d.problems.join(', ')).join('; ');
+      const all = flatten(errors);
+      // A body of thousands of unknown fields once answered 586 KB: name the first few.
+      const details = all.slice(0, MAX_LISTED_PROBLEMS);
+      const more = all.length - details.length;
+      const message =
+        details.map((d) => d.problems.join(', ')).join('; ') +
+        (more > 0 ? `; and ${more} more field problem${more === 1 ? '' : 's'}` : '');
       return new BadRequestException({ message, details });
     },
   });

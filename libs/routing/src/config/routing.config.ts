@@ -1,4 +1,5 @@
 import { ConfigError } from '@liaison/platform';
+import { WebhookTargetPolicy } from '../delivery/webhook-target-policy';
 
 /** Routing settings, read from the environment and validated at boot (the message names the
  * variable). Times are in milliseconds. */
@@ -30,6 +31,8 @@ export interface RoutingConfig {
    * at 4, at 500 tasks/s). Raise it for an agency whose receiver is slow but parallel.
    */
   deliveryConcurrency: number;
+  /** Where webhooks may point: https and public addresses, plus WEBHOOK_ALLOWED_HOSTS. */
+  webhookTargets: WebhookTargetPolicy;
 }
 
 type Env = Record<string, string | undefined>;
@@ -69,5 +72,6 @@ export function loadRoutingConfig(env: Env = process.env): RoutingConfig {
     jobLockMs: integer(env, 'JOB_LOCK_MS', 30_000, 500, HOUR),
     timerConcurrency: integer(env, 'TIMER_CONCURRENCY', 16, 1, 500),
     deliveryConcurrency: integer(env, 'DELIVERY_CONCURRENCY', 1, 1, 500),
+    webhookTargets: WebhookTargetPolicy.parse(env.WEBHOOK_ALLOWED_HOSTS),
   };
 }

@@ -1,9 +1,13 @@
+import { lookup, LookupAddress, LookupOptions } from 'node:dns';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import {
   DELIVERY_HEADER,
   signWebhook,
   SIGNATURE_HEADER,
   TIMESTAMP_HEADER,
 } from './webhook-signature';
+import { hostOf, WebhookTargetPolicy } from './webhook-target-policy';
 
 /** The receiver did not take the task; BullMQ retries with backoff. Never carries the secret. */
 export class WebhookDeliveryError extends Error {
@@ -25,39 +29,98 @@ export interface WebhookRequest {
   /** The same id on every retry, so a receiver can drop a repeat. */
   deliveryId: string;
   timeoutMs: number;
+  /** Where a webhook may point; the process's policy (useWebhookTargetPolicy) when absent. */
+  targets?: WebhookTargetPolicy;
 }
 
-/** POSTs a signed body; any answer but 2xx, a timeout or a network error is a failure. */
+let processTargets: WebhookTargetPolicy | undefined;
+
+/** Set at boot from the routing configuration (RoutingModule does it). */
+export function useWebhookTargetPolicy(targets: WebhookTargetPolicy): void {
+  processTargets = targets;
+}
+
+function currentTargets(): WebhookTargetPolicy {
+  return (processTargets ??= WebhookTargetPolicy.parse(process.env.WEBHOOK_ALLOWED_HOSTS));
+}
+
+/** The connection's own name lookup refuses a forbidden address, so what was checked is what is
+ * connected to: a name re-pointed after registration (DNS rebinding) is caught here. */
+class ForbiddenTargetError extends Error {
+  readonly code = 'ETARGETFORBIDDEN';
+}
+
+type LookupCallback = (
+  err: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
+
+function checkedLookup(host: string, targets: WebhookTargetPolicy) {
+  return (hostname: string, options: LookupOptions, callback: LookupCallback) => {
+    lookup(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err, []);
+      for (const { address } of addresses) {
+        const problem = targets.addressProblem(host, address);
+        if (problem) return callback(new ForbiddenTargetError(`the URL ${problem}`), []);
+      }
+      if (options.all) return callback(null, addresses);
+      callback(null, addresses[0].address, addresses[0].family);
+    });
+  };
+}
+
+/** POSTs a signed body; any answer but 2xx (redirects too), a timeout or a network error, or a
+ * target the policy forbids, is a failure. */
 export async function postSignedWebhook(req: WebhookRequest): Promise<number> {
+  const targets = req.targets ?? currentTargets();
+  const problem = targets.urlProblem(req.url);
+  if (problem) throw new WebhookDeliveryError(`webhook refused: the URL ${problem}`);
+  const url = new URL(req.url);
   const timestamp = Math.floor(Date.now() / 1000);
-  let response: Response;
+  const signal = AbortSignal.timeout(req.timeoutMs);
+  let status: number;
   try {
-    response = await fetch(req.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [TIMESTAMP_HEADER]: String(timestamp),
-        [SIGNATURE_HEADER]: signWebhook(req.secret, timestamp, req.body),
-        [DELIVERY_HEADER]: req.deliveryId,
-      },
-      body: req.body,
-      redirect: 'error',
-      signal: AbortSignal.timeout(req.timeoutMs),
+    status = await new Promise<number>((resolve, reject) => {
+      const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+      const request = send(
+        url,
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(req.body),
+            [TIMESTAMP_HEADER]: String(timestamp),
+            [SIGNATURE_HEADER]: signWebhook(req.secret, timestamp, req.body),
+            [DELIVERY_HEADER]: req.deliveryId,
+          },
+          lookup: checkedLookup(hostOf(url), targets),
+          signal,
+        },
+        (response) => {
+          response.resume(); // the answer's body is not needed
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      request.on('error', reject);
+      request.end(req.body);
     });
   } catch (err) {
-    const timedOut = err instanceof Error && err.name === 'TimeoutError';
+    if (err instanceof ForbiddenTargetError) {
+      throw new WebhookDeliveryError(`webhook refused: ${err.message}`);
+    }
+    const timedOut = signal.aborted;
     const reason = timedOut ? `no answer within ${req.timeoutMs} ms` : describe(err);
     throw new WebhookDeliveryError(`webhook unreachable: ${reason}`);
   }
-  await response.body?.cancel().catch(() => {}); // the answer's body is not needed
-  if (response.status < 200 || response.status >= 300) {
-    throw new WebhookDeliveryError(`webhook answered ${response.status}`, response.status);
+  if (status < 200 || status >= 300) {
+    throw new WebhookDeliveryError(`webhook answered ${status}`, status);
   }
-  return response.status;
+  return status;
 }
 
 function describe(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
-  const cause = (err as { cause?: { code?: string } }).cause;
-  return cause?.code ? `${err.message} (${cause.code})` : err.message;
+  const code = (err as { code?: string }).code;
+  return code ? `${err.message} (${code})` : err.message;
 }

@@ -137,9 +137,21 @@ function checkedCursor(c: CursorPosition, sort: BoardSort): CursorPosition {
   const validKey =
     sort === 'priority'
       ? Number.isInteger(c.key) && (c.key as number) >= 0 && (c.key as number) <= 3
-      : typeof c.key === 'string' && !Number.isNaN(new Date(c.key).getTime());
+      : isIssuedTimestamp(c.key);
   if (!validKey || !isLowerCaseUuid(c.id)) {
     throw new InvalidReadQueryError('cursor', 'is not a cursor this API issued');
   }
   return c;
 }
+
+/**
+ * Exactly what toISOString wrote when the cursor was issued: anything else JavaScript can parse
+ * ("1", "+275760-09-13T00:00:00.000Z", 2026-02-30) Postgres may not, and answered 500.
+ */
+function isIssuedTimestamp(key: unknown): boolean {
+  if (typeof key !== 'string' || !ISSUED_TIMESTAMP.test(key)) return false;
+  const time = new Date(key).getTime();
+  return !Number.isNaN(time) && new Date(time).toISOString() === key;
+}
+
+const ISSUED_TIMESTAMP = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;

@@ -1,4 +1,4 @@
-import { ForbiddenError, InvalidInputError } from '../../domain/domain.errors';
+import { DomainError, ForbiddenError } from '../../domain/domain.errors';
 
 /** The actor's role reads nothing here (admins run the system, they do not read its cases).
  * A ForbiddenError, so the HTTP filter answers 403 like any other. */
@@ -8,5 +8,15 @@ export class ReadForbiddenError extends ForbiddenError {
   }
 }
 
-/** A query parameter is malformed (a bad cursor, limit, status or id). */
-export class InvalidReadQueryError extends InvalidInputError {}
+/** A query parameter is malformed (a bad cursor, limit, status or id, a position beyond the
+ * log's head): 400, like any other malformed request, not 422. */
+export class InvalidReadQueryError extends DomainError {
+  readonly code = 'INVALID_QUERY';
+
+  constructor(
+    readonly field: string,
+    problem: string,
+  ) {
+    super(`${field} ${problem}`);
+  }
+}

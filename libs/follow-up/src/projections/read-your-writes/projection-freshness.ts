@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { InvalidReadQueryError } from '../queries/read.errors';
 
 export interface FreshnessOptions {
   /** How long a query waits for its projections before answering with `stale: true`. */
@@ -49,6 +50,13 @@ export class ProjectionFreshness {
     return rows[0].ok;
   }
 
+  private async headPosition(): Promise<number> {
+    const { rows } = await this.pool.query<{ p: string | null }>(
+      'SELECT max(position) AS p FROM events',
+    );
+    return Number(rows[0].p ?? 0);
+  }
+
   /** Waits until the views show the event at `minPosition`; answers whether they are stale. */
   async waitFor(
     subscriptions: readonly string[],
@@ -56,6 +64,15 @@ export class ProjectionFreshness {
   ): Promise<{ stale: boolean }> {
     if (minPosition === undefined || minPosition <= 0) return { stale: false };
     const deadline = Date.now() + this.options.timeoutMs;
+    if (await this.caughtUp(subscriptions, minPosition)) return { stale: false };
+    // A client got its position from a committed append, so it is never past the head: one
+    // that is would only hold the request for the whole wait.
+    if (minPosition > (await this.headPosition())) {
+      throw new InvalidReadQueryError(
+        'minPosition',
+        '(or X-Min-Position) is beyond the head of the event log',
+      );
+    }
     for (;;) {
       if (await this.caughtUp(subscriptions, minPosition)) return { stale: false };
       if (Date.now() >= deadline) return { stale: true };

@@ -1,0 +1,44 @@
+import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { EdgeConfig, toErrorBody } from '@liaison/platform';
+import { DASHBOARD_PATH } from '../../admin/dashboard-access';
+import { FixedWindowLimiter } from './fixed-window';
+import { TooManyRequestsError } from './too-many-requests';
+
+/** Opening a dashboard session is the API's only sign-in: guessing tokens there is held back. */
+const SIGN_IN = `POST ${DASHBOARD_PATH}/session`;
+const HEALTH = /^\/health(?:[/?]|$)/;
+
+/**
+ * Per-address limits, before anything else reads the request (no token needed, so a flood of
+ * bad tokens is counted too): a general allowance, and a small one for sign-in.
+ */
+export function useAddressRateLimit(
+  fastify: FastifyInstance,
+  limiter: FixedWindowLimiter,
+  config: EdgeConfig,
+): void {
+  fastify.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    // An orchestrator's probes must never be throttled into a restart.
+    if (HEALTH.test(req.url)) return;
+    const checks: [string, number, string][] = [
+      [`address:${req.ip}`, config.rateLimitPerAddress, 'from this address'],
+    ];
+    if (`${req.method} ${req.url.split('?')[0]}` === SIGN_IN) {
+      checks.push([`sign-in:${req.ip}`, config.rateLimitSignIn, 'of sign-ins from this address']);
+    }
+    for (const [key, limit, scope] of checks) {
+      const verdict = await limiter.hit(key, limit);
+      if (verdict.allowed) continue;
+      const err = new TooManyRequestsError(
+        limit,
+        config.rateLimitWindowS,
+        scope,
+        verdict.retryAfterS,
+      );
+      return reply
+        .code(429)
+        .header('retry-after', String(verdict.retryAfterS))
+        .send(toErrorBody(err));
+    }
+  });
+}
