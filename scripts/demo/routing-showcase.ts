@@ -9,7 +9,12 @@ import { verifyWebhook } from '../../libs/routing/src/delivery/webhook-signature
 import { ApiClient } from './api-client';
 
 /** Short deadlines for the worker, so that an escalation happens while the demo watches. */
-export const ROUTING_DEMO_ENV = { REMINDER_LEAD_MS: '2000', ESCALATION_GRACE_MS: '2000' };
+export const ROUTING_DEMO_ENV = {
+  REMINDER_LEAD_MS: '2000',
+  ESCALATION_GRACE_MS: '2000',
+  // KISA's receiver below listens on 127.0.0.1 over http, which webhooks may not use by default
+  WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+};
 
 const SECRET = 'demo-kisa-webhook-secret-0123456789';
 
