@@ -11,18 +11,32 @@ describe('operations endpoints', () => {
   });
   afterAll(() => api.close());
 
-  it('GET /health reports Postgres and Redis up', async () => {
-    const res = await fetch(`${api.url}/health`);
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as { projections: { name: string }[] };
-    expect(body).toMatchObject({
+  it('GET /health/ready and /health/live answer 200 while Postgres and Redis are up', async () => {
+    const ready = await fetch(`${api.url}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({
       status: 'ok',
       checks: { postgres: { status: 'up' }, redis: { status: 'up' } },
     });
-    expect(body.projections.map((p: { name: string }) => p.name).sort()).toEqual([
+    expect((await fetch(`${api.url}/health/live`)).status).toBe(200);
+  });
+
+  it('GET /health reports the dependencies, every subscription and the workers', async () => {
+    // The shared test database has no worker: 503 "degraded" is the truthful answer there
+    // (test/worker/health-truth.e2e-spec.ts shows the 200 with a worker running).
+    const res = await fetch(`${api.url}/health`);
+    const json = (await res.json()) as { details?: object };
+    const body = (res.status === 503 ? json.details : json) as {
+      checks: object;
+      projections: { name: string }[];
+      subscriptions: { name: string }[];
+    };
+    expect(body.checks).toEqual({ postgres: { status: 'up' }, redis: { status: 'up' } });
+    expect(body.projections.map((p) => p.name).sort()).toEqual([
       'projection:follow-up-board',
       'projection:workshops',
     ]);
+    expect(body.subscriptions.map((p) => p.name)).toContain('relay:routing');
   });
 
   it('GET /metrics serves Prometheus text', async () => {
