@@ -42,7 +42,7 @@ function runDrill(): Promise<{ code: number | null; output: string }> {
       [DRILL],
       {
         cwd: ROOT,
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, DRILL_SECONDS: '35' },
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, DRILL_SECONDS: '30' },
         timeout: 360_000,
         maxBuffer: 16 * 1024 * 1024,
       },

@@ -41,6 +41,8 @@ export interface Attempt {
 export interface TrafficLog {
   commands: CommandRecord[];
   attempts: Attempt[];
+  /** When each API last answered a command 2xx. */
+  lastSuccess: Map<string, number>;
 }
 
 const RETRYABLE_CONFLICTS = new Set(['IDEMPOTENCY_KEY_IN_USE']);
@@ -108,7 +110,9 @@ export class CommandClient {
     } catch {
       answer = { status: 0, body: undefined };
     }
-    this.log.attempts.push({ api, at: Date.now(), status: answer.status, command });
+    const at = Date.now();
+    this.log.attempts.push({ api, at, status: answer.status, command });
+    if (command && answer.status >= 200 && answer.status < 300) this.log.lastSuccess.set(api, at);
     return answer;
   }
 

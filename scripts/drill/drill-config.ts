@@ -76,7 +76,7 @@ function faults(env: Env): FaultKind[] {
 
 /**
  * DRILL_SECONDS is the load's length (default 150: about four minutes in all with start-up and
- * checks); 35 gives the short form of about a minute. Shorter loads get shorter outages and
+ * checks); 30 gives the short form of about a minute. Shorter loads get shorter outages and
  * timers so that every fault and timer still fits. The load runs on past DRILL_SECONDS if the
  * faults need it (each is watched for a while after it ends), by at most their own bounds.
  */
@@ -91,7 +91,7 @@ export function loadDrillConfig(env: Env = process.env): DrillConfig {
     requestTimeoutMs: seconds(env, 'DRILL_REQUEST_TIMEOUT_SECONDS', 5),
     faults: faults(env),
     outageMs: seconds(env, 'DRILL_OUTAGE_SECONDS', short ? 2 : 4),
-    observeMs: short ? 3_000 : 10_000,
+    observeMs: short ? 2_000 : 10_000,
     reminderLeadMs: short ? 4_000 : 10_000,
     escalationGraceMs: short ? 3_000 : 8_000,
     timerSlackMs: short ? 8_000 : 12_000,

@@ -3,7 +3,8 @@
  * away for the outage, brings it back and notes when.
  */
 import { AppProcess } from './app-processes';
-import { PostgresCluster, RedisServer } from './cluster';
+import { PostgresCluster } from './postgres-cluster';
+import { RedisServer } from './redis-server';
 import { FaultKind } from './drill-config';
 
 export interface FaultRecord {
@@ -32,14 +33,12 @@ async function inject(kind: FaultKind, t: Targets, outageMs: number): Promise<st
       // projections' locks: killing it makes the other take over.
       const worker = t.workers[0];
       await worker.kill();
-      await sleep(outageMs);
-      await worker.start();
+      await worker.start(); // at once, as an orchestrator restarts a crashed process
       return worker.name;
     }
     case 'api-kill': {
       const api = t.apis[t.apis.length - 1];
       await api.kill();
-      await sleep(outageMs);
       await api.start();
       return api.name;
     }
@@ -72,22 +71,34 @@ export interface FaultSchedule {
   outageMs: number;
   /** The least time between one fault's end and the next, to see the system recover. */
   observeMs: number;
+  /** Longest the drill waits for `recovered` before the next fault. */
+  recoveryLimitMs: number;
 }
 
-/** Runs the faults in turn, one every `spacingMs` but never sooner than `observeMs` after the
- * previous one ended. */
+const RECOVERY_POLL_MS = 100;
+
+/**
+ * Runs the faults in turn, one every `spacingMs`, but each only once the system recovered from
+ * the previous one (`recovered(restoredAt)`, or the limit passed) and `observeMs` after that:
+ * two faults at once would measure neither.
+ */
 export async function runFaults(
   kinds: readonly FaultKind[],
   targets: Targets,
   schedule: FaultSchedule,
+  recovered: (since: number) => boolean,
   onFault: (line: string) => void,
 ): Promise<FaultRecord[]> {
   const records: FaultRecord[] = [];
   for (const [i, kind] of kinds.entries()) {
     const previous = records[records.length - 1];
+    if (previous) {
+      const limit = previous.restoredAt + schedule.recoveryLimitMs;
+      while (!recovered(previous.restoredAt) && Date.now() < limit) await sleep(RECOVERY_POLL_MS);
+    }
     const due = Math.max(
       schedule.startAt + i * schedule.spacingMs,
-      previous ? previous.restoredAt + schedule.observeMs : 0,
+      previous ? Date.now() + schedule.observeMs : 0,
     );
     if (due > Date.now()) await sleep(due - Date.now());
     const startedAt = Date.now();

@@ -10,7 +10,7 @@ import { RoutingLag } from './invariants/routing-checks';
 
 const ROUTING_TARGET_MS = 1_000;
 /** Longest a recovery may take and still count as one. */
-const RECOVERY_LIMIT_MS = 30_000;
+export const RECOVERY_LIMIT_MS = 30_000;
 
 export interface FaultRecovery extends FaultRecord {
   /** Until the last API to do so answered a command 2xx after the restore; undefined: never. */
