@@ -9,7 +9,7 @@ module.exports = {
   transformIgnorePatterns: [],
   moduleNameMapper: {
     '^@liaison/(platform|event-store|follow-up|audit|routing)$': '<rootDir>/libs/$1/src',
-    '^@liaison/event-store/canonical-json$': '<rootDir>/libs/event-store/src/canonical-json',
+    '^@liaison/event-store/(canonical-json|event-hash)$': '<rootDir>/libs/event-store/src/$1',
   },
   globalSetup: '<rootDir>/test/global-setup.ts',
   testTimeout: 30000,

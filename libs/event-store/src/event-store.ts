@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DatabaseError, Pool, PoolClient, QueryConfig } from 'pg';
-import { eventBodyFromParts } from './event-hash';
+import { eventBodyText } from './event-hash';
 import { ConcurrencyError, DuplicateEventIdError, InvalidAppendError } from './event-store.errors';
 import {
   AppendResult,
@@ -565,12 +565,15 @@ function prepareEvent(streamId: string, e: NewEvent, i: number, recordedAt: Date
   const dataJson = canonicalJson(e.data, `${at}.data`);
   const metadataJson = canonicalJson(e.metadata, `${at}.metadata`);
   const id = eventId.toLowerCase(); // Postgres prints uuids in lower case
-  const body = eventBodyFromParts(
-    { streamId, eventId: id, type: e.type, schemaVersion },
+  const body = eventBodyText({
+    streamId,
+    eventId: id,
+    type: e.type,
+    schemaVersion,
     dataJson,
     metadataJson,
-    recordedAt,
-  );
+    recordedAtIso: recordedAt.toISOString(),
+  });
   return { recordedAt, eventId: id, type: e.type, schemaVersion, dataJson, metadataJson, body };
 }
 

@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { EventBodyParts, eventBodyText } from '@liaison/event-store/event-hash';
 import { JsonbCanonicalWriter, NotJsonbText } from '../hashing/jsonb-canonical';
 import { BinaryTuple } from '../reading/copy-binary';
 import { Col } from './chain-rows';
@@ -12,19 +13,60 @@ const VIEW_CACHE_LIMIT = 4096;
 /** Postgres's epoch (2000-01-01T00:00:00Z) in Unix milliseconds. */
 export const PG_EPOCH_MS = 946_684_800_000;
 const JSONB_VERSION = 1;
-const ascii = (s: string) => Buffer.from(s, 'latin1');
-/** The fixed parts of eventBodyText, in order. */
-const PART = {
-  data: ascii('{"data":'),
-  eventId: ascii(',"eventId":"'),
-  metadata: ascii('","metadata":'),
-  recordedAt: ascii(',"recordedAt":"'),
-  schemaVersion: ascii('","schemaVersion":'),
-  streamId: ascii(',"streamId":'),
-  type: ascii(',"type":'),
-  end: ascii('}'),
-};
+
+/** The order writeChainInput writes the body's fields in. */
+const WRITE_ORDER = [
+  'dataJson',
+  'eventId',
+  'metadataJson',
+  'recordedAtIso',
+  'schemaVersion',
+  'streamId',
+  'type',
+] as const satisfies readonly (keyof EventBodyParts)[];
+type Part = (typeof WRITE_ORDER)[number] | 'end';
+
+/**
+ * The body's fixed bytes before each field (and after the last), cut at load time out of the
+ * event store's own eventBodyText fed marker values: this path knows how to write each value
+ * from Postgres's bytes (its whole JSON text, quotes included), not the layout. If the contract
+ * ever orders its fields otherwise than WRITE_ORDER, loading fails here rather than every hash
+ * mismatching.
+ */
+function fixedParts(): Record<Part, Buffer> {
+  const markers: EventBodyParts = {
+    dataJson: '@data@',
+    eventId: '@eventId@',
+    metadataJson: '@metadata@',
+    recordedAtIso: '@recordedAt@',
+    schemaVersion: 9_876_543,
+    streamId: '@streamId@',
+    type: '@type@',
+  };
+  if (WRITE_ORDER.length !== Object.keys(markers).length) {
+    throw new Error('BinaryEventHasher does not write every field of the hash contract');
+  }
+  const body = eventBodyText(markers);
+  const parts = {} as Record<Part, Buffer>;
+  let at = 0;
+  for (const field of WRITE_ORDER) {
+    const marker = String(markers[field]);
+    let start = body.indexOf(marker);
+    let end = start + marker.length;
+    if (start < at || body.indexOf(marker, end) >= 0) {
+      throw new Error(`the hash contract no longer writes ${field} where BinaryEventHasher does`);
+    }
+    if (body[start - 1] === '"' && body[end] === '"') [start, end] = [start - 1, end + 1];
+    parts[field] = Buffer.from(body.slice(at, start), 'utf8');
+    at = end;
+  }
+  parts.end = Buffer.from(body.slice(at), 'utf8');
+  return parts;
+}
+const PART = fixedParts();
+
 const HEX = Buffer.from('0123456789abcdef', 'latin1');
+const QUOTE = 0x22;
 
 /**
  * Recomputes chain hashes from binary COPY tuples: SHA-256(previous hash ‖ canonical body) with
@@ -74,13 +116,13 @@ export class BinaryEventHasher {
     if (ms === undefined) return -1;
     let p = 0;
     for (; p < previousLength; p++) out[p] = previousHash[p];
-    p = put(out, p, PART.data);
+    p = put(out, p, PART.dataJson);
     p = this.jsonbField(t, Col.Data, p);
     p = put(out, p, PART.eventId);
-    p = uuidText(buf, t.starts[Col.EventId], out, p);
-    p = put(out, p, PART.metadata);
+    p = uuidString(buf, t.starts[Col.EventId], out, p);
+    p = put(out, p, PART.metadataJson);
     p = this.jsonbField(t, Col.Metadata, p);
-    p = put(out, p, PART.recordedAt);
+    p = put(out, p, PART.recordedAtIso);
     p = this.time.write(ms, out, p);
     p = put(out, p, PART.schemaVersion);
     p = decimal(t.int32(Col.SchemaVersion), out, p);
@@ -101,7 +143,7 @@ export class BinaryEventHasher {
 }
 
 /**
- * A timestamptz (microseconds since 2000) as toISOString prints it, written as bytes. Events
+ * A timestamptz (microseconds since 2000) as toISOString prints it, written as a JSON string. Events
  * come in bursts, so the "YYYY-MM-DDTHH:MM:SS." part is kept for the last second seen.
  */
 class IsoTimeWriter {
@@ -121,7 +163,8 @@ class IsoTimeWriter {
       this.prefix.write(new Date(second * 1000).toISOString().slice(0, 20), 0, 'latin1');
       this.second = second;
     }
-    if (p + 24 > out.length) throw new RangeError('scratch buffer full');
+    if (p + 26 > out.length) throw new RangeError('scratch buffer full');
+    out[p++] = QUOTE;
     const prefix = this.prefix;
     for (let i = 0; i < prefix.length; i++) out[p++] = prefix[i];
     const millis = ms - second * 1000;
@@ -129,6 +172,7 @@ class IsoTimeWriter {
     out[p++] = 0x30 + (Math.floor(millis / 10) % 10);
     out[p++] = 0x30 + (millis % 10);
     out[p++] = 0x5a; // Z
+    out[p++] = QUOTE;
     return p;
   }
 }
@@ -143,15 +187,17 @@ function decimal(n: number, out: Buffer, p: number): number {
   return p + 1;
 }
 
-/** A uuid's 16 bytes as Postgres prints them: lower-case hex with dashes. */
-function uuidText(buf: Buffer, at: number, out: Buffer, p: number): number {
-  if (p + 36 > out.length) throw new RangeError('scratch buffer full');
+/** A uuid's 16 bytes as a JSON string of Postgres's text: lower-case hex with dashes. */
+function uuidString(buf: Buffer, at: number, out: Buffer, p: number): number {
+  if (p + 38 > out.length) throw new RangeError('scratch buffer full');
+  out[p++] = QUOTE;
   for (let i = 0; i < 16; i++) {
     if (i === 4 || i === 6 || i === 8 || i === 10) out[p++] = 0x2d;
     const b = buf[at + i];
     out[p++] = HEX[b >> 4];
     out[p++] = HEX[b & 15];
   }
+  out[p++] = QUOTE;
   return p;
 }
 
@@ -165,7 +211,7 @@ function jsonString(t: BinaryTuple, field: number, out: Buffer, p: number): numb
   const end = start + t.lengths[field];
   if (p + (end - start) + 2 > out.length) throw new RangeError('scratch buffer full');
   let w = p;
-  out[w++] = 0x22;
+  out[w++] = QUOTE;
   for (let i = start; i < end; i++) {
     const c = buf[i];
     if (c < 0x20 || c === 0x22 || c === 0x5c || c >= 0x80) {
@@ -173,7 +219,7 @@ function jsonString(t: BinaryTuple, field: number, out: Buffer, p: number): numb
     }
     out[w++] = c;
   }
-  out[w++] = 0x22;
+  out[w++] = QUOTE;
   return w;
 }
 

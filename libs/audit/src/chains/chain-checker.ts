@@ -1,3 +1,4 @@
+import { chainHash } from '@liaison/event-store/event-hash';
 import { BinaryTuple } from '../reading/copy-binary';
 import { RawRow } from '../reading/keyset-pages';
 import { BinaryEventHasher, PG_EPOCH_MS, sameBytes } from './binary-event-hasher';
@@ -62,7 +63,7 @@ export class ChainChecker {
     const body = this.exact.body(row);
     if (typeof body !== 'string') return body.error;
     const previous = this.previousHash.toString('hex', 0, this.previousHashLength);
-    return this.exact.chain(previous, body) === storedHashHex(row) ? undefined : HASH_MISMATCH;
+    return chainHash(previous, body) === storedHashHex(row) ? undefined : HASH_MISMATCH;
   }
 
   private sameStream(t: BinaryTuple): boolean {

@@ -1,3 +1,4 @@
+import { chainHash } from '@liaison/event-store/event-hash';
 import { RawRow } from '../reading/keyset-pages';
 import { Col, storedHashHex } from './chain-rows';
 import { EventHasher } from './event-hasher';
@@ -18,9 +19,7 @@ export function diagnoseHashMismatch(rows: RawRow[], version: number): string {
   const expectedPrevious = i === 0 ? '' : storedHashHex(rows[i - 1]);
 
   const candidates = ['', ...rows.map(storedHashHex)];
-  const from = candidates.findIndex(
-    (h) => h !== expectedPrevious && hasher.chain(h, body) === stored,
-  );
+  const from = candidates.findIndex((h) => h !== expectedPrevious && chainHash(h, body) === stored);
   if (from >= 0) {
     const wanted = i === 0 ? 'being first' : `version ${Number(rows[i - 1][Col.Version])}`;
     const actual =
@@ -34,12 +33,12 @@ export function diagnoseHashMismatch(rows: RawRow[], version: number): string {
     return 'hash mismatch: data, metadata or the stored hash changed';
   }
   const nextStored = storedHashHex(next);
-  if (hasher.chain(stored, nextBody) === nextStored) {
+  if (chainHash(stored, nextBody) === nextStored) {
     return i === 0
       ? 'hash mismatch: data or metadata changed'
       : `hash mismatch: data or metadata changed, or version ${Number(rows[i - 1][Col.Version])} was altered and re-hashed`;
   }
-  if (hasher.chain(hasher.chain(expectedPrevious, body), nextBody) === nextStored) {
+  if (chainHash(chainHash(expectedPrevious, body), nextBody) === nextStored) {
     return 'hash mismatch: the stored hash changed (data and metadata intact)';
   }
   return 'hash mismatch: data or metadata and the stored hash changed';

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createHash } from 'node:crypto';
-import { eventBodyText } from '../chains/event-body';
+import { chainHash, eventBodyText } from '@liaison/event-store/event-hash';
 import { LeafHasher } from '../hashing/event-leaf';
 import { FastCanonicalJson } from '../hashing/fast-canonical-json';
 import { MerkleFrontier } from '../hashing/merkle-tree';
@@ -189,23 +189,21 @@ export class ExportCheck {
     }
     let body: string;
     try {
-      body = eventBodyText(
-        e.streamId,
-        e.eventId,
-        e.type,
-        e.schemaVersion,
-        this.canonical.write(e.type, e.data),
-        this.canonical.write('\u0000metadata', e.metadata),
-        e.recordedAt,
-      );
+      body = eventBodyText({
+        streamId: e.streamId,
+        eventId: e.eventId,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        dataJson: this.canonical.write(e.type, e.data),
+        metadataJson: this.canonical.write('\u0000metadata', e.metadata),
+        recordedAtIso: e.recordedAt,
+      });
     } catch (err) {
       return `data or metadata cannot be canonical JSON: ${(err as Error).message}`;
     }
-    const expected = createHash('sha256')
-      .update(stream.hash, 'hex')
-      .update(body, 'utf8')
-      .digest('hex');
-    return expected === e.hash ? undefined : 'hash mismatch: data or metadata changed';
+    return chainHash(stream.hash, body) === e.hash
+      ? undefined
+      : 'hash mismatch: data or metadata changed';
   }
 
   /** At the line a seal ends on (by count), its root and checkpoint must match. */
