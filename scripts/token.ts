@@ -3,7 +3,8 @@
  * npm run token -- --role bureau_head --agency MSIT [--sub id] [--name "Name"] [--expires 8h]
  */
 import { parseArgs } from 'node:util';
-import { loadConfig, ROLES, signToken, UserRole } from '../libs/platform/src';
+import jwt from 'jsonwebtoken';
+import { loadConfig, loadEdgeConfig, ROLES, signToken, UserRole } from '../libs/platform/src';
 
 const { values } = parseArgs({
   options: {
@@ -26,9 +27,15 @@ if ((role === 'bureau_head' || role === 'agency_officer') && !agency) {
   process.exit(2);
 }
 const sub = values.sub ?? `${role}${agency ? `.${agency.toLowerCase()}` : ''}`;
-console.log(
-  signToken(
-    { sub, role, agency, name: values.name, expiresIn: values.expires },
-    loadConfig().jwtSecret,
-  ),
+const token = signToken(
+  { sub, role, agency, name: values.name, expiresIn: values.expires },
+  loadConfig().jwtSecret,
 );
+// The API refuses a token that lives longer than JWT_MAX_LIFETIME_S: say so now, not at use.
+const { iat, exp } = jwt.decode(token) as { iat: number; exp: number };
+const { jwtMaxLifetimeS } = loadEdgeConfig();
+if (exp - iat > jwtMaxLifetimeS) {
+  console.error(`--expires must be at most ${jwtMaxLifetimeS} s (JWT_MAX_LIFETIME_S)`);
+  process.exit(2);
+}
+console.log(token);

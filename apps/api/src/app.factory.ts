@@ -29,6 +29,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   const edge = loadEdgeConfig();
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: edge.trustProxy,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) =>
       incomingId(req.headers[REQUEST_ID_HEADER]),
   });

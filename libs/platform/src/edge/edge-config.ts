@@ -24,6 +24,11 @@ export interface EdgeConfig {
    * Otherwise they are served on this port only, for a network the public cannot reach.
    */
   opsPort: number;
+  /**
+   * Fastify's trustProxy: which proxies' X-Forwarded-For names the client. Behind a proxy and
+   * without it, every request has the proxy's address and shares one per-address allowance.
+   */
+  trustProxy: boolean | string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -62,5 +67,17 @@ export function loadEdgeConfig(env: Env = process.env): EdgeConfig {
     rateLimitPrefix,
     jwtMaxLifetimeS: integer(env, 'JWT_MAX_LIFETIME_S', DAY_S, 60, 30 * DAY_S),
     opsPort: integer(env, 'OPS_PORT', 0, 0, 65535),
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
+}
+
+/** unset or "false"; "true" (any proxy); or a comma list of the proxies' addresses and CIDRs. */
+function trustProxy(raw: string | undefined): boolean | string[] {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  const entries = raw.split(',').map((e) => e.trim());
+  if (entries.some((e) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(e))) {
+    throw new ConfigError('TRUST_PROXY', `must be true, false or addresses (got "${raw}")`);
+  }
+  return entries;
 }
