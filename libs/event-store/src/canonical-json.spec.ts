@@ -32,4 +32,51 @@ describe('canonicalJson', () => {
     const shared = { x: 1 };
     expect(canonicalJson({ a: shared, b: shared })).toBe('{"a":{"x":1},"b":{"x":1}}');
   });
+  /** The format, as an outside verifier must reproduce it (README: "For outside verifiers"). */
+  describe('known answers', () => {
+    it('orders keys by UTF-16 code unit: surrogate pairs before U+E000–U+FFFF', () => {
+      const keys = [
+        '\uffff',
+        '😀',
+        '\ue000',
+        '\ud7ff',
+        '한글',
+        'é',
+        'z',
+        'a',
+        'ab',
+        'a!',
+        'B',
+        '',
+        '10',
+        '9',
+      ];
+      expect(canonicalJson(Object.fromEntries(keys.map((k) => [k, 0])))).toBe(
+        '{"":0,"10":0,"9":0,"B":0,"a":0,"a!":0,"ab":0,"z":0,"é":0,"한글":0,"\ud7ff":0,"😀":0,"\ue000":0,"\uffff":0}',
+      );
+    });
+
+    it('writes numbers as JavaScript prints them', () => {
+      const numbers = [
+        1e21,
+        1.5e-7,
+        5e-324,
+        2 ** 53 + 2,
+        0.1 + 0.2,
+        -0,
+        -0.5,
+        100,
+        1.7976931348623157e308,
+      ];
+      expect(canonicalJson(numbers)).toBe(
+        '[1e+21,1.5e-7,5e-324,9007199254740994,0.30000000000000004,0,-0.5,100,1.7976931348623157e+308]',
+      );
+    });
+
+    it('escapes strings as JSON.stringify does: short escapes, \\u00xx below U+0020, nothing else', () => {
+      expect(canonicalJson(['\n\t\r\b\f"\\/', '\u0001\u001f\u007f', 'é\u2028😀'])).toBe(
+        '["\\n\\t\\r\\b\\f\\"\\\\/","\\u0001\\u001f\u007f","é\u2028😀"]',
+      );
+    });
+  });
 });

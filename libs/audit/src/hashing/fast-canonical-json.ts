@@ -24,7 +24,7 @@ export class FastCanonicalJson {
       if (listed.length === JSON.stringify(value).length) return listed;
     }
     const keys = new Set(list);
-    collectKeys(value, keys);
+    if (!collectKeys(value, keys)) return canonicalJson(value);
     if (keys.size > MAX_KEYS_PER_SLOT) {
       this.lists.delete(slot);
       return canonicalJson(value);
@@ -35,14 +35,18 @@ export class FastCanonicalJson {
   }
 }
 
-function collectKeys(value: unknown, into: Set<string>): void {
-  if (typeof value !== 'object' || value === null) return;
-  if (Array.isArray(value)) {
-    for (const item of value) collectKeys(item, into);
-    return;
-  }
+/**
+ * Adds every key in the value; false if one is "__proto__". JSON.stringify reads listed keys
+ * through the prototype chain, so a listed "__proto__" would write the prototype of every object
+ * that lacks one of its own (the other keys objects inherit are functions, which it skips).
+ */
+function collectKeys(value: unknown, into: Set<string>): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  if (Array.isArray(value)) return value.every((item) => collectKeys(item, into));
   for (const key of Object.keys(value)) {
+    if (key === '__proto__') return false;
     into.add(key);
-    collectKeys((value as Record<string, unknown>)[key], into);
+    if (!collectKeys((value as Record<string, unknown>)[key], into)) return false;
   }
+  return true;
 }

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { Pool } from 'pg';
 import { canonicalJson } from '@liaison/event-store';
 import { testPool } from '../../../../test/support/database';
+import { UNUSUAL_JSON } from '../../../event-store/src/testing/unusual-json';
+import { asJsonbText } from '../testing/jsonb-text';
 import { JsonbCanonicalWriter, NotJsonbText } from './jsonb-canonical';
 
 /**
@@ -57,6 +59,22 @@ describe('JsonbCanonicalWriter on text printed by Postgres', () => {
   ])('agrees on %j', async (value) => {
     const [text] = await printed([value]);
     expect(writer.toText(text)).toBe(canonicalJson(JSON.parse(text)));
+  });
+
+  it("agrees on the hash contract's unusual values, falling back only for escaped keys", async () => {
+    const texts = await printed(UNUSUAL_JSON.map((u) => u.value));
+    UNUSUAL_JSON.forEach(({ value, escapedKeys }, i) => {
+      if (escapedKeys) expect(() => writer.toText(texts[i])).toThrow(NotJsonbText);
+      else expect(writer.toText(texts[i])).toBe(canonicalJson(value));
+    });
+  });
+
+  it('is what the unit specs feed it: asJsonbText prints as Postgres does', async () => {
+    const key = fc.string({ unit: 'grapheme', maxLength: 8 });
+    const object = fc.dictionary(key, fc.jsonValue({ maxDepth: 4 }), { maxKeys: 8 });
+    const random = fc.sample(object, { numRuns: 300, seed: 43 }).filter(storable);
+    const values = [...UNUSUAL_JSON.map((u) => u.value), ...random];
+    expect(values.map(asJsonbText)).toEqual(await printed(values));
   });
 
   it('refuses text outside the shape Postgres prints, and keys it cannot order by bytes', () => {
