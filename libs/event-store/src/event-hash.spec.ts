@@ -53,7 +53,13 @@ describe('canonical event body', () => {
 
   it.each(UNUSUAL_JSON)('is canonical JSON of the fields also for $name', ({ value }) => {
     for (const name of UNUSUAL_NAMES) {
-      const e = { ...event, streamId: name, type: name, data: value, metadata: value };
+      const e = {
+        ...event,
+        streamId: name,
+        type: name,
+        data: value,
+        metadata: { ...event.metadata, value },
+      };
       expect(canonicalEventBody(e)).toBe(
         canonicalJson({ ...e, recordedAt: e.recordedAt.toISOString() }),
       );
