@@ -7,6 +7,7 @@ import {
 import { BinaryEventHasher, FIELD_COUNT } from './binary-event-hasher';
 import { CHAIN_COLUMNS, Col } from './chain-rows';
 import { ChainChecker } from './chain-checker';
+import { UNUSUAL_JSON } from '../../../event-store/src/testing/unusual-json';
 
 const meta = { actor: 'u-1', role: 'agency_officer', correlation_id: 'c-1' };
 const unusual: NewEvent[] = [
@@ -36,13 +37,16 @@ describe('BinaryEventHasher on rows from a binary COPY', () => {
   });
   afterAll(() => db.drop());
 
-  async function tuples<T>(each: (t: import('../reading/copy-binary').BinaryTuple) => T) {
+  async function tuples<T>(
+    each: (t: import('../reading/copy-binary').BinaryTuple) => T,
+    where = 'true',
+  ) {
     const client = await db.pool.connect();
     const out: T[] = [];
     try {
       await copyBinaryTuples(
         client,
-        `SELECT ${CHAIN_COLUMNS} FROM events ORDER BY stream_id, version`,
+        `SELECT ${CHAIN_COLUMNS} FROM events WHERE ${where} ORDER BY stream_id, version`,
         FIELD_COUNT,
         (t) => out.push(each(t)),
       );
@@ -103,5 +107,28 @@ describe('BinaryEventHasher on rows from a binary COPY', () => {
     } finally {
       client.release();
     }
+  });
+  it("agrees with the store on the hash contract's unusual values (escaped keys: exact path)", async () => {
+    await new EventStore(db.pool).append(
+      'unusual-1',
+      UNUSUAL_JSON.map(({ value }) => ({
+        type: 'ThingHappened',
+        data: value,
+        metadata: { ...meta, value },
+      })),
+    );
+    const hasher = new BinaryEventHasher();
+    const checker = new ChainChecker();
+    const previous = Buffer.alloc(32);
+    let previousLength = 0;
+    const verdicts = await tuples((t) => {
+      checker.check(t);
+      const ok = hasher.matches(t, previous, previousLength);
+      t.buffer.copy(previous, 0, t.starts[Col.Hash], t.starts[Col.Hash] + 32);
+      previousLength = 32;
+      return ok;
+    }, "stream_id = 'unusual-1'");
+    expect(verdicts).toEqual(UNUSUAL_JSON.map((u) => !u.escapedKeys));
+    expect(checker.broken.count).toBe(0);
   });
 });
