@@ -55,14 +55,11 @@ async function loadWithFaults(stage: Stage, config: DrillConfig, runId: string) 
   const recovered = (since: number) =>
     apiUrls.every((api) => (traffic.lastSuccess.get(api) ?? 0) >= since);
   const { apis, workers, postgres, redis } = stage;
+  load.hold();
   const [, faults] = await Promise.all([
     load.run(),
-    runFaults(config.faults, { apis, workers, postgres, redis }, schedule, recovered, say).then(
-      (records) => {
-        const last = records[records.length - 1];
-        if (last) load.extendTo(last.restoredAt + config.observeMs);
-        return records;
-      },
+    runFaults(config.faults, { apis, workers, postgres, redis }, schedule, recovered, say).finally(
+      () => load.release(),
     ),
   ]);
   say(trafficSummary(traffic.commands, Date.now() - drillStart));

@@ -78,9 +78,9 @@ export interface FaultSchedule {
 const RECOVERY_POLL_MS = 100;
 
 /**
- * Runs the faults in turn, one every `spacingMs`, but each only once the system recovered from
- * the previous one (`recovered(restoredAt)`, or the limit passed) and `observeMs` after that:
- * two faults at once would measure neither.
+ * Runs the faults in turn, one every `spacingMs` at most, and after each waits until the system
+ * recovered (`recovered(restoredAt)`, or the limit passed) and then `observeMs` more: two
+ * faults at once would measure neither.
  */
 export async function runFaults(
   kinds: readonly FaultKind[],
@@ -91,15 +91,7 @@ export async function runFaults(
 ): Promise<FaultRecord[]> {
   const records: FaultRecord[] = [];
   for (const [i, kind] of kinds.entries()) {
-    const previous = records[records.length - 1];
-    if (previous) {
-      const limit = previous.restoredAt + schedule.recoveryLimitMs;
-      while (!recovered(previous.restoredAt) && Date.now() < limit) await sleep(RECOVERY_POLL_MS);
-    }
-    const due = Math.max(
-      schedule.startAt + i * schedule.spacingMs,
-      previous ? Date.now() + schedule.observeMs : 0,
-    );
+    const due = schedule.startAt + i * schedule.spacingMs;
     if (due > Date.now()) await sleep(due - Date.now());
     const startedAt = Date.now();
     onFault(`fault ${i + 1}/${kinds.length}: ${kind}`);
@@ -111,7 +103,11 @@ export async function runFaults(
       error = err instanceof Error ? err.message.split('\n')[0] : String(err);
       onFault(`  could not complete ${kind}: ${error}`);
     }
-    records.push({ kind, target, startedAt, restoredAt: Date.now(), ...(error && { error }) });
+    const restoredAt = Date.now();
+    records.push({ kind, target, startedAt, restoredAt, ...(error && { error }) });
+    const limit = restoredAt + schedule.recoveryLimitMs;
+    while (!recovered(restoredAt) && Date.now() < limit) await sleep(RECOVERY_POLL_MS);
+    await sleep(schedule.observeMs);
   }
   return records;
 }

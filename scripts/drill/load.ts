@@ -64,8 +64,9 @@ class Pace {
 export class Load {
   readonly stats: LoadStats = { workshops: 0, tasks: 0, nearTasks: 0, steps: 0 };
   private readonly pace: Pace;
-  /** A copy: the drill may extend the end while the load runs. */
+  /** A copy: the end moves when the load is held. */
   private readonly s: LoadSettings;
+  private held = false;
 
   constructor(
     private readonly client: CommandClient,
@@ -76,9 +77,14 @@ export class Load {
     this.pace = new Pace(1000 / settings.commandsPerSecond);
   }
 
-  /** Runs the load on until `until` (never shortens it). */
-  extendTo(until: number): void {
-    this.s.endsAt = Math.max(this.s.endsAt, until);
+  /** Keeps the load running past its end until `release`: the faults may need longer. */
+  hold(): void {
+    this.held = true;
+  }
+
+  release(): void {
+    this.held = false;
+    this.s.endsAt = Math.max(this.s.endsAt, Date.now());
   }
 
   get endsAt(): number {
@@ -90,7 +96,7 @@ export class Load {
   }
 
   private running(): boolean {
-    return Date.now() < this.s.endsAt;
+    return this.held || Date.now() < this.s.endsAt;
   }
 
   private async send(u: number, path: string, token: string, body: unknown, ifMatch?: number) {
