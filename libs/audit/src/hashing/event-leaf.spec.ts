@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LEAF_VECTORS } from '../testing/known-answers';
 import { LeafFields, LeafHasher } from './event-leaf';
 
 /** The leaf encoding written out field by field, as the seal format defines it. */
@@ -45,4 +46,16 @@ describe('LeafHasher', () => {
     const leaf = hasher.digestBytes(f.position, f.version, src, 0, 32, 32, id.length);
     expect(Buffer.from(leaf, 'latin1')).toEqual(reference(f));
   });
+
+  it.each(LEAF_VECTORS)(
+    'gives the known answer for position $fields.position',
+    ({ fields, leaf }) => {
+      const hasher = new LeafHasher();
+      expect(hasher.hash(fields).toString('hex')).toBe(leaf);
+      const id = Buffer.from(fields.streamId, 'utf8');
+      const src = Buffer.concat([fields.hash, id]);
+      const digest = hasher.digestBytes(fields.position, fields.version, src, 0, 32, 32, id.length);
+      expect(Buffer.from(digest, 'latin1').toString('hex')).toBe(leaf);
+    },
+  );
 });

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { LEAF_VECTORS, MERKLE_ROOTS } from '../testing/known-answers';
 import { MerkleFrontier, merkleRootOf, nodeHash } from './merkle-tree';
 
 const leaves = (n: number) => Array.from({ length: n }, () => randomBytes(32));
@@ -56,5 +57,26 @@ describe('MerkleFrontier (RFC 6962 tree, grown one leaf at a time)', () => {
     expect(merkleRootOf([...all.slice(0, 4), randomBytes(32), ...all.slice(5)])).not.toEqual(root);
     expect(merkleRootOf([...all.slice(0, 4), ...all.slice(5)])).not.toEqual(root);
     expect(merkleRootOf([all[1], all[0], ...all.slice(2)])).not.toEqual(root);
+  });
+
+  it('gives the known roots over the known leaves', () => {
+    const known = LEAF_VECTORS.map((v) => Buffer.from(v.leaf, 'hex'));
+    const tree = new MerkleFrontier();
+    MERKLE_ROOTS.forEach((root, n) => {
+      if (n > 0) tree.append(known[n - 1]);
+      expect(tree.root().toString('hex')).toBe(root);
+      expect(merkleRootOf(known.slice(0, n)).toString('hex')).toBe(root);
+    });
+  });
+
+  it('takes only 32-byte leaves and nodes', () => {
+    const tree = new MerkleFrontier();
+    expect(() => tree.append(Buffer.alloc(31))).toThrow('Merkle leaves are 32 bytes');
+    expect(() => tree.appendDigest('x'.repeat(33))).toThrow('Merkle leaves are 32 bytes');
+    expect(tree.count).toBe(0);
+    const [a] = leaves(1);
+    expect(() => nodeHash(a, Buffer.alloc(33))).toThrow('Merkle nodes are 32 bytes');
+    expect(() => nodeHash(Buffer.alloc(31), a)).toThrow('Merkle nodes are 32 bytes');
+    expect(() => MerkleFrontier.restore(1, [Buffer.alloc(31)])).toThrow(/peak/);
   });
 });

@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { loadSealKeys, SealKeys } from '../keys/seal-keys';
+import { loadSealKeys, publicKeysFromPem, SealKeys } from '../keys/seal-keys';
+import { SEAL_VECTOR, testSealKeys } from '../testing/known-answers';
 import {
   sealBodyText,
   sealLinkProblem,
@@ -91,5 +92,15 @@ describe('seal signing', () => {
       /previous root/,
     );
     expect(sealLinkProblem({ ...second, eventCount: 16 }, first)).toMatch(/counts 16 events/);
+  });
+
+  it('gives the known answer: body, key id and Ed25519 signature (deterministic)', () => {
+    const seal = signSeal(SEAL_VECTOR.unsigned, testSealKeys());
+    expect(seal.keyId).toBe(SEAL_VECTOR.keyId);
+    expect(sealBodyText(seal)).toBe(SEAL_VECTOR.body);
+    expect(seal.signature).toBe(SEAL_VECTOR.signature);
+    const verifier = publicKeysFromPem(SEAL_VECTOR.publicKeyPem, 'the known answer');
+    expect(verifier.primary.keyId).toBe(SEAL_VECTOR.keyId);
+    expect(sealSignatureProblem(seal, verifier)).toBeUndefined();
   });
 });
