@@ -23,6 +23,7 @@
 import { Writable } from 'node:stream';
 import { Client, Pool } from 'pg';
 import { ChainVerifier } from '../libs/audit/src/chains/chain-verifier';
+import { eventBodyText } from '../libs/event-store/src/event-hash';
 import { Exporter } from '../libs/audit/src/export/exporter';
 import { loadSealKeys } from '../libs/audit/src/keys/seal-keys';
 import { SealVerifier } from '../libs/audit/src/seals/seal-verifier';
@@ -89,6 +90,20 @@ async function prepareDatabase(): Promise<boolean> {
 }
 
 /**
+ * The hash contract's body as a format() string: the contract's own text, fed placeholders
+ * (each names its argument, so the fields may stand in any order).
+ */
+const BODY_FORMAT = eventBodyText({
+  dataJson: '%1$s',
+  eventId: '%2$s',
+  metadataJson: '%3$s',
+  recordedAtIso: '%4$s',
+  schemaVersion: 1,
+  streamId: '%5$s',
+  type: '%6$s',
+});
+
+/**
  * One realistic follow-up event per (stream s, version v), written as canonical JSON (keys in
  * JavaScript sort order) so its canonical body, and so its hash, can be computed in SQL.
  */
@@ -97,7 +112,7 @@ CREATE FUNCTION pg_temp.bench_event(s int, v int, OUT stream_id text, OUT event_
   OUT type text, OUT data text, OUT metadata text, OUT recorded_at timestamptz, OUT body text)
 LANGUAGE sql IMMUTABLE AS $$
   SELECT x.stream_id, x.event_id, x.type, x.data, x.metadata, x.recorded_at,
-    format('{"data":%s,"eventId":"%s","metadata":%s,"recordedAt":"%s","schemaVersion":1,"streamId":"%s","type":"%s"}',
+    format('${BODY_FORMAT}',
       x.data, x.event_id, x.metadata,
       to_char(x.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), x.stream_id, x.type)
   FROM (SELECT
