@@ -23,6 +23,8 @@ import { Stage } from './stage';
 import { Tokens } from './tokens';
 
 const say = (line: string) => console.log(`[drill] ${line}`);
+/** Commands sent to an API just before it is killed. */
+const IN_FLIGHT_COMMANDS = 24;
 
 /** The load and, alongside it, the faults; the load runs on until the last fault was watched. */
 async function loadWithFaults(stage: Stage, config: DrillConfig, runId: string) {
@@ -55,12 +57,17 @@ async function loadWithFaults(stage: Stage, config: DrillConfig, runId: string) 
   const recovered = (since: number) =>
     apiUrls.every((api) => (traffic.lastSuccess.get(api) ?? 0) >= since);
   const { apis, workers, postgres, redis } = stage;
+  const inFlight = (apiIndex: number) => load.burst(apiIndex, IN_FLIGHT_COMMANDS);
   load.hold();
   const [, faults] = await Promise.all([
     load.run(),
-    runFaults(config.faults, { apis, workers, postgres, redis }, schedule, recovered, say).finally(
-      () => load.release(),
-    ),
+    runFaults(
+      config.faults,
+      { apis, inFlight, workers, postgres, redis },
+      schedule,
+      recovered,
+      say,
+    ).finally(() => load.release()),
   ]);
   say(trafficSummary(traffic.commands, Date.now() - drillStart));
   say(`load: ${JSON.stringify(load.stats)}; settling`);

@@ -19,12 +19,16 @@ export interface FaultRecord {
 
 export interface Targets {
   apis: AppProcess[];
+  /** Starts commands at the API with this index, so that some are in flight when it dies. */
+  inFlight: (apiIndex: number) => void;
   workers: AppProcess[];
   postgres: PostgresCluster;
   redis: RedisServer;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Long enough for a burst's first commands to reach their append, too short for most to end. */
+const IN_FLIGHT_MS = 15;
 
 async function inject(kind: FaultKind, t: Targets, outageMs: number): Promise<string> {
   switch (kind) {
@@ -37,10 +41,14 @@ async function inject(kind: FaultKind, t: Targets, outageMs: number): Promise<st
       return worker.name;
     }
     case 'api-kill': {
-      const api = t.apis[t.apis.length - 1];
-      await api.kill();
-      await api.start();
-      return api.name;
+      const api = t.apis.length - 1;
+      // Killed while busy: commands cut off between their append and their answer are the
+      // ones a retry must not apply again.
+      t.inFlight(api);
+      await sleep(IN_FLIGHT_MS);
+      await t.apis[api].kill();
+      await t.apis[api].start();
+      return t.apis[api].name;
     }
     case 'redis-restart':
       await t.redis.shutdownNoSave();

@@ -67,6 +67,7 @@ export class Load {
   /** A copy: the end moves when the load is held. */
   private readonly s: LoadSettings;
   private held = false;
+  private readonly bursts: Promise<unknown>[] = [];
 
   constructor(
     private readonly client: CommandClient,
@@ -93,6 +94,27 @@ export class Load {
 
   async run(): Promise<void> {
     await Promise.all(Array.from({ length: this.s.users }, (_, u) => this.user(u)));
+    await Promise.all(this.bursts); // their retries may outlast the users
+  }
+
+  /**
+   * Sends `count` workshop records to one API at once, unpaced and not awaited: the API is about
+   * to be killed, and some of them will be cut off between their append and their answer.
+   */
+  burst(apiIndex: number, count: number): void {
+    for (let i = 0; i < count; i++) {
+      const host = HOSTS[i % HOSTS.length];
+      const body = {
+        title: `Drill workshop in flight ${i}`,
+        heldOn: new Date().toISOString().slice(0, 10),
+        hostAgency: host,
+        counterparts: ['OPENAI'],
+        attendingAgencies: AGENCIES.filter((a) => a !== host).slice(0, 2),
+        topics: ['AI security threats'],
+      };
+      const head = this.tokens.head(host);
+      this.bursts.push(this.client.command(apiIndex, 'POST', '/v1/workshops', head, body));
+    }
   }
 
   private running(): boolean {
