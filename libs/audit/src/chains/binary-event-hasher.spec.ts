@@ -1,4 +1,4 @@
-import { canonicalEventBody, chainHash, HashedFields } from '@liaison/event-store';
+import { canonicalEventBody, chainHash, HashedFields } from '@liaison/event-store/event-hash';
 import { CHAIN_VECTORS } from '../../../event-store/src/testing/known-answers';
 import { UNUSUAL_JSON, UNUSUAL_NAMES } from '../../../event-store/src/testing/unusual-json';
 import { BinaryTuple } from '../reading/copy-binary';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canonicalJson } from '@liaison/event-store';
+import { canonicalJson } from '@liaison/event-store/canonical-json';
 import { UNUSUAL_JSON } from '../../../event-store/src/testing/unusual-json';
 import { asJsonbText } from '../testing/jsonb-text';
 import { JsonbCanonicalWriter, NotJsonbText } from './jsonb-canonical';
