@@ -121,6 +121,9 @@ describe('a hardened edge', () => {
       [`/v1/audit/follow-ups/${id}?asOf=0000-01-01T00:00:00Z`, 'asOf'],
       [`/v1/audit/follow-ups/${id}?asOf=%2B275760-09-13T00:00:00Z`, 'asOf'],
       [`/v1/audit/streams/x?asOf=9999-99-99T00:00:00Z`, 'asOf'],
+      [`/v1/audit/streams/x?asOf=0001-01-01T00:00:00%2B14:00`, 'asOf'],
+      ['/v1/audit/access-log?since=0001-01-01T00:00:00%2B14:00', 'since'],
+      ['/v1/audit/access-log?before=9007199254740993', 'before'],
     ])('refuses %s: 400 naming %s', async (path, field) => {
       const res = await call(api.url, 'GET', path, auditor);
       expect(res.status).toBe(400);
