@@ -193,6 +193,15 @@ export class Load {
       this.stats.tasks++;
       if (near) this.stats.nearTasks++;
       tasks.push({ id: String(created.id), host, near, reassigns: 0, done: false });
+      if (!near && Math.random() < 0.3) {
+        // The head corrects the date at once, without If-Match, while the router and the
+        // delivery write the same stream: no version check was asked for, so none may refuse.
+        const dueAt = new Date(Date.now() + (21 + i) * DAY).toISOString();
+        await this.send(u, `/v1/follow-ups/${created.id}/extend`, head, {
+          dueAt,
+          reason: 'Date corrected',
+        });
+      }
     }
     return tasks;
   }

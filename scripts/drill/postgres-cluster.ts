@@ -85,8 +85,8 @@ export class PostgresCluster {
       'UTF8',
       '--no-sync', // a throwaway cluster: no need to wait for the disk
     ]);
-    // fsync off only matters if the machine crashes; a killed or stopped server still
-    // recovers from its WAL, which is what the drill tests.
+    // fsync and full-page writes off only matter if the machine crashes; a killed or stopped
+    // server still recovers from its WAL, which is what the drill tests.
     const settings = [
       `port = ${this.port}`,
       `listen_addresses = '127.0.0.1'`,
