@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { ConcurrencyError, EventStore } from '@liaison/event-store';
 import { testPool } from '../../../../test/support/database';
 import { AgencyDirectory } from '../agencies/agency-directory';
 import {
   Actor,
+  DomainError,
   FollowUpCommand,
   followUpDecider,
+  FollowUpState,
   followUpStreamId,
   workshopDecider,
   workshopStreamId,
 } from '../domain';
 import { CommandMeta } from './command-meta';
-import { DecisionRunner } from './decision-runner';
+import { BatchItem, DecisionRunner } from './decision-runner';
 import { newEntityId } from './idempotent-ids';
 
 const head: Actor = { id: 'u-msit-head', role: 'bureau_head', agency: 'MSIT' };
@@ -253,6 +255,144 @@ describe('DecisionRunner', () => {
       expect((await types(streamId)).filter((t) => t === 'FollowUpProgressReported')).toHaveLength(
         2,
       );
+    });
+  });
+
+  describe("a batch, in the caller's transaction", () => {
+    const route = (followUpId: string, agency = 'KISA') =>
+      ({ kind: 'RecordRouting', followUpId, agency, queue: `agency-${agency}` }) as const;
+    /** Plans `command(followUpId)` on every stream, noting the versions it was planned at. */
+    function items(
+      tasks: { followUpId: string; streamId: string }[],
+      command: (followUpId: string) => FollowUpCommand | undefined,
+      actor: Actor = system,
+      planned: number[] = [],
+    ): BatchItem<FollowUpCommand, FollowUpState, string>[] {
+      return tasks.map(({ followUpId, streamId }) => ({
+        streamId,
+        plan: (stream) => {
+          planned.push(stream.version);
+          const c = command(followUpId);
+          return (
+            c && { command: c, meta: { actor, correlationId: 'spec-batch' }, attached: followUpId }
+          );
+        },
+      }));
+    }
+    async function inTransaction<T>(work: (tx: PoolClient) => Promise<T>, commit = true) {
+      const tx = await pool.connect();
+      try {
+        await tx.query('BEGIN');
+        const result = await work(tx);
+        await tx.query(commit ? 'COMMIT' : 'ROLLBACK');
+        return result;
+      } catch (err) {
+        await tx.query('ROLLBACK');
+        throw err;
+      } finally {
+        tx.release();
+      }
+    }
+
+    it('appends only when the caller commits', async () => {
+      const tasks = [await assigned(runner()), await assigned(runner())];
+      const batch = items(tasks, (id) => route(id));
+
+      await inTransaction(async (tx) => {
+        const outcomes = await runner().runBatch(followUpDecider, batch, { tx });
+        expect(outcomes.map((o) => o.kind === 'decided' && o.events)).toEqual([1, 1]);
+        expect(await types(tasks[0].streamId)).toEqual(['FollowUpAssigned']); // not yet
+      }, false);
+      expect(await types(tasks[0].streamId)).toEqual(['FollowUpAssigned']);
+
+      await inTransaction((tx) => runner().runBatch(followUpDecider, batch, { tx }));
+      for (const { streamId } of tasks) {
+        expect(await types(streamId)).toEqual(['FollowUpAssigned', 'FollowUpRouted']);
+      }
+    });
+
+    it('decides on the histories it is given, and again on a stream that moved since', async () => {
+      const task = await assigned(runner());
+      const given = new Map([[task.streamId, await store.readStream(task.streamId)]]);
+      await task.send(
+        runner(),
+        { kind: 'ExtendDueDate', followUpId: task.followUpId, dueAt: inDays(20), reason: 'later' },
+        meta(head),
+      );
+      const planned: number[] = [];
+
+      const [outcome] = await inTransaction((tx) =>
+        runner().runBatch(followUpDecider, items([task], route, system, planned), {
+          tx,
+          known: given,
+        }),
+      );
+
+      expect(planned).toEqual([1, 2]);
+      expect(outcome).toMatchObject({ kind: 'decided', attached: task.followUpId, events: 1 });
+      expect(outcome.kind === 'decided' && outcome.result).toMatchObject({
+        version: 3,
+        changed: true,
+      });
+      expect(await types(task.streamId)).toEqual([
+        'FollowUpAssigned',
+        'FollowUpDueDateExtended',
+        'FollowUpRouted',
+      ]);
+    });
+
+    it('answers each stream for itself: a refusal, nothing to do, several events', async () => {
+      const [refused, routed, failed] = [
+        await assigned(runner()),
+        await assigned(runner()),
+        await assigned(runner()),
+      ];
+      await routed.send(runner(), route(routed.followUpId));
+      const fail = (followUpId: string) =>
+        ({ kind: 'RecordRoutingFailure', followUpId, agency: 'KISA', reason: 'off' }) as const;
+
+      const outcomes = await inTransaction((tx) =>
+        runner().runBatch(
+          followUpDecider,
+          [
+            ...items([refused], route, kisa), // an officer may not record a routing
+            ...items([routed], route),
+            ...items([failed], fail),
+          ],
+          { tx },
+        ),
+      );
+
+      expect(outcomes.map((o) => [o.attached, o.kind])).toEqual([
+        [refused.followUpId, 'refused'],
+        [routed.followUpId, 'decided'],
+        [failed.followUpId, 'decided'],
+      ]);
+      expect(outcomes[0].kind === 'refused' && outcomes[0].error).toBeInstanceOf(DomainError);
+      expect(outcomes[1]).toMatchObject({ events: 0, result: { version: 2, changed: false } });
+      expect(outcomes[2]).toMatchObject({ events: 2, result: { version: 3, changed: true } });
+      expect(await types(failed.streamId)).toEqual([
+        'FollowUpAssigned',
+        'FollowUpRoutingFailed',
+        'FollowUpEscalated',
+      ]);
+      expect(await types(refused.streamId)).toEqual(['FollowUpAssigned']);
+    });
+
+    it('leaves a stream alone when nothing is planned for it, and names each stream once', async () => {
+      const task = await assigned(runner());
+      await inTransaction(async (tx) => {
+        expect(
+          await runner().runBatch(
+            followUpDecider,
+            items([task], () => undefined),
+            { tx },
+          ),
+        ).toEqual([]);
+        const twice = items([task, task], route);
+        await expect(runner().runBatch(followUpDecider, twice, { tx })).rejects.toThrow(/once/);
+      });
+      expect(await types(task.streamId)).toEqual(['FollowUpAssigned']);
     });
   });
 });

@@ -1,24 +1,48 @@
 import { Injectable } from '@nestjs/common';
+import { PoolClient } from 'pg';
 import { ConcurrencyError, EventStore, StoredEvent } from '@liaison/event-store';
 import { AgencyDirectory } from '../agencies/agency-directory';
-import { Decider, DomainError, DomainEvent, foldEvents } from '../domain';
-import { CommandMeta, eventMetadata } from './command-meta';
+import { AgencyInfo, Decider, DomainError, DomainEvent } from '../domain';
+import { CommandMeta } from './command-meta';
+import {
+  DecisionSteps,
+  LoadedHistory,
+  Outcome,
+  Pending,
+  Planned,
+  RunResult,
+} from './decision-steps';
 import { boundEventIds } from './idempotent-ids';
 import { StreamLanes } from './stream-lanes';
-import { LoadedStream, StreamStateCache } from './stream-state-cache';
+import { StreamStateCache } from './stream-state-cache';
 
-export interface RunResult {
-  version: number;
-  position: number;
-  changed: boolean;
+export type { LoadedHistory, Planned, RunResult } from './decision-steps';
+
+/**
+ * A batch's command for one stream. It carries no Idempotency-Key: a batch whose transaction
+ * rolls back is simply made again, and an event id stored before would abort the transaction.
+ */
+export type BatchCommand<C, T> = Planned<C, T> & { meta: { idempotencySeed?: never } };
+
+/** One stream of a batch: its command is planned on the stream as loaded. */
+export interface BatchItem<C, S, T> extends Pending<C, S, T> {
+  plan(
+    stream: LoadedHistory<S>,
+    agencies: ReadonlyMap<string, AgencyInfo>,
+  ): BatchCommand<C, T> | undefined;
 }
+export type BatchOutcome<S, T> = Outcome<S, T>;
 
-/** Decisions on a stream that another writer moved meanwhile, before the caller gets a 409. */
-const MAX_TRIES = 8;
+export interface BatchOptions {
+  /** The caller's transaction: the batch reads and appends in it, and the caller commits. */
+  tx: PoolClient;
+  /** Whole histories (from version 1) the caller holds, such as new streams in a log batch. */
+  known?: ReadonlyMap<string, readonly StoredEvent[]>;
+}
 
 /**
  * The one way a command touches the log: take the stream's state, decide, append at the version
- * the state was at.
+ * the state was at (the steps themselves are DecisionSteps, shared by `run` and `runBatch`).
  *
  * The state comes from this process's cache when it has one, but only an append from it is
  * trusted (a stale version fails the append). A refusal or a "nothing to do" decided on cached
@@ -34,26 +58,29 @@ const MAX_TRIES = 8;
  * the key: before deciding, and again when refused, the log is asked whether an earlier attempt
  * of the same request was applied, and if so its answer is returned. So a retry after a crash
  * between the append and the answer never applies the command twice.
+ *
+ * `runBatch` takes the same steps for many streams at once inside the caller's transaction (the
+ * routing relay's): one read, one statement for the single-event appends, the streams that moved
+ * decided again. It neither reads nor fills the cache (its appends are not committed yet) and
+ * takes no lanes: a command of this process on one of its streams meets it as any other writer.
  */
 @Injectable()
 export class DecisionRunner {
   private readonly cache = new StreamStateCache();
   private readonly lanes = new StreamLanes();
+  private readonly steps: DecisionSteps;
+  private readonly directory = () => this.agencies.snapshot();
 
   constructor(
     private readonly store: EventStore,
     private readonly agencies: AgencyDirectory,
-  ) {}
+  ) {
+    this.steps = new DecisionSteps(store);
+  }
 
   /** The stream as stored now (queries use this: never the cache). */
-  async load<C, S, E>(decider: Decider<C, S, E>, streamId: string): Promise<LoadedStream<S>> {
-    const events: StoredEvent[] = await this.store.readStream(streamId);
-    const last = events[events.length - 1];
-    return {
-      state: foldEvents(decider, events as unknown as E[]),
-      version: last?.version ?? 0,
-      position: last?.position ?? 0,
-    };
+  load<C, S, E>(decider: Decider<C, S, E>, streamId: string): Promise<LoadedHistory<S>> {
+    return this.steps.load(decider, streamId);
   }
 
   run<C, S, E extends DomainEvent>(
@@ -63,6 +90,21 @@ export class DecisionRunner {
     meta: CommandMeta,
   ): Promise<RunResult> {
     return this.lanes.run(streamId, () => this.runNow(decider, streamId, command, meta));
+  }
+
+  /**
+   * Plans, decides and appends a command for each of several distinct streams, in `tx`. A
+   * refusal is its stream's outcome; the others go ahead. Streams planned nothing have none.
+   */
+  async runBatch<C, S, E extends DomainEvent, T>(
+    decider: Decider<C, S, E>,
+    items: readonly BatchItem<C, S, T>[],
+    options: BatchOptions,
+  ): Promise<BatchOutcome<S, T>[]> {
+    const streams = new Set(items.map((i) => i.streamId));
+    if (streams.size !== items.length) throw new Error('a batch names each stream once');
+    const { tx, known } = options;
+    return this.steps.settle(decider, items, this.directory, { tx, known });
   }
 
   private async runNow<C, S, E extends DomainEvent>(
@@ -93,66 +135,24 @@ export class DecisionRunner {
   ): Promise<RunResult> {
     const cached = this.cache.get<S>(streamId);
     if (cached && (meta.expectedVersion === undefined || meta.expectedVersion === cached.version)) {
-      try {
-        const result = await this.decideAndAppend(decider, streamId, command, meta, cached);
-        if (result.changed) return result;
-      } catch (err) {
-        if (!(err instanceof ConcurrencyError || err instanceof DomainError)) throw err;
+      const decidable = { streamId, loaded: cached, command, meta, attached: undefined };
+      const [fromCache] = await this.steps.decideAndAppend(
+        decider,
+        [decidable],
+        await this.directory(),
+      );
+      if (fromCache.kind === 'decided' && fromCache.result.changed) {
+        this.cache.set(streamId, fromCache.after);
+        return fromCache.result;
       }
       this.cache.forget(streamId); // stale, perhaps: decide again on the stored stream
     }
-    for (let attempt = 1; ; attempt++) {
-      const stored = await this.load(decider, streamId);
-      this.cache.set(streamId, stored);
-      try {
-        return await this.decideAndAppend(decider, streamId, command, meta, stored);
-      } catch (err) {
-        const retry =
-          err instanceof ConcurrencyError &&
-          meta.expectedVersion === undefined &&
-          attempt < MAX_TRIES;
-        if (!retry) throw err;
-        this.cache.forget(streamId);
-        // Spread the contenders out: each round lets at least one of them through.
-        await new Promise((resolve) => setTimeout(resolve, attempt * (5 + Math.random() * 10)));
-      }
-    }
-  }
-
-  private async decideAndAppend<C, S, E extends DomainEvent>(
-    decider: Decider<C, S, E>,
-    streamId: string,
-    command: C,
-    meta: CommandMeta,
-    loaded: LoadedStream<S>,
-  ): Promise<RunResult> {
-    const ctx = { actor: meta.actor, now: new Date(), agencies: await this.agencies.snapshot() };
-    // The rules run first: who may not see the stream learns nothing, not even its version.
-    const events = decider.decide(command, loaded.state, ctx);
-    if (meta.expectedVersion !== undefined && meta.expectedVersion !== loaded.version) {
-      throw new ConcurrencyError(streamId, meta.expectedVersion, loaded.version);
-    }
-    if (events.length === 0) {
-      return { version: loaded.version, position: loaded.position, changed: false };
-    }
-    const metadata = eventMetadata(meta);
-    const ids = meta.idempotencySeed && boundEventIds(meta.idempotencySeed, events.length);
-    const result = await this.store.append(
-      streamId,
-      events.map((e, i) => ({
-        ...(ids && { eventId: ids[i] }),
-        type: e.type,
-        data: { ...e.data },
-        metadata,
-      })),
-      { expectedVersion: loaded.version === 0 ? 'no_stream' : loaded.version },
-    );
-    this.cache.set(streamId, {
-      state: foldEvents(decider, events, loaded.state),
-      version: result.version,
-      position: result.position,
+    const plan = () => ({ command, meta, attached: undefined });
+    const [outcome] = await this.steps.settle(decider, [{ streamId, plan }], this.directory, {
+      cache: this.cache,
     });
-    return { version: result.version, position: result.position, changed: true };
+    if (outcome.kind === 'refused') throw outcome.error;
+    return outcome.result;
   }
 
   /** What an earlier attempt of the same keyed request wrote, if it was applied. */
