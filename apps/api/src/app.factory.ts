@@ -36,7 +36,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   const fastify = adapter.getInstance();
   // Before anything else sees a request, in this order: headers on every answer (429s too),
   // the per-address allowance, then who may read the docs and metrics.
-  await useSecurityHeaders(fastify);
+  useSecurityHeaders(fastify);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     bufferLogs: true,
   });
