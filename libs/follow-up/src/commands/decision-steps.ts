@@ -131,12 +131,16 @@ export class DecisionSteps {
       const round = await this.decideAndAppend(decider, planned, directory, tx);
       const moved = new Map<string, ConcurrencyError>();
       for (const o of round) {
-        if (o.kind === 'moved') cache?.forget(o.streamId);
         if (o.kind === 'decided') cache?.set(o.streamId, o.after);
+        if (o.kind !== 'moved') {
+          outcomes.push(o);
+          continue;
+        }
+        cache?.forget(o.streamId);
+        const { streamId, attached, error } = o;
         // Without `If-Match` the sender asked for no version check: decided again on the news.
-        if (o.kind !== 'moved') outcomes.push(o);
-        else if (o.meta.expectedVersion === undefined) moved.set(o.streamId, o.error);
-        else outcomes.push({ ...o, kind: 'refused' });
+        if (o.meta.expectedVersion === undefined) moved.set(streamId, error);
+        else outcomes.push({ kind: 'refused', streamId, attached, error });
       }
       if (moved.size === 0) return outcomes;
       if (attempt >= MAX_TRIES) throw moved.values().next().value;
