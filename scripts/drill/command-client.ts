@@ -35,6 +35,8 @@ export interface Attempt {
   at: number;
   /** HTTP status, or 0 for a timeout or a refused connection. */
   status: number;
+  /** From sending to the answer or the failure. */
+  ms: number;
   command: boolean;
 }
 
@@ -82,6 +84,7 @@ export class CommandClient {
     body: unknown,
     command: boolean,
   ): Promise<Answer> {
+    const sent = Date.now();
     let answer: Answer;
     try {
       const res = await fetch(`${api}${path}`, {
@@ -111,7 +114,7 @@ export class CommandClient {
       answer = { status: 0, body: undefined };
     }
     const at = Date.now();
-    this.log.attempts.push({ api, at, status: answer.status, command });
+    this.log.attempts.push({ api, at, status: answer.status, ms: at - sent, command });
     if (command && answer.status >= 200 && answer.status < 300) this.log.lastSuccess.set(api, at);
     return answer;
   }

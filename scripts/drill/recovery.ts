@@ -19,6 +19,8 @@ export interface FaultRecovery extends FaultRecord {
   routingMs?: number;
   /** Attempts that failed (timeout, refused connection, 5xx) while the fault was on and after. */
   failedAttempts: number;
+  /** The longest any attempt took in that time: a request held is as bad as one refused. */
+  slowestMs: number;
   /** Assignments made from the fault's start to the next fault. */
   assignments: number;
 }
@@ -53,6 +55,7 @@ export function recoveries(
       apiMs,
       routingMs: never ? undefined : caughtUp - f.restoredAt,
       failedAttempts: inWindow.filter((a) => a.status === 0 || a.status >= 500).length,
+      slowestMs: inWindow.reduce((max, a) => Math.max(max, a.ms), 0),
       assignments: assigned.length,
     };
   });

@@ -8,7 +8,16 @@ const secs = (ms?: number) => (ms === undefined ? 'never' : `${(ms / 1000).toFix
 
 export function faultTable(rows: readonly FaultRecovery[], drillStart: number): string {
   return renderTable(
-    ['fault', 'at', 'down', 'API 2xx after', 'routing < 1 s after', 'failed tries', 'assigned'],
+    [
+      'fault',
+      'at',
+      'down',
+      'API 2xx after',
+      'routing < 1 s after',
+      'failed tries',
+      'slowest try',
+      'assigned',
+    ],
     rows.map((r) => [
       r.error ? `${r.target} (${r.error})` : r.target,
       secs(r.startedAt - drillStart),
@@ -16,6 +25,7 @@ export function faultTable(rows: readonly FaultRecovery[], drillStart: number): 
       secs(r.apiMs),
       secs(r.routingMs),
       String(r.failedAttempts),
+      secs(r.slowestMs),
       String(r.assignments),
     ]),
   );
