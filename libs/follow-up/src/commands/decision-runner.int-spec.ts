@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Pool, PoolClient } from 'pg';
+import { Pool } from 'pg';
 import { ConcurrencyError, EventStore } from '@liaison/event-store';
+import { inTransaction } from '@liaison/platform';
 import { testPool } from '../../../../test/support/database';
 import { AgencyDirectory } from '../agencies/agency-directory';
 import {
@@ -279,33 +280,21 @@ describe('DecisionRunner', () => {
         },
       }));
     }
-    async function inTransaction<T>(work: (tx: PoolClient) => Promise<T>, commit = true) {
-      const tx = await pool.connect();
-      try {
-        await tx.query('BEGIN');
-        const result = await work(tx);
-        await tx.query(commit ? 'COMMIT' : 'ROLLBACK');
-        return result;
-      } catch (err) {
-        await tx.query('ROLLBACK');
-        throw err;
-      } finally {
-        tx.release();
-      }
-    }
-
     it('appends only when the caller commits', async () => {
       const tasks = [await assigned(runner()), await assigned(runner())];
       const batch = items(tasks, (id) => route(id));
 
-      await inTransaction(async (tx) => {
+      const rollBack = new Error('roll back');
+      const first = inTransaction(pool, async (tx) => {
         const outcomes = await runner().runBatch(followUpDecider, batch, { tx });
         expect(outcomes.map((o) => o.kind === 'decided' && o.events)).toEqual([1, 1]);
         expect(await types(tasks[0].streamId)).toEqual(['FollowUpAssigned']); // not yet
-      }, false);
+        throw rollBack;
+      });
+      await expect(first).rejects.toBe(rollBack);
       expect(await types(tasks[0].streamId)).toEqual(['FollowUpAssigned']);
 
-      await inTransaction((tx) => runner().runBatch(followUpDecider, batch, { tx }));
+      await inTransaction(pool, (tx) => runner().runBatch(followUpDecider, batch, { tx }));
       for (const { streamId } of tasks) {
         expect(await types(streamId)).toEqual(['FollowUpAssigned', 'FollowUpRouted']);
       }
@@ -321,7 +310,7 @@ describe('DecisionRunner', () => {
       );
       const planned: number[] = [];
 
-      const [outcome] = await inTransaction((tx) =>
+      const [outcome] = await inTransaction(pool, (tx) =>
         runner().runBatch(followUpDecider, items([task], route, system, planned), {
           tx,
           known: given,
@@ -351,7 +340,7 @@ describe('DecisionRunner', () => {
       const fail = (followUpId: string) =>
         ({ kind: 'RecordRoutingFailure', followUpId, agency: 'KISA', reason: 'off' }) as const;
 
-      const outcomes = await inTransaction((tx) =>
+      const outcomes = await inTransaction(pool, (tx) =>
         runner().runBatch(
           followUpDecider,
           [
@@ -381,7 +370,7 @@ describe('DecisionRunner', () => {
 
     it('leaves a stream alone when nothing is planned for it, and names each stream once', async () => {
       const task = await assigned(runner());
-      await inTransaction(async (tx) => {
+      await inTransaction(pool, async (tx) => {
         expect(
           await runner().runBatch(
             followUpDecider,
