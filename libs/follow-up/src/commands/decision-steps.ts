@@ -75,14 +75,19 @@ export interface Decidable<C, S, T> extends Planned<C, T> {
   loaded: LoadedStream<S>;
 }
 
-export interface StepOptions {
-  /** Read and append inside the caller's transaction; the caller commits. */
-  tx?: PoolClient;
+/** Where the steps read and append, and what they may keep. */
+export type StepOptions = {
   /** Whole histories (from version 1) the caller already holds: decided on without a read. */
   known?: ReadonlyMap<string, readonly StoredEvent[]>;
-  /** Keeps what was loaded and appended (never with `tx`: nothing uncommitted is cached). */
-  cache?: StreamStateCache;
-}
+} & (
+  | {
+      /** Read and append inside the caller's transaction; the caller commits. */
+      tx: PoolClient;
+      /** Nothing uncommitted is cached: a rolled-back state could pass a later version check. */
+      cache?: never;
+    }
+  | { tx?: undefined; cache?: StreamStateCache }
+);
 
 /** Decisions on a stream that another writer moved meanwhile, before the caller gets a 409. */
 const MAX_TRIES = 8;
