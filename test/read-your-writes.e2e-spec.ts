@@ -78,16 +78,46 @@ describe('read your writes', () => {
   });
 
   it('answers a position the view cannot reach in time, flagged stale', async () => {
-    const res = await call<BoardPage>(
-      api.url,
-      'GET',
-      '/v1/follow-ups?minPosition=999999999999',
-      kisaOfficer,
-    );
-    expect(res.status).toBe(200);
-    expect(res.headers.get('x-liaison-stale')).toBe('true');
-    expect(res.body.stale).toBe(true);
+    // The board's checkpoint row is held, so no runner can record progress past it.
+    const holder = await pool.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query(
+        `SELECT 1 FROM subscription_checkpoints WHERE name = 'projection:follow-up-board' FOR UPDATE`,
+      );
+      const assigned = await call<{ position: number }>(
+        api.url,
+        'POST',
+        '/v1/follow-ups',
+        msitHead,
+        {
+          workshopId: w.workshopId,
+          sourceId: w.actionId,
+          assigneeAgency: 'KISA',
+          title: 'A task the board has not seen yet',
+          dueAt: inDays(5),
+        },
+      );
+      const res = await call<BoardPage>(
+        api.url,
+        'GET',
+        `/v1/follow-ups?minPosition=${assigned.body.position}`,
+        kisaOfficer,
+      );
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-liaison-stale')).toBe('true');
+      expect(res.body.stale).toBe(true);
+    } finally {
+      await holder.query('ROLLBACK');
+      holder.release();
+    }
   }, 10_000);
+
+  it('refuses a position beyond the head of the log at once, by name', async () => {
+    const res = await call(api.url, 'GET', '/v1/follow-ups?minPosition=999999999999', kisaOfficer);
+    expect(res.status).toBe(400);
+    expect(String(res.body.message)).toContain('minPosition');
+  });
 
   it('refuses a malformed position by name', async () => {
     const res = await call(api.url, 'GET', '/v1/follow-ups?minPosition=soon', kisaOfficer);
