@@ -67,7 +67,7 @@ export async function nothingStuck(
 
 /** `npm run projections:check`, from the build. */
 export async function viewsEqualRebuild(env: NodeJS.ProcessEnv): Promise<InvariantResult> {
-  const script = 'libs/follow-up/src/projections/cli/check.js';
+  const script = 'libs/views/src/cli/check.js';
   const { code, stdout, stderr } = await runNode(script, [], env, 180_000);
   const tally = new Tally('views equal a rebuild');
   const summaries = stderr
