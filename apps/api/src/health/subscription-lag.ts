@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
 import { Gauge, Registry } from 'prom-client';
 import { EventStore } from '@liaison/event-store';
-import { PROJECTIONS, subscriptionName } from '@liaison/follow-up';
+import { PROJECTIONS, subscriptionName } from '@liaison/views';
 import { PG_POOL } from '@liaison/platform';
 import { RELAY_SUBSCRIPTION } from '@liaison/routing';
 
@@ -15,9 +15,15 @@ export interface SubscriptionLag {
   lag: number;
 }
 
-const PROJECTION_SUBSCRIPTIONS = PROJECTIONS.map((p) => subscriptionName(p.name));
+/** Each read model's subscription. A function, not a constant: read at call time, it cannot
+ * meet the registry half-loaded in an import cycle. */
+const projectionSubscriptions = (): string[] => PROJECTIONS.map((p) => subscriptionName(p.name));
+
 /** Every subscription the worker tier runs: each read model, and the relay that routes. */
-export const WORKER_SUBSCRIPTIONS = [...PROJECTION_SUBSCRIPTIONS, RELAY_SUBSCRIPTION];
+export const workerSubscriptions = (): string[] => [
+  ...projectionSubscriptions(),
+  RELAY_SUBSCRIPTION,
+];
 
 /**
  * How far each subscription is behind the log. They run in the workers; their checkpoints are
@@ -51,28 +57,29 @@ export class SubscriptionLagReader {
         registers: [],
         async collect() {
           for (const s of await read().catch(() => []))
-            if (PROJECTION_SUBSCRIPTIONS.includes(s.name)) this.set({ projection: s.name }, s.lag);
+            if (projectionSubscriptions().includes(s.name)) this.set({ projection: s.name }, s.lag);
         },
       }),
     );
   }
 
   async read(): Promise<SubscriptionLag[]> {
+    const names = workerSubscriptions();
     const [{ rows }, head] = await Promise.all([
       this.pool.query<{ name: string; position: string }>(
         'SELECT name, position FROM subscription_checkpoints WHERE name = ANY($1::text[])',
-        [WORKER_SUBSCRIPTIONS],
+        [names],
       ),
       this.store.headPosition(),
     ]);
     const checkpoints = new Map(rows.map((r) => [r.name, Number(r.position)]));
-    return WORKER_SUBSCRIPTIONS.map((name) => {
+    return names.map((name) => {
       const position = checkpoints.get(name) ?? 0;
       return { name, position, lag: Math.max(0, head - position) };
     });
   }
 
   isProjection(name: string): boolean {
-    return PROJECTION_SUBSCRIPTIONS.includes(name);
+    return projectionSubscriptions().includes(name);
   }
 }
