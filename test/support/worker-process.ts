@@ -68,12 +68,12 @@ export class WorkerProcess {
     await this.signal('SIGKILL');
   }
 
-  /** SIGTERM: the worker drains and exits. */
-  async stop(): Promise<number | null> {
-    return this.signal('SIGTERM');
+  /** SIGTERM: the worker drains and exits; after `graceMs`, if given, SIGKILL. */
+  async stop(graceMs?: number): Promise<number | null> {
+    return this.signal('SIGTERM', graceMs);
   }
 
-  private async signal(signal: NodeJS.Signals): Promise<number | null> {
+  private async signal(signal: NodeJS.Signals, graceMs?: number): Promise<number | null> {
     const child = this.child;
     this.child = undefined;
     if (!child || child.exitCode !== null || child.signalCode !== null)
@@ -82,6 +82,8 @@ export class WorkerProcess {
       child.once('exit', (code) => resolve(code)),
     );
     child.kill(signal);
-    return exited;
+    const timer =
+      graceMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), graceMs);
+    return exited.finally(() => clearTimeout(timer));
   }
 }
