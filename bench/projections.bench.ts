@@ -20,16 +20,16 @@ import { performance } from 'node:perf_hooks';
 import { Client, Pool } from 'pg';
 import { Checkpoint, EventStore, START } from '../libs/event-store/src';
 import { Actor } from '../libs/follow-up/src/domain/context';
-import { followUpBoardProjection } from '../libs/follow-up/src/projections/board/follow-up-board.projection';
-import { BoardReader } from '../libs/follow-up/src/projections/queries/board.reader';
-import { ListFollowUpsHandler } from '../libs/follow-up/src/projections/queries/list-follow-ups/list-follow-ups.handler';
+import { followUpBoardProjection } from '../libs/views/src/board/follow-up-board.projection';
+import { BoardReader } from '../libs/views/src/queries/board.reader';
+import { ListFollowUpsHandler } from '../libs/views/src/queries/list-follow-ups/list-follow-ups.handler';
 import {
   ListFollowUpsParams,
   ListFollowUpsQuery,
-} from '../libs/follow-up/src/projections/queries/list-follow-ups/list-follow-ups.query';
-import { ProjectionFreshness } from '../libs/follow-up/src/projections/read-your-writes/projection-freshness';
-import { rebuildProjection } from '../libs/follow-up/src/projections/rebuild/rebuild-projection';
-import { readForReplay } from '../libs/follow-up/src/projections/rebuild/replay-reader';
+} from '../libs/views/src/queries/list-follow-ups/list-follow-ups.query';
+import { ProjectionFreshness } from '../libs/views/src/read-your-writes/projection-freshness';
+import { rebuildProjection } from '../libs/views/src/rebuild/rebuild-projection';
+import { readForReplay } from '../libs/views/src/rebuild/replay-reader';
 import { createDataSource, createPgPool, runMigrations } from '../libs/platform/src';
 import { envInt, log, machineInfo, printJson, round } from './bench-utils';
 

@@ -1,8 +1,8 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Pool } from 'pg';
 import { EventStore, EventWakeUps } from '@liaison/event-store';
-import { createProjectionRunners } from '@liaison/follow-up';
 import { signToken, UserRole } from '@liaison/platform';
+import { createProjectionRunners } from '@liaison/views';
 import { createApiApp } from '../../apps/api/src/app.factory';
 
 export const TEST_JWT_SECRET = 'liaison-test-secret-0123456789abcdef0123456789';

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule } from '@liaison/event-store';
-import { FollowUpModule, ProjectionsQueriesModule } from '@liaison/follow-up';
+import { FollowUpModule } from '@liaison/follow-up';
 import {
   AuthGuard,
   EdgeConfigModule,
@@ -10,6 +10,7 @@ import {
   MetricsModule,
   PlatformModule,
 } from '@liaison/platform';
+import { ProjectionsQueriesModule } from '@liaison/views';
 import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { AgenciesController } from './agencies/agencies.controller';

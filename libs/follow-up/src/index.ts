@@ -9,4 +9,3 @@ export * from './follow-up.module';
 export * from './queries/get-follow-up/get-follow-up.query';
 export * from './queries/get-workshop/get-workshop.query';
 export * from './queries/list-agencies/list-agencies.query';
-export * from './projections';

@@ -8,7 +8,7 @@ import { historyArbitrary } from './testing/follow-up-history.arbitrary';
 import { localLog } from './testing/local-log';
 import { boardRows, workshopRows } from './testing/read-model-rows';
 import { expectedBoard, expectedWorkshops } from './testing/reference-fold';
-import { testDatabaseUrl } from '../../../../test/support/throwaway-database';
+import { testDatabaseUrl } from '../../../test/support/throwaway-database';
 import { createTestSchema } from './testing/test-databases';
 
 /**

@@ -1,7 +1,8 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AgencyInboxQuery, AgencyWorkloadQuery, ListAgenciesQuery } from '@liaison/follow-up';
+import { ListAgenciesQuery } from '@liaison/follow-up';
+import { AgencyInboxQuery, AgencyWorkloadQuery } from '@liaison/views';
 import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
 import {
   flagStale,

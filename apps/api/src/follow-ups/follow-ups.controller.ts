@@ -6,11 +6,10 @@ import {
   ExecuteFollowUpCommand,
   FollowUpRequest,
   GetFollowUpQuery,
-  ListFollowUpsQuery,
   newEntityId,
-  OverdueListQuery,
 } from '@liaison/follow-up';
 import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
+import { ListFollowUpsQuery, OverdueListQuery } from '@liaison/views';
 import { CommandContext } from '../common/command-context.decorator';
 import { flagStale, MIN_POSITION_HEADER, minPositionOf } from '../common/read-options';
 import { UuidParam } from '../common/uuid-param.pipe';

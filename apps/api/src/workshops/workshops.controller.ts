@@ -5,11 +5,10 @@ import {
   CommandMeta,
   ExecuteWorkshopCommand,
   GetWorkshopQuery,
-  ListWorkshopProgressQuery,
   newEntityId,
-  WorkshopProgressQuery,
 } from '@liaison/follow-up';
 import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
+import { ListWorkshopProgressQuery, WorkshopProgressQuery } from '@liaison/views';
 import { CommandContext } from '../common/command-context.decorator';
 import {
   flagStale,

@@ -7,8 +7,8 @@ import {
 } from '@nestjs/common';
 import { Pool } from 'pg';
 import { EventStore, EventWakeUps, SubscriptionStatus } from '@liaison/event-store';
-import { createProjectionRunners, ProjectionRunners } from '@liaison/follow-up';
 import { DIRECT_PG_POOL, LIAISON_CONFIG, LiaisonConfig } from '@liaison/platform';
+import { createProjectionRunners, ProjectionRunners } from '@liaison/views';
 
 /** Keeps the read models current: one subscription per projection, started with the worker. */
 @Injectable()

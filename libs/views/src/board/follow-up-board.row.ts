@@ -1,5 +1,5 @@
 import { ProjectedEvent } from '../projection';
-import { FollowUpPriority, FollowUpStatus, SourceKind } from '../../domain/events';
+import { FollowUpPriority, FollowUpStatus, SourceKind } from '@liaison/follow-up';
 import { instant, oneOf, text, uuid } from '../event-data';
 import { FollowUpView } from '../queries/follow-up-view';
 

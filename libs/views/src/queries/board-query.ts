@@ -1,5 +1,4 @@
-import { FollowUpStatus } from '../../domain/events';
-import { ALL_FOLLOW_UP_STATUSES } from '../../domain/follow-up/follow-up.state';
+import { FollowUpStatus, ALL_FOLLOW_UP_STATUSES } from '@liaison/follow-up';
 import { isLowerCaseUuid } from '../event-data';
 import { qualified } from '../sql-identifiers';
 import { CursorPosition, decodeCursor, encodeCursor, pageLimit } from './cursor';

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Pool } from 'pg';
 import { PG_POOL } from '@liaison/platform';
-import { Actor } from '../../domain/context';
+import { Actor, FollowUpStatus } from '@liaison/follow-up';
 import { isLowerCaseUuid } from '../event-data';
 import { qualified } from '../sql-identifiers';
-import { FollowUpStatus } from '../../domain/events';
 import {
   BoardFilter,
   BoardPageRecord,

@@ -1,4 +1,4 @@
-import { FollowUpPriority, FollowUpStatus, SourceKind } from '../../domain/events';
+import { FollowUpPriority, FollowUpStatus, SourceKind } from '@liaison/follow-up';
 
 /** One task as the board shows it. Times are ISO-8601 strings in UTC. */
 export interface FollowUpView {

@@ -1,4 +1,4 @@
-import { Actor } from '../../domain/context';
+import { Actor } from '@liaison/follow-up';
 import { ReadForbiddenError } from './read.errors';
 
 /**

@@ -1,4 +1,4 @@
-import { DomainError, ForbiddenError } from '../../domain/domain.errors';
+import { DomainError, ForbiddenError } from '@liaison/follow-up';
 
 /** The actor's role reads nothing here (admins run the system, they do not read its cases).
  * A ForbiddenError, so the HTTP filter answers 403 like any other. */

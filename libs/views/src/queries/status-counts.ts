@@ -1,5 +1,4 @@
-import { CLOSED_STATUSES, FollowUpStatus } from '../../domain/events';
-import { ALL_FOLLOW_UP_STATUSES } from '../../domain/follow-up/follow-up.state';
+import { CLOSED_STATUSES, FollowUpStatus, ALL_FOLLOW_UP_STATUSES } from '@liaison/follow-up';
 
 /** Counts of follow-ups by status, every status present (zero when none) for a stable shape. */
 export type StatusCounts = Record<FollowUpStatus, number>;

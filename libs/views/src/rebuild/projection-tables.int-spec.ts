@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { createPgPool } from '@liaison/platform';
 import { LIVE_SCHEMA } from '../projection';
 import { PROJECTIONS } from '../projections.registry';
-import { testDatabaseUrl } from '../../../../../test/support/throwaway-database';
+import { testDatabaseUrl } from '../../../../test/support/throwaway-database';
 import { createTestSchema } from '../testing/test-databases';
 
 /** Rebuilds create tables from the *.tables.ts DDL; the live ones come from the migration.

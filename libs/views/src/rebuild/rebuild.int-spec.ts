@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { QueryBus } from '@nestjs/cqrs';
 import { EventStore, StoredEvent } from '@liaison/event-store';
-import { Actor } from '../../domain/context';
+import { Actor } from '@liaison/follow-up';
 import { ListFollowUpsQuery } from '../queries/list-follow-ups/list-follow-ups.query';
 import { ProjectionRunners } from '../runners/projection-runners';
 import { appendStreams } from '../testing/append-history';
@@ -13,7 +13,7 @@ import { finished, spawnCli } from '../testing/run-cli';
 import {
   createThrowawayDatabase,
   ThrowawayDatabase,
-} from '../../../../../test/support/throwaway-database';
+} from '../../../../test/support/throwaway-database';
 
 const auditor: Actor = { id: 'u-audit', role: 'auditor' };
 const REBUILD_CP = 'projection:follow-up-board:rebuild';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { QueryBus } from '@nestjs/cqrs';
 import { EventStore, EventWakeUps } from '@liaison/event-store';
-import { Actor } from '../../domain/context';
+import { Actor } from '@liaison/follow-up';
 import { GetFollowUpViewQuery } from '../queries/get-follow-up-view/get-follow-up-view.query';
 import { ListFollowUpsQuery } from '../queries/list-follow-ups/list-follow-ups.query';
 import { WorkshopProgressQuery } from '../queries/workshop-progress/workshop-progress.query';
@@ -14,7 +14,7 @@ import { startQueryContext } from '../testing/query-test-module';
 import {
   createThrowawayDatabase,
   ThrowawayDatabase,
-} from '../../../../../test/support/throwaway-database';
+} from '../../../../test/support/throwaway-database';
 import { ProjectionRunners } from './projection-runners';
 
 const auditor: Actor = { id: 'u-audit', role: 'auditor' };

@@ -1,6 +1,6 @@
 /** Appends generated histories through the real event store, stream by stream or step by step. */
 import { EventStore, NewEvent } from '@liaison/event-store';
-import { DomainEvent } from '../../domain/events';
+import { DomainEvent } from '@liaison/follow-up';
 import { StreamHistory } from './follow-up-history.arbitrary';
 
 const META = { actor: 'tester', role: 'system', correlation_id: 'projection-spec' };

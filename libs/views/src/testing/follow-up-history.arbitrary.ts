@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { DomainEvent, FollowUpPriority, FollowUpStatus } from '../../domain/events';
+import { DomainEvent, FollowUpPriority, FollowUpStatus } from '@liaison/follow-up';
 
 export interface StreamHistory {
   streamId: string;

@@ -4,9 +4,7 @@
  * projections' batched SQL path.
  */
 import { StoredEvent } from '@liaison/event-store';
-import { FollowUpEvent, WorkshopEvent } from '../../domain/events';
-import { evolveFollowUp, initialFollowUpState } from '../../domain/follow-up/follow-up.state';
-import { evolveWorkshop, initialWorkshopState } from '../../domain/workshop/workshop.state';
+import { FollowUpEvent, WorkshopEvent, evolveFollowUp, initialFollowUpState, evolveWorkshop, initialWorkshopState } from '@liaison/follow-up';
 
 function byStream(events: readonly StoredEvent[], prefix: string): Map<string, StoredEvent[]> {
   const streams = new Map<string, StoredEvent[]>();

@@ -2,7 +2,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-const ROOT = join(__dirname, '../../../../..');
+const ROOT = join(__dirname, '../../../..');
 
 export function spawnCli(
   script: 'rebuild' | 'check',
@@ -11,7 +11,7 @@ export function spawnCli(
 ): ChildProcess {
   return spawn(
     process.execPath,
-    ['-r', '@swc-node/register', `libs/follow-up/src/projections/cli/${script}.ts`, ...args],
+    ['-r', '@swc-node/register', `libs/views/src/cli/${script}.ts`, ...args],
     {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'development' },

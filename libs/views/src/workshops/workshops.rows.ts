@@ -1,5 +1,5 @@
 import { ProjectedEvent } from '../projection';
-import { SourceKind } from '../../domain/events';
+import { SourceKind } from '@liaison/follow-up';
 import { calendarDate, stringArray, text, uuid } from '../event-data';
 
 export interface WorkshopRow {

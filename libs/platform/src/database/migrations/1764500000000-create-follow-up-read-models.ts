@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Read models of the follow-up domain (libs/follow-up/src/projections). Every column is derived
+ * Read models of the follow-up domain (libs/views). Every column is derived
  * from events only (never now()), so a rebuild reproduces the rows exactly and
  * `projections:check` can diff them. `version` is the stream version last applied to the row:
  * a projection skips events at or below it, which makes redelivery harmless.

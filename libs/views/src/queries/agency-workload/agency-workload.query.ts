@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import { Actor } from '../../../domain/context';
+import { Actor } from '@liaison/follow-up';
 import { ReadYourWrites } from '../fresh-read';
 import { StatusCounts } from '../status-counts';
 

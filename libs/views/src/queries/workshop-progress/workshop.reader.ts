@@ -1,8 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Pool } from 'pg';
 import { PG_POOL } from '@liaison/platform';
-import { Actor } from '../../../domain/context';
-import { FollowUpStatus, SourceKind } from '../../../domain/events';
+import { Actor, FollowUpStatus, SourceKind } from '@liaison/follow-up';
 import { isLowerCaseUuid } from '../../event-data';
 import { qualified } from '../../sql-identifiers';
 import { decodeCursor, encodeCursor, pageLimit } from '../cursor';
