@@ -25,6 +25,18 @@ describe('lost Postgres connections', () => {
   });
   afterAll(() => admin.end());
 
+  /** A new subscription starts at the end of the shared log: it sees only this spec's events. */
+  async function startAtEnd(name: string): Promise<void> {
+    const { rows } = await admin.query<{ tx: string; position: string }>(
+      `SELECT transaction_id::text AS tx, position FROM events
+        ORDER BY transaction_id DESC, position DESC LIMIT 1`,
+    );
+    await admin.query(
+      'INSERT INTO subscription_checkpoints (name, transaction_id, position) VALUES ($1, $2, $3)',
+      [name, rows[0]?.tx ?? '0', rows[0]?.position ?? 0],
+    );
+  }
+
   /** pg_terminate_backend on the backends of `applicationName`, optionally only the ones
    * holding an advisory lock: as an operator, a failover or a crash of Postgres would. */
   async function terminate(applicationName: string, holdingAdvisoryLock = false) {
@@ -48,6 +60,7 @@ describe('lost Postgres connections', () => {
     });
     pool.on('error', () => {});
     const name = `test-lost-${randomUUID()}`;
+    await startAtEnd(name);
     const prefix = `test-${randomUUID()}`;
     const seen: StoredEvent[] = [];
     const errors: unknown[] = [];
@@ -61,8 +74,13 @@ describe('lost Postgres connections', () => {
     });
     sub.start();
     try {
-      await store.append(`${prefix}-a`, [event(1)]);
-      await waitFor(async () => seen.length === 1, 10_000, 'the first event');
+      const first = await store.append(`${prefix}-a`, [event(1)]);
+      // Committed: the batch is not read again (at-least-once would be allowed, not tested here).
+      await waitFor(
+        async () => sub.status().position >= first.position,
+        10_000,
+        'the first event committed',
+      );
 
       // Terminated while the runner idles between polls, holding the lock.
       expect(await terminate(applicationName, true)).toHaveLength(1);
