@@ -1,9 +1,11 @@
 /**
  * The system after the load: it drains (subscriptions caught up, no job left behind), its views
  * equal a replay of the log, and the audit trail verifies. The views and the audit are checked
- * with the project's own tools (the built CLIs and the auditor's route), as an operator would.
+ * with the project's own tools (`projections:check` and `audit` from the build, and the
+ * auditor's route), as an operator would.
  */
 import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { InvariantResult, Tally } from './invariant';
@@ -12,16 +14,40 @@ import { backlog, Backlog } from './log-reader';
 const DIST = join(__dirname, '..', '..', '..');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function runNode(
+/**
+ * The built form of an npm script's CLI: package.json names its source (`node -r
+ * @swc-node/register <path>.ts`), the build holds `<path>.js`. Read there so that the drill
+ * follows a CLI that moves, and runs it without compiling it again.
+ */
+function builtCli(script: string): string {
+  const pkg = JSON.parse(readFileSync(join(DIST, '..', 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const source = /(\S+)\.ts\b/.exec(pkg.scripts[script] ?? '')?.[1];
+  const built = source && join(DIST, `${source}.js`);
+  if (!built || !existsSync(built)) {
+    throw new Error(`npm run ${script}: no built CLI (${built || 'no .ts in the script'})`);
+  }
+  return built;
+}
+
+/** Runs an npm script's CLI from the build; a missing CLI is a failed run, not a crash. */
+function runCli(
   script: string,
   args: string[],
   env: NodeJS.ProcessEnv,
   timeoutMs: number,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
+  let cli: string;
+  try {
+    cli = builtCli(script);
+  } catch (err) {
+    return Promise.resolve({ code: -1, stdout: '', stderr: String(err) });
+  }
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [join(DIST, script), ...args],
+      [cli, ...args],
       { env, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
@@ -67,8 +93,7 @@ export async function nothingStuck(
 
 /** `npm run projections:check`, from the build. */
 export async function viewsEqualRebuild(env: NodeJS.ProcessEnv): Promise<InvariantResult> {
-  const script = 'libs/views/src/cli/check.js';
-  const { code, stdout, stderr } = await runNode(script, [], env, 180_000);
+  const { code, stdout, stderr } = await runCli('projections:check', [], env, 180_000);
   const tally = new Tally('views equal a rebuild');
   const summaries = stderr
     .split('\n')
@@ -91,7 +116,7 @@ export async function auditVerifies(
   env: NodeJS.ProcessEnv,
 ): Promise<InvariantResult> {
   const tally = new Tally('audit verify ok');
-  const sealed = await runNode('libs/audit/src/cli/audit.cli.js', ['seal'], env, 120_000);
+  const sealed = await runCli('audit', ['seal'], env, 120_000);
   tally.check(
     sealed.code === 0,
     () => `audit seal exited ${sealed.code}: ${sealed.stderr.trim().slice(0, 300)}`,
