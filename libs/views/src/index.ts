@@ -2,10 +2,10 @@
 // projections and their tables
 export * from './projection';
 export * from './projections.registry';
-export * from './board/follow-up-board.entity';
+export * from './tables/view-table';
+export * from './board/follow-up-board.table';
 export * from './board/follow-up-board.projection';
-export * from './workshops/workshop-progress.entity';
-export * from './workshops/workshop-progress-source.entity';
+export * from './workshops/workshops.table';
 export * from './workshops/workshops.projection';
 // running, freshness, rebuild
 export * from './runners/projection-runners';

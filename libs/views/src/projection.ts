@@ -1,5 +1,6 @@
 import { PoolClient } from 'pg';
 import { StoredEvent } from '@liaison/event-store';
+import { ViewTable } from './tables/view-table';
 
 /**
  * The part of a stored event projections use. Replays read only these columns, and the data
@@ -20,16 +21,11 @@ export interface ProjectionContext {
   ) => Promise<ProjectedEvent[]>;
 }
 
-/** One read-model table, as DDL for any schema: the live tables come from the migration, the
- * rebuild and check tables from here (a spec keeps the two identical). */
-export interface ProjectionTable {
-  name: string;
-  /** Primary-key column, for diffs. */
-  key: string;
-  createTable(schema: string): string;
-  /** Secondary indexes; a rebuild creates them after the bulk replay, when it is cheapest. */
-  createIndexes(schema: string): string[];
-}
+/** What the rebuild and check need of a table's one definition (tables/view-table.ts). */
+export type ProjectionTable = Pick<
+  ViewTable<unknown>,
+  'name' | 'keyColumn' | 'createTable' | 'createIndexes'
+>;
 
 export interface Projection {
   /** Stable name: the subscription is `projection:<name>`. */

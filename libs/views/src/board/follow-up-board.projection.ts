@@ -2,8 +2,8 @@ import { isLowerCaseUuid } from '../event-data';
 import { ProjectedEvent, Projection } from '../projection';
 import { eventsToApply } from '../stream-batch';
 import { BoardRow, applyToBoardRow } from './follow-up-board.row';
-import { loadBoardRows, upsertBoardRows } from './follow-up-board.sql';
-import { followUpBoardTable } from './follow-up-board.tables';
+import { loadRows, writeRows } from '../tables/view-table';
+import { followUpBoardTable } from './follow-up-board.table';
 
 const STREAM_PREFIX = 'follow-up-';
 
@@ -21,7 +21,7 @@ export const followUpBoardProjection: Projection = {
     const mine = events.filter(isFollowUpEvent);
     if (mine.length === 0) return;
     const ids = [...new Set(mine.map((e) => followUpIdOf(e.streamId)))];
-    const current = await loadBoardRows(tx, ctx.schema, ids);
+    const current = await loadRows(tx, followUpBoardTable, ctx.schema, ids);
     const versions = new Map(
       [...current.values()].map((r) => [STREAM_PREFIX + r.followUpId, r.version]),
     );
@@ -36,7 +36,8 @@ export const followUpBoardProjection: Projection = {
       );
       if (after && after !== before) changed.push(after);
     }
-    if (changed.length > 0) await upsertBoardRows(tx, ctx.schema, changed);
+    if (changed.length > 0)
+      await writeRows(tx, followUpBoardTable, ctx.schema, changed, 'newer-version');
   },
 };
 

@@ -2,7 +2,7 @@ import { FollowUpStatus, ALL_FOLLOW_UP_STATUSES } from '@liaison/follow-up';
 import { isLowerCaseUuid } from '../event-data';
 import { qualified } from '../sql-identifiers';
 import { CursorPosition, decodeCursor, encodeCursor, pageLimit } from './cursor';
-import { FOLLOW_UP_COLUMNS, FollowUpRecord } from './follow-up-view';
+import { followUpBoardTable } from '../board/follow-up-board.table';
 import { FollowUpScope } from './read-scope';
 import { InvalidReadQueryError } from './read.errors';
 import { SqlParams } from './sql-params';
@@ -35,7 +35,10 @@ const SORT_COLUMNS: Record<BoardSort, { column: string; cast: string }> = {
   priority: { column: 'priority_rank', cast: 'smallint' },
 };
 
-export type BoardPageRecord = FollowUpRecord & { sort_key: Date | number };
+export type BoardPageRecord = Record<string, unknown> & {
+  follow_up_id: string;
+  sort_key: Date | number;
+};
 
 export interface BoardStatement {
   sql: string;
@@ -70,8 +73,8 @@ export function boardStatement(
   }
   const dir = order === 'asc' ? 'ASC' : 'DESC';
   const sql = `
-    SELECT ${FOLLOW_UP_COLUMNS}, ${sortColumn.column} AS sort_key
-    FROM ${qualified(schema, 'follow_up_board')}
+    SELECT ${followUpBoardTable.selectList}, ${sortColumn.column} AS sort_key
+    FROM ${qualified(schema, followUpBoardTable.name)}
     WHERE ${where.length > 0 ? where.join(' AND ') : 'true'}
     ORDER BY ${sortColumn.column} ${dir}, follow_up_id ${dir}
     LIMIT ${p.add(limit + 1, 'int')}`;

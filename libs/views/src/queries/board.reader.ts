@@ -11,7 +11,8 @@ import {
   boardConditions,
   boardStatement,
 } from './board-query';
-import { FOLLOW_UP_COLUMNS, FollowUpRecord, FollowUpView, toFollowUpView } from './follow-up-view';
+import { followUpBoardTable } from '../board/follow-up-board.table';
+import { FollowUpView } from './follow-up-view';
 import {
   PROJECTION_QUERY_OPTIONS,
   ProjectionQueryOptions,
@@ -42,7 +43,7 @@ export class BoardReader {
     const more = rows.length > st.limit;
     const served = more ? rows.slice(0, st.limit) : rows;
     return {
-      items: served.map(toFollowUpView),
+      items: served.map((r) => followUpBoardTable.toRow(r)),
       nextCursor: more ? st.cursorAfter(served[served.length - 1]) : null,
     };
   }
@@ -53,12 +54,12 @@ export class BoardReader {
     const p = new SqlParams();
     const where = [`follow_up_id = ${p.add(followUpId, 'uuid')}`];
     if (scope.kind === 'agency') where.push(`${scope.column} = ${p.add(scope.agency)}`);
-    const { rows } = await this.pool.query<FollowUpRecord>(
-      `SELECT ${FOLLOW_UP_COLUMNS} FROM ${qualified(this.schema, 'follow_up_board')}
+    const { rows } = await this.pool.query<Record<string, unknown>>(
+      `SELECT ${followUpBoardTable.selectList} FROM ${qualified(this.schema, followUpBoardTable.name)}
        WHERE ${where.join(' AND ')}`,
       p.values,
     );
-    return rows[0] ? toFollowUpView(rows[0]) : null;
+    return rows[0] ? followUpBoardTable.toRow(rows[0]) : null;
   }
 
   /** Task counts per assignee agency and status, over what the actor may see. */
@@ -76,7 +77,7 @@ export class BoardReader {
     }>(
       `SELECT assignee_agency AS agency, status, count(*)::int AS n,
          count(*) FILTER (WHERE overdue AND is_open)::int AS overdue
-       FROM ${qualified(this.schema, 'follow_up_board')}
+       FROM ${qualified(this.schema, followUpBoardTable.name)}
        WHERE ${where.length > 0 ? where.join(' AND ') : 'true'}
        GROUP BY assignee_agency, status
        ORDER BY assignee_agency`,

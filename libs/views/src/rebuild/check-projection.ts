@@ -63,7 +63,7 @@ export async function checkProjection(o: CheckOptions): Promise<CheckResult> {
     const differences: RowDifference[] = [];
     let truncated = false;
     for (const table of projection.tables) {
-      const found = await diffTable(client, shadow, table.name, table.key, max + 1);
+      const found = await diffTable(client, shadow, table.name, table.keyColumn, max + 1);
       differences.push(...found);
       truncated ||= differences.length > max;
     }

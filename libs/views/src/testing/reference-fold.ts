@@ -4,7 +4,14 @@
  * projections' batched SQL path.
  */
 import { StoredEvent } from '@liaison/event-store';
-import { FollowUpEvent, WorkshopEvent, evolveFollowUp, initialFollowUpState, evolveWorkshop, initialWorkshopState } from '@liaison/follow-up';
+import {
+  FollowUpEvent,
+  WorkshopEvent,
+  evolveFollowUp,
+  initialFollowUpState,
+  evolveWorkshop,
+  initialWorkshopState,
+} from '@liaison/follow-up';
 
 function byStream(events: readonly StoredEvent[], prefix: string): Map<string, StoredEvent[]> {
   const streams = new Map<string, StoredEvent[]>();

@@ -2,8 +2,8 @@ import { isLowerCaseUuid } from '../event-data';
 import { ProjectedEvent, Projection } from '../projection';
 import { eventsToApply } from '../stream-batch';
 import { WorkshopChange, WorkshopRow, WorkshopSourceRow, applyToWorkshop } from './workshops.rows';
-import { insertWorkshopSources, loadWorkshopRows, upsertWorkshopRows } from './workshops.sql';
-import { workshopProgressTable, workshopSourcesTable } from './workshops.tables';
+import { loadRows, writeRows } from '../tables/view-table';
+import { workshopProgressTable, workshopSourcesTable } from './workshops.table';
 
 const STREAM_PREFIX = 'workshop-';
 
@@ -20,7 +20,7 @@ export const workshopsProjection: Projection = {
     const mine = events.filter(isWorkshopEvent);
     if (mine.length === 0) return;
     const ids = [...new Set(mine.map((e) => e.streamId.slice(STREAM_PREFIX.length)))];
-    const current = await loadWorkshopRows(tx, ctx.schema, ids);
+    const current = await loadRows(tx, workshopProgressTable, ctx.schema, ids);
     const versions = new Map(
       [...current.values()].map((r) => [STREAM_PREFIX + r.workshopId, r.version]),
     );
@@ -36,8 +36,10 @@ export const workshopsProjection: Projection = {
       workshops.push(change.workshop);
       sources.push(...change.sources);
     }
-    if (workshops.length > 0) await upsertWorkshopRows(tx, ctx.schema, workshops);
-    if (sources.length > 0) await insertWorkshopSources(tx, ctx.schema, sources);
+    if (workshops.length > 0)
+      await writeRows(tx, workshopProgressTable, ctx.schema, workshops, 'newer-version');
+    if (sources.length > 0)
+      await writeRows(tx, workshopSourcesTable, ctx.schema, sources, 'insert-once');
   },
 };
 

@@ -1,3 +1,4 @@
+import { WorkshopRow, WorkshopSourceRow } from '../../workshops/workshops.rows';
 import { StatusCounts } from '../status-counts';
 
 export interface FollowUpProgress {
@@ -8,24 +9,24 @@ export interface FollowUpProgress {
 }
 
 /** An agreed action or an info request with the follow-ups created from it. */
-export interface SourceProgress {
-  sourceId: string;
-  /** The action's description or the request's subject. */
-  summary: string;
-  /** The action's owner agency, or who the information is requested from. */
-  agency: string;
-  dueDate: string | null;
+export interface SourceProgress extends Pick<
+  WorkshopSourceRow,
+  'sourceId' | 'summary' | 'agency' | 'dueDate'
+> {
   followUps: FollowUpProgress;
 }
 
-export interface WorkshopProgressView {
-  workshopId: string;
-  title: string;
-  hostAgency: string;
-  heldOn: string;
-  counterparts: string[];
-  attendingAgencies: string[];
-  version: number;
+/** A workshop's row as the projection keeps it, with its progress counted from the board. */
+export interface WorkshopProgressView extends Pick<
+  WorkshopRow,
+  | 'workshopId'
+  | 'title'
+  | 'hostAgency'
+  | 'heldOn'
+  | 'counterparts'
+  | 'attendingAgencies'
+  | 'version'
+> {
   /** Every follow-up of the workshop, whatever its source. */
   followUps: FollowUpProgress;
   actions: SourceProgress[];

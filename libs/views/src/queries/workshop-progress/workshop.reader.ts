@@ -1,9 +1,12 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Pool } from 'pg';
 import { PG_POOL } from '@liaison/platform';
-import { Actor, FollowUpStatus, SourceKind } from '@liaison/follow-up';
+import { Actor, FollowUpStatus } from '@liaison/follow-up';
 import { isLowerCaseUuid } from '../../event-data';
 import { qualified } from '../../sql-identifiers';
+import { followUpBoardTable } from '../../board/follow-up-board.table';
+import { WorkshopRow } from '../../workshops/workshops.rows';
+import { workshopProgressTable, workshopSourcesTable } from '../../workshops/workshops.table';
 import { decodeCursor, encodeCursor, pageLimit } from '../cursor';
 import {
   PROJECTION_QUERY_OPTIONS,
@@ -15,19 +18,6 @@ import { InvalidReadQueryError } from '../read.errors';
 import { SqlParams } from '../sql-params';
 import { StatusCounts, emptyStatusCounts, shareDone, totalOf } from '../status-counts';
 import { FollowUpProgress, SourceProgress, WorkshopProgressView } from './workshop-progress.view';
-
-interface WorkshopRecord {
-  workshop_id: string;
-  title: string;
-  host_agency: string;
-  held_on: string;
-  counterparts: string[];
-  attending_agencies: string[];
-  version: number;
-}
-
-const WORKSHOP_COLUMNS = `workshop_id, title, host_agency, held_on::text AS held_on, counterparts,
-  attending_agencies, version`;
 
 /** Workshops with their sources, and follow-up counts taken from the board at read time. */
 @Injectable()
@@ -46,12 +36,13 @@ export class WorkshopReader {
     if (scope.kind === 'none' || !isLowerCaseUuid(workshopId.toLowerCase())) return null;
     const p = new SqlParams();
     const where = [`workshop_id = ${p.add(workshopId, 'uuid')}`, ...scopeConditions(p, scope)];
-    const { rows } = await this.pool.query<WorkshopRecord>(
-      `SELECT ${WORKSHOP_COLUMNS} FROM ${this.table('workshop_progress')}
+    const { rows } = await this.pool.query<Record<string, unknown>>(
+      `SELECT ${workshopProgressTable.selectList} FROM ${this.table(workshopProgressTable.name)}
        WHERE ${where.join(' AND ')}`,
       p.values,
     );
-    return rows[0] ? (await this.withProgress(scope, rows))[0] : null;
+    const found = rows.map((r) => workshopProgressTable.toRow(r));
+    return found[0] ? (await this.withProgress(scope, found))[0] : null;
   }
 
   /** Most recently held first; keyset pages on (held_on, workshop_id). */
@@ -76,20 +67,20 @@ export class WorkshopReader {
       }
       where.push(`(held_on, workshop_id) < (${p.add(c.key, 'date')}, ${p.add(c.id, 'uuid')})`);
     }
-    const { rows } = await this.pool.query<WorkshopRecord>(
-      `SELECT ${WORKSHOP_COLUMNS} FROM ${this.table('workshop_progress')}
+    const { rows } = await this.pool.query<Record<string, unknown>>(
+      `SELECT ${workshopProgressTable.selectList} FROM ${this.table(workshopProgressTable.name)}
        WHERE ${where.length > 0 ? where.join(' AND ') : 'true'}
        ORDER BY held_on DESC, workshop_id DESC
        LIMIT ${p.add(limit + 1, 'int')}`,
       p.values,
     );
     const more = rows.length > limit;
-    const served = more ? rows.slice(0, limit) : rows;
+    const served = (more ? rows.slice(0, limit) : rows).map((r) => workshopProgressTable.toRow(r));
     const last = served[served.length - 1];
     return {
       items: await this.withProgress(scope, served),
       nextCursor: more
-        ? encodeCursor({ sort: 'heldOn:desc', key: last.held_on, id: last.workshop_id })
+        ? encodeCursor({ sort: 'heldOn:desc', key: last.heldOn, id: last.workshopId })
         : null,
     };
   }
@@ -101,20 +92,12 @@ export class WorkshopReader {
   /** Two statements for the whole page: the sources, and the board counts by source. */
   private async withProgress(
     scope: WorkshopScope,
-    rows: WorkshopRecord[],
+    rows: WorkshopRow[],
   ): Promise<WorkshopProgressView[]> {
     if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.workshop_id);
-    const sources = await this.pool.query<{
-      workshop_id: string;
-      source_id: string;
-      source_kind: SourceKind;
-      summary: string;
-      agency: string;
-      due_date: string | null;
-    }>(
-      `SELECT workshop_id, source_id, source_kind, summary, agency, due_date::text AS due_date
-       FROM ${this.table('workshop_progress_sources')}
+    const ids = rows.map((r) => r.workshopId);
+    const sources = await this.pool.query<Record<string, unknown>>(
+      `SELECT ${workshopSourcesTable.selectList} FROM ${this.table(workshopSourcesTable.name)}
        WHERE workshop_id = ANY($1::uuid[]) ORDER BY workshop_id, version, source_id`,
       [ids],
     );
@@ -129,7 +112,7 @@ export class WorkshopReader {
       n: number;
     }>(
       `SELECT workshop_id, source_id, status, count(*)::int AS n
-       FROM ${this.table('follow_up_board')}
+       FROM ${this.table(followUpBoardTable.name)}
        WHERE ${where.join(' AND ')}
        GROUP BY workshop_id, source_id, status`,
       p.values,
@@ -146,26 +129,27 @@ export class WorkshopReader {
         map.set(key, counted);
       }
     }
+    const sourceRows = sources.rows.map((r) => workshopSourcesTable.toRow(r));
     return rows.map((w) => {
-      const own = sources.rows.filter((s) => s.workshop_id === w.workshop_id);
+      const own = sourceRows.filter((s) => s.workshopId === w.workshopId);
       const source = (s: (typeof own)[number]): SourceProgress => ({
-        sourceId: s.source_id,
+        sourceId: s.sourceId,
         summary: s.summary,
         agency: s.agency,
-        dueDate: s.due_date,
-        followUps: progress(bySource.get(s.source_id)),
+        dueDate: s.dueDate,
+        followUps: progress(bySource.get(s.sourceId)),
       });
       return {
-        workshopId: w.workshop_id,
+        workshopId: w.workshopId,
         title: w.title,
-        hostAgency: w.host_agency,
-        heldOn: w.held_on,
+        hostAgency: w.hostAgency,
+        heldOn: w.heldOn,
         counterparts: w.counterparts,
-        attendingAgencies: w.attending_agencies,
+        attendingAgencies: w.attendingAgencies,
         version: w.version,
-        followUps: progress(byWorkshop.get(w.workshop_id)),
-        actions: own.filter((s) => s.source_kind === 'action').map(source),
-        requests: own.filter((s) => s.source_kind === 'info_request').map(source),
+        followUps: progress(byWorkshop.get(w.workshopId)),
+        actions: own.filter((s) => s.sourceKind === 'action').map(source),
+        requests: own.filter((s) => s.sourceKind === 'info_request').map(source),
       };
     });
   }

@@ -1,0 +1,84 @@
+import { FollowUpView } from '../queries/follow-up-view';
+import { bigint, boolean, integer, text, timestamptz, uuid, viewTable } from '../tables/view-table';
+
+/** Every scope the board is read in (an officer's agency, a bureau head's) with each sort. */
+const scopedSortIndexes = ['assignee', 'host'].flatMap((scope) => [
+  {
+    name: `follow_up_board_${scope}_due_idx`,
+    columns: [`${scope}_agency`, 'due_at', 'follow_up_id'],
+  },
+  {
+    name: `follow_up_board_${scope}_changed_idx`,
+    columns: [`${scope}_agency`, 'last_changed_at', 'follow_up_id'],
+  },
+  {
+    name: `follow_up_board_${scope}_priority_idx`,
+    columns: [`${scope}_agency`, 'priority_rank', 'follow_up_id'],
+  },
+]);
+
+/**
+ * The follow-up board, one row per task: the one definition of `follow_up_board`. The board
+ * projection writes it, the board queries read it, rebuilds create it from here; the live
+ * table came from migrations 1764500000000 and 1764500000001, which a spec holds to this.
+ */
+export const followUpBoardTable = viewTable<FollowUpView>({
+  name: 'follow_up_board',
+  key: 'followUpId',
+  columns: {
+    followUpId: uuid('follow_up_id'),
+    workshopId: uuid('workshop_id'),
+    /** The workshop's host: its bureau heads see the row. */
+    hostAgency: text('host_agency'),
+    sourceId: uuid('source_id'),
+    sourceKind: text('source_kind'),
+    /** The current assignee: its officers see the row (a former assignee no longer does). */
+    assigneeAgency: text('assignee_agency'),
+    title: text('title'),
+    status: text('status'),
+    priority: text('priority'),
+    dueAt: timestamptz('due_at'),
+    overdue: boolean('overdue'),
+    escalated: boolean('escalated'),
+    /** Stream version last applied: events at or below it are skipped. */
+    version: integer('version'),
+    lastPosition: bigint('last_position'),
+    lastEventType: text('last_event_type'),
+    lastChangedAt: timestamptz('last_changed_at'),
+    createdAt: timestamptz('created_at'),
+  },
+  generated: [
+    {
+      name: 'priority_rank',
+      type: 'smallint',
+      as: `CASE priority WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END`,
+      after: 'priority',
+    },
+    {
+      name: 'is_open',
+      type: 'boolean',
+      as: `status NOT IN ('accepted', 'cancelled')`,
+      after: 'escalated',
+    },
+  ],
+  indexes: [
+    {
+      name: 'follow_up_board_assignee_idx',
+      columns: ['assignee_agency', 'status', 'due_at', 'follow_up_id'],
+    },
+    {
+      name: 'follow_up_board_host_idx',
+      columns: ['host_agency', 'status', 'due_at', 'follow_up_id'],
+    },
+    { name: 'follow_up_board_workshop_idx', columns: ['workshop_id'] },
+    {
+      name: 'follow_up_board_overdue_idx',
+      columns: ['due_at', 'follow_up_id'],
+      where: 'overdue AND is_open',
+    },
+    { name: 'follow_up_board_due_idx', columns: ['due_at', 'follow_up_id'] },
+    { name: 'follow_up_board_changed_idx', columns: ['last_changed_at', 'follow_up_id'] },
+    { name: 'follow_up_board_priority_idx', columns: ['priority_rank', 'follow_up_id'] },
+    ...scopedSortIndexes,
+  ],
+});
