@@ -1,20 +1,40 @@
-import { CreateEventStore1764300000000 } from './1764300000000-create-event-store';
-import { CreateAgencyDirectory1764350000000 } from './1764350000000-create-agency-directory';
-import { CreateAudit1764400000000 } from './1764400000000-create-audit';
-import { CreateFollowUpReadModels1764500000000 } from './1764500000000-create-follow-up-read-models';
-import { FollowUpBoardSortIndexes1764500000001 } from './1764500000001-follow-up-board-sort-indexes';
-import { CreateRouting1764600000000 } from './1764600000000-create-routing';
-import { RouteInTheRelay1764700000000 } from './1764700000000-route-in-the-relay';
-import { WorkerHeartbeats1764800000000 } from './1764800000000-worker-heartbeats';
+import { MigrationInterface } from 'typeorm';
+import { auditMigrations } from '../../../../audit/src/migrations';
+import { eventStoreMigrations } from '../../../../event-store/src/migrations';
+import { followUpMigrations } from '../../../../follow-up/src/migrations';
+import { routingMigrations } from '../../../../routing/src/migrations';
+import { viewsMigrations } from '../../../../views/src/migrations';
+import { platformMigrations } from '../../migrations';
 
-/** Every migration, in timestamp order. Add new ones at the end. */
-export const migrations = [
-  CreateEventStore1764300000000,
-  CreateAgencyDirectory1764350000000,
-  CreateAudit1764400000000,
-  CreateFollowUpReadModels1764500000000,
-  FollowUpBoardSortIndexes1764500000001,
-  CreateRouting1764600000000,
-  RouteInTheRelay1764700000000,
-  WorkerHeartbeats1764800000000,
-];
+type MigrationClass = new () => MigrationInterface;
+
+/**
+ * Every lib keeps its migrations beside it (libs/<lib>/src/migrations, the tables it owns);
+ * this is the one list the runner applies, in the order of the timestamps that end the class
+ * names. Class names and timestamps never change: databases know applied migrations by name.
+ * Only the libs' migrations folders are imported here, by relative path (they import nothing but
+ * typeorm, and jest's global setup migrates without path aliases), so the platform depends on
+ * no lib's code.
+ */
+export const migrations: MigrationClass[] = inTimestampOrder([
+  ...eventStoreMigrations,
+  ...followUpMigrations,
+  ...auditMigrations,
+  ...viewsMigrations,
+  ...routingMigrations,
+  ...platformMigrations,
+]);
+
+function inTimestampOrder(list: MigrationClass[]): MigrationClass[] {
+  const stamped = list.map((m) => {
+    const match = /(\d{13})$/.exec(m.name);
+    if (!match) throw new Error(`Migration ${m.name} does not end with its timestamp`);
+    return { m, at: Number(match[1]) };
+  });
+  stamped.sort((a, b) => a.at - b.at);
+  stamped.forEach((s, i) => {
+    if (i > 0 && stamped[i - 1].at === s.at)
+      throw new Error(`Migrations ${stamped[i - 1].m.name} and ${s.m.name} share a timestamp`);
+  });
+  return stamped.map((s) => s.m);
+}

@@ -5,9 +5,10 @@ import { PROJECTIONS } from '../projections.registry';
 import { testDatabaseUrl } from '../../../../test/support/throwaway-database';
 import { createTestSchema } from '../testing/test-databases';
 
-/** Rebuilds create tables from the *.tables.ts DDL; the live ones come from the migration.
- * They must be the same tables, or a swap would change the schema under the queries. */
-describe('rebuild DDL and the migration', () => {
+/** The live tables come from the frozen migrations beside this spec; rebuilds, checks and the
+ * projections' specs create them from the one definition of each table (*.table.ts). They must
+ * be the same tables, or a swap would change the schema under the queries. */
+describe('view table definitions and the migrations', () => {
   let pool: Pool;
   beforeAll(() => {
     pool = createPgPool(testDatabaseUrl(), 2, 'liaison-projection-ddl');
@@ -30,7 +31,7 @@ describe('rebuild DDL and the migration', () => {
     return { columns: columns.rows, indexes: indexes.rows };
   }
 
-  it('creates exactly the tables, columns and indexes the migration does', async () => {
+  it('creates exactly the tables, columns and indexes the migrations do', async () => {
     const { schema, drop } = await createTestSchema(pool, PROJECTIONS);
     try {
       const tables = PROJECTIONS.flatMap((p) => p.tables.map((t) => t.name));

@@ -4,7 +4,7 @@ import { EventStore } from '@liaison/event-store';
 import {
   createThrowawayDatabase,
   ThrowawayDatabase,
-} from '../../../../../test/support/throwaway-database';
+} from '../../../../test/support/throwaway-database';
 import { RouteInTheRelay1764700000000 } from './1764700000000-route-in-the-relay';
 
 const meta = { actor: 'head', role: 'bureau_head', correlation_id: 'c' };

@@ -1,0 +1,12 @@
+import { CreateFollowUpReadModels1764500000000 } from './1764500000000-create-follow-up-read-models';
+import { FollowUpBoardSortIndexes1764500000001 } from './1764500000001-follow-up-board-sort-indexes';
+
+/**
+ * The read models' tables. These migrations are frozen: databases have applied them, so their
+ * SQL stays as it ran, and view-tables.int-spec.ts holds the tables they make to the one
+ * definition of each table (board/follow-up-board.table.ts, workshops/workshops.table.ts).
+ */
+export const viewsMigrations = [
+  CreateFollowUpReadModels1764500000000,
+  FollowUpBoardSortIndexes1764500000001,
+];
