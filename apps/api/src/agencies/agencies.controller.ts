@@ -1,19 +1,12 @@
-import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ListAgenciesQuery } from '@liaison/follow-up';
 import { AgencyInboxQuery, AgencyWorkloadQuery } from '@liaison/views';
 import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
-import {
-  flagStale,
-  MIN_POSITION_HEADER,
-  minPositionOf,
-  PageRequestDto,
-  ReadYourWritesRequest,
-} from '../common/read-options';
+import { PageRequestDto, ReadYourWritesRequest } from '../common/read-options';
+import { FreshRead, ReadYourWrites } from '../common/read-your-writes.decorator';
 import { AgencyCodePipe } from '../common/agency-code.pipe';
-
-type Reply = { header(name: string, value: string): unknown };
 
 @ApiTags('agencies')
 @ApiBearerAuth()
@@ -34,15 +27,10 @@ export class AgenciesController {
   })
   async workload(
     @Query() query: ReadYourWritesRequest,
-    @Headers(MIN_POSITION_HEADER) minPositionHeader: string | undefined,
+    @ReadYourWrites() read: FreshRead,
     @CurrentUser() user: AuthenticatedUser,
-    @Res({ passthrough: true }) reply: Reply,
   ) {
-    const result = await this.queries.execute(
-      new AgencyWorkloadQuery(user, { minPosition: minPositionOf(query, minPositionHeader) }),
-    );
-    flagStale(reply, result.stale);
-    return result;
+    return read.answer(await this.queries.execute(new AgencyWorkloadQuery(user, read.of(query))));
   }
 
   @Get(':code/inbox')
@@ -51,17 +39,11 @@ export class AgenciesController {
   async inbox(
     @Param('code', AgencyCodePipe) code: string,
     @Query() query: PageRequestDto,
-    @Headers(MIN_POSITION_HEADER) minPositionHeader: string | undefined,
+    @ReadYourWrites() read: FreshRead,
     @CurrentUser() user: AuthenticatedUser,
-    @Res({ passthrough: true }) reply: Reply,
   ) {
-    const page = await this.queries.execute(
-      new AgencyInboxQuery(user, code, {
-        ...query,
-        minPosition: minPositionOf(query, minPositionHeader),
-      }),
+    return read.answer(
+      await this.queries.execute(new AgencyInboxQuery(user, code, read.of(query))),
     );
-    flagStale(reply, page.stale);
-    return page;
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -11,7 +11,7 @@ import {
 import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
 import { ListFollowUpsQuery, OverdueListQuery } from '@liaison/views';
 import { CommandContext } from '../common/command-context.decorator';
-import { flagStale, MIN_POSITION_HEADER, minPositionOf } from '../common/read-options';
+import { FreshRead, ReadYourWrites } from '../common/read-your-writes.decorator';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { BoardRequest, OverdueRequest } from './board.request.dto';
 import {
@@ -22,8 +22,6 @@ import {
   ReassignRequest,
   ResponseRequest,
 } from './follow-up-requests.dto';
-
-type Reply = { header(name: string, value: string): unknown };
 
 const IF_MATCH = {
   name: 'If-Match',
@@ -78,18 +76,10 @@ export class FollowUpsController {
   @ApiOperation({ summary: 'The board: tasks the caller may see, filtered, sorted and paged' })
   async board(
     @Query() query: BoardRequest,
-    @Headers(MIN_POSITION_HEADER) minPositionHeader: string | undefined,
+    @ReadYourWrites() read: FreshRead,
     @CurrentUser() user: AuthenticatedUser,
-    @Res({ passthrough: true }) reply: Reply,
   ) {
-    const page = await this.queries.execute(
-      new ListFollowUpsQuery(user, {
-        ...query,
-        minPosition: minPositionOf(query, minPositionHeader),
-      }),
-    );
-    flagStale(reply, page.stale);
-    return page;
+    return read.answer(await this.queries.execute(new ListFollowUpsQuery(user, read.of(query))));
   }
 
   @Get('overdue')
@@ -97,18 +87,10 @@ export class FollowUpsController {
   @ApiOperation({ summary: 'Open tasks past their due time, longest overdue first' })
   async overdue(
     @Query() query: OverdueRequest,
-    @Headers(MIN_POSITION_HEADER) minPositionHeader: string | undefined,
+    @ReadYourWrites() read: FreshRead,
     @CurrentUser() user: AuthenticatedUser,
-    @Res({ passthrough: true }) reply: Reply,
   ) {
-    const page = await this.queries.execute(
-      new OverdueListQuery(user, {
-        ...query,
-        minPosition: minPositionOf(query, minPositionHeader),
-      }),
-    );
-    flagStale(reply, page.stale);
-    return page;
+    return read.answer(await this.queries.execute(new OverdueListQuery(user, read.of(query))));
   }
 
   @Get(':id')

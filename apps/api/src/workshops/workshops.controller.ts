@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -10,19 +10,12 @@ import {
 import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
 import { ListWorkshopProgressQuery, WorkshopProgressQuery } from '@liaison/views';
 import { CommandContext } from '../common/command-context.decorator';
-import {
-  flagStale,
-  MIN_POSITION_HEADER,
-  minPositionOf,
-  PageRequestDto,
-  ReadYourWritesRequest,
-} from '../common/read-options';
+import { PageRequestDto, ReadYourWritesRequest } from '../common/read-options';
+import { FreshRead, ReadYourWrites } from '../common/read-your-writes.decorator';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { AgreeActionRequest } from './agree-action.request.dto';
 import { CreateWorkshopRequest } from './create-workshop.request.dto';
 import { RequestInfoRequest } from './request-info.request.dto';
-
-type Reply = { header(name: string, value: string): unknown };
 
 @ApiTags('workshops')
 @ApiBearerAuth()
@@ -90,18 +83,12 @@ export class WorkshopsController {
   })
   async list(
     @Query() query: PageRequestDto,
-    @Headers(MIN_POSITION_HEADER) minPositionHeader: string | undefined,
+    @ReadYourWrites() read: FreshRead,
     @CurrentUser() user: AuthenticatedUser,
-    @Res({ passthrough: true }) reply: Reply,
   ) {
-    const page = await this.queries.execute(
-      new ListWorkshopProgressQuery(user, {
-        ...query,
-        minPosition: minPositionOf(query, minPositionHeader),
-      }),
+    return read.answer(
+      await this.queries.execute(new ListWorkshopProgressQuery(user, read.of(query))),
     );
-    flagStale(reply, page.stale);
-    return page;
   }
 
   @Get(':id')
@@ -110,16 +97,14 @@ export class WorkshopsController {
   async get(
     @Param('id', UuidParam()) id: string,
     @Query() query: ReadYourWritesRequest,
-    @Headers(MIN_POSITION_HEADER) minPositionHeader: string | undefined,
+    @ReadYourWrites() read: FreshRead,
     @CurrentUser() user: AuthenticatedUser,
-    @Res({ passthrough: true }) reply: Reply,
   ) {
     // The record itself comes from its stream (always current); progress from the view.
     const { version, state } = await this.queries.execute(new GetWorkshopQuery(id, user));
-    const progress = await this.queries.execute(
-      new WorkshopProgressQuery(user, id, { minPosition: minPositionOf(query, minPositionHeader) }),
+    const progress = read.answer(
+      await this.queries.execute(new WorkshopProgressQuery(user, id, read.of(query))),
     );
-    flagStale(reply, progress.stale);
     const view = progress.item;
     return {
       id,
