@@ -1,4 +1,7 @@
+import { ConfigError, Env, envInteger as integer } from './env';
 import { loadRedisTopology, RedisTopology } from './redis-topology';
+
+export { ConfigError };
 
 /** Process configuration, read once from the environment and validated at boot. */
 export interface LiaisonConfig {
@@ -31,18 +34,6 @@ export interface LiaisonConfig {
   healthMaxHeartbeatAgeMs: number;
 }
 
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    reason: string,
-  ) {
-    super(`Invalid configuration: ${variable} ${reason}`);
-    this.name = 'ConfigError';
-  }
-}
-
-type Env = Record<string, string | undefined>;
-
 const PG = ['postgres:', 'postgresql:'];
 const DEV_JWT_SECRET = 'liaison-development-secret-do-not-use-in-production';
 
@@ -52,16 +43,6 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
     throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${value}")`);
   }
   return value as T;
-}
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(name, `must be an integer from ${min} to ${max} (got "${raw}")`);
-  }
-  return value;
 }
 
 function url(env: Env, name: string, fallback: string, protocols: string[]): string {

@@ -1,4 +1,4 @@
-import { ConfigError } from './config';
+import { ConfigError, Env } from './env';
 
 /** A Redis server (or Sentinel) address. */
 export interface RedisNode {
@@ -16,8 +16,6 @@ export type RedisTopology =
   | { kind: 'single' }
   | { kind: 'cluster'; nodes: RedisNode[] }
   | { kind: 'sentinel'; sentinels: RedisNode[]; name: string; sentinelPassword?: string };
-
-type Env = Record<string, string | undefined>;
 
 /** `host:port,host:port`, IPv6 hosts in brackets (`[::1]:7000`). */
 function nodeList(env: Env, name: string): RedisNode[] {

@@ -1,4 +1,4 @@
-import { ConfigError } from '../config/config';
+import { ConfigError, Env, envInteger as integer } from '../config/env';
 
 /** The API's defences at its edge, read from the environment and validated at boot. */
 export interface EdgeConfig {
@@ -31,20 +31,8 @@ export interface EdgeConfig {
   trustProxy: boolean | string[];
 }
 
-type Env = Record<string, string | undefined>;
-
 const DAY_S = 86_400;
 const PREFIX = /^[A-Za-z0-9_.-]{1,64}$/;
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(name, `must be an integer from ${min} to ${max} (got "${raw}")`);
-  }
-  return value;
-}
 
 export function loadEdgeConfig(env: Env = process.env): EdgeConfig {
   // Specs share one address and a handful of callers across files: limits are off there

@@ -1,4 +1,4 @@
-import { ConfigError } from '@liaison/platform';
+import { ConfigError, Env, envInteger as integer } from '@liaison/platform';
 import { WebhookTargetPolicy } from '../delivery/webhook-target-policy';
 
 /** Routing settings, read from the environment and validated at boot (the message names the
@@ -35,21 +35,9 @@ export interface RoutingConfig {
   webhookTargets: WebhookTargetPolicy;
 }
 
-type Env = Record<string, string | undefined>;
-
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const PREFIX = /^[A-Za-z0-9_.-]{1,64}$/;
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(name, `must be an integer from ${min} to ${max} (got "${raw}")`);
-  }
-  return value;
-}
 
 export function loadRoutingConfig(env: Env = process.env): RoutingConfig {
   const queuePrefix = env.QUEUE_PREFIX || 'liaison';
