@@ -1,3 +1,4 @@
+// Ajv 8 is Fastify's own validator (through @fastify/ajv-compiler); package.json should name it.
 import Ajv, { ValidateFunction } from 'ajv';
 import {
   ARRAY_MAX_SIZE,
