@@ -2,7 +2,8 @@
 // projections and their tables
 export * from './projection';
 export * from './projections.registry';
-export * from './tables/view-table';
+export { viewTable, loadRows, writeRows } from './tables/view-table';
+export type { ViewTable, TableRow, Column } from './tables/view-table';
 export * from './board/follow-up-board.table';
 export * from './board/follow-up-board.projection';
 export * from './workshops/workshops.table';

@@ -1,7 +1,7 @@
 import { ProjectedEvent } from '../projection';
 import { FollowUpPriority, FollowUpStatus, SourceKind } from '@liaison/follow-up';
 import { instant, oneOf, text, uuid } from '../event-data';
-import { FollowUpView } from '../queries/follow-up-view';
+import { FollowUpView } from './follow-up-board.table';
 
 /** One board row as the projection folds it: the same shape the queries answer with. */
 export type BoardRow = FollowUpView;

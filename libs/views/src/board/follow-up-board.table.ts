@@ -1,5 +1,14 @@
-import { FollowUpView } from '../queries/follow-up-view';
-import { bigint, boolean, integer, text, timestamptz, uuid, viewTable } from '../tables/view-table';
+import { FollowUpPriority, FollowUpStatus, SourceKind } from '@liaison/follow-up';
+import {
+  bigint,
+  boolean,
+  integer,
+  TableRow,
+  text,
+  timestamptz,
+  uuid,
+  viewTable,
+} from '../tables/view-table';
 
 /** Every scope the board is read in (an officer's agency, a bureau head's) with each sort. */
 const scopedSortIndexes = ['assignee', 'host'].flatMap((scope) => [
@@ -22,7 +31,7 @@ const scopedSortIndexes = ['assignee', 'host'].flatMap((scope) => [
  * projection writes it, the board queries read it, rebuilds create it from here; the live
  * table came from migrations 1764500000000 and 1764500000001, which a spec holds to this.
  */
-export const followUpBoardTable = viewTable<FollowUpView>({
+export const followUpBoardTable = viewTable({
   name: 'follow_up_board',
   key: 'followUpId',
   columns: {
@@ -31,16 +40,18 @@ export const followUpBoardTable = viewTable<FollowUpView>({
     /** The workshop's host: its bureau heads see the row. */
     hostAgency: text('host_agency'),
     sourceId: uuid('source_id'),
-    sourceKind: text('source_kind'),
+    sourceKind: text<SourceKind>('source_kind'),
     /** The current assignee: its officers see the row (a former assignee no longer does). */
     assigneeAgency: text('assignee_agency'),
     title: text('title'),
-    status: text('status'),
-    priority: text('priority'),
+    status: text<FollowUpStatus>('status'),
+    priority: text<FollowUpPriority>('priority'),
     dueAt: timestamptz('due_at'),
+    /** The overdue flag as the timers set it (cleared by an extension, kept once closed). */
     overdue: boolean('overdue'),
     escalated: boolean('escalated'),
-    /** Stream version last applied: events at or below it are skipped. */
+    /** The stream version the row reflects: events at or below it are skipped, and it is the
+     * value for `If-Match`. */
     version: integer('version'),
     lastPosition: bigint('last_position'),
     lastEventType: text('last_event_type'),
@@ -82,3 +93,6 @@ export const followUpBoardTable = viewTable<FollowUpView>({
     ...scopedSortIndexes,
   ],
 });
+
+/** One task as the board keeps it and the queries answer it; times are ISO-8601 in UTC. */
+export type FollowUpView = TableRow<typeof followUpBoardTable>;

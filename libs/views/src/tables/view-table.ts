@@ -19,11 +19,20 @@ export type ColumnType =
   | 'date'
   | 'timestamptz';
 
-export interface Column {
+/** A written column; `T` is the type its row field has (the row type is derived from the
+ * columns, so a column and its field are declared together, once). */
+export interface Column<T = unknown> {
   name: string;
   type: ColumnType;
   nullable: boolean;
+  /** Never set: carries the field's type. */
+  readonly value?: T;
 }
+
+export type RowOf<C> = { -readonly [K in keyof C]: C[K] extends Column<infer T> ? T : never };
+
+/** The row type of a table definition. */
+export type TableRow<T> = T extends ViewTable<infer Row> ? Row : never;
 
 /** A column Postgres computes from others; never written, never part of the row. */
 export interface GeneratedColumn {
@@ -40,16 +49,19 @@ export interface ViewIndex {
   where?: string;
 }
 
-export interface ViewTableSpec<Row> {
+export interface ViewTableSpec<C extends Record<string, Column>> {
   name: string;
-  key: keyof Row & string;
+  key: keyof C & string;
   /** Every field of the row, in table order, with its column. */
-  columns: { [K in keyof Row]-?: Column };
-  generated?: readonly GeneratedColumn[];
+  columns: C;
+  generated?: readonly (GeneratedColumn & { after: keyof C & string })[];
   indexes: readonly ViewIndex[];
 }
 
-export interface ViewTable<Row> extends ViewTableSpec<Row> {
+export interface ViewTable<Row> {
+  name: string;
+  key: keyof Row & string;
+  indexes: readonly ViewIndex[];
   /** Primary-key column, for diffs. */
   keyColumn: string;
   /** The written columns, in table order, each with its row field. */
@@ -62,25 +74,28 @@ export interface ViewTable<Row> extends ViewTableSpec<Row> {
   toRow(record: Record<string, unknown>): Row;
 }
 
-export const uuid = (name: string): Column => ({ name, type: 'uuid', nullable: false });
-export const text = (name: string): Column => ({ name, type: 'text', nullable: false });
-export const textArray = (name: string): Column => ({ name, type: 'text[]', nullable: false });
-export const integer = (name: string): Column => ({ name, type: 'integer', nullable: false });
-export const bigint = (name: string): Column => ({ name, type: 'bigint', nullable: false });
-export const boolean = (name: string): Column => ({ name, type: 'boolean', nullable: false });
-export const date = (name: string): Column => ({ name, type: 'date', nullable: false });
-export const timestamptz = (name: string): Column => ({
-  name,
-  type: 'timestamptz',
-  nullable: false,
-});
-export const nullable = (column: Column): Column => ({ ...column, nullable: true });
+const column =
+  <T>(type: ColumnType) =>
+  (name: string): Column<T> => ({ name, type, nullable: false });
+/** Column kinds, each with the type its field has in the row: times as ISO-8601 strings in
+ * UTC, dates as `YYYY-MM-DD`, bigints as numbers. */
+export const uuid = column<string>('uuid');
+export const text = <T extends string = string>(name: string): Column<T> => column<T>('text')(name);
+export const textArray = column<string[]>('text[]');
+export const integer = column<number>('integer');
+export const bigint = column<number>('bigint');
+export const boolean = column<boolean>('boolean');
+export const date = column<string>('date');
+export const timestamptz = column<string>('timestamptz');
+export const nullable = <T>(c: Column<T>): Column<T | null> => ({ ...c, nullable: true });
 
-export function viewTable<Row>(spec: ViewTableSpec<Row>): ViewTable<Row> {
-  const columns = spec.columns as Record<string, Column>;
+export function viewTable<C extends Record<string, Column>>(
+  spec: ViewTableSpec<C>,
+): ViewTable<RowOf<C>> {
+  const columns: Record<string, Column> = spec.columns;
   const fields = Object.keys(columns).map((field) => ({
     ...columns[field],
-    field: field as keyof Row & string,
+    field: field as keyof RowOf<C> & string,
   }));
   const keyColumn = columns[spec.key].name;
   const definitions: string[] = [];
@@ -97,7 +112,9 @@ export function viewTable<Row>(spec: ViewTableSpec<Row>): ViewTable<Row> {
     .join(', ');
   const decoders = fields.map((c) => ({ field: c.field, name: c.name, decode: decoder(c) }));
   return {
-    ...spec,
+    name: spec.name,
+    key: spec.key as keyof RowOf<C> & string,
+    indexes: spec.indexes,
     keyColumn,
     fields,
     selectList,
@@ -112,7 +129,7 @@ export function viewTable<Row>(spec: ViewTableSpec<Row>): ViewTable<Row> {
     toRow(record) {
       const row: Record<string, unknown> = {};
       for (const d of decoders) row[d.field] = d.decode(record[d.name]);
-      return row as Row;
+      return row as RowOf<C>;
     },
   };
 }

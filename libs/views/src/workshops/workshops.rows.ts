@@ -1,33 +1,12 @@
 import { ProjectedEvent } from '../projection';
-import { SourceKind } from '@liaison/follow-up';
+import { TableRow } from '../tables/view-table';
+import { workshopProgressTable, workshopSourcesTable } from './workshops.table';
 import { calendarDate, stringArray, text, uuid } from '../event-data';
 
-export interface WorkshopRow {
-  workshopId: string;
-  title: string;
-  hostAgency: string;
-  heldOn: string;
-  counterparts: string[];
-  attendingAgencies: string[];
-  version: number;
-  lastPosition: number;
-  lastChangedAt: string;
-  createdAt: string;
-}
+export type WorkshopRow = TableRow<typeof workshopProgressTable>;
 
 /** An agreed action or an info request: the sources follow-ups are created from. */
-export interface WorkshopSourceRow {
-  sourceId: string;
-  workshopId: string;
-  sourceKind: SourceKind;
-  /** The action's description or the request's subject. */
-  summary: string;
-  /** The action's owner agency or the party the information is requested from. */
-  agency: string;
-  dueDate: string | null;
-  version: number;
-  recordedAt: string;
-}
+export type WorkshopSourceRow = TableRow<typeof workshopSourcesTable>;
 
 export interface WorkshopChange {
   workshop: WorkshopRow;

@@ -9,14 +9,14 @@ import {
   uuid,
   viewTable,
 } from '../tables/view-table';
-import { WorkshopRow, WorkshopSourceRow } from './workshops.rows';
+import { SourceKind } from '@liaison/follow-up';
 
 /**
  * The workshops as the progress views show them: the one definition of `workshop_progress`
  * (the live table came from migration 1764500000000, which a spec holds to this). Follow-up
  * counts are not stored: the queries count board rows.
  */
-export const workshopProgressTable = viewTable<WorkshopRow>({
+export const workshopProgressTable = viewTable({
   name: 'workshop_progress',
   key: 'workshopId',
   columns: {
@@ -40,15 +40,17 @@ export const workshopProgressTable = viewTable<WorkshopRow>({
 
 /** A workshop's agreed actions and info requests: the one definition of
  * `workshop_progress_sources` (migration 1764500000000). A source is written once. */
-export const workshopSourcesTable = viewTable<WorkshopSourceRow>({
+export const workshopSourcesTable = viewTable({
   name: 'workshop_progress_sources',
   key: 'sourceId',
   columns: {
     /** The actionId or requestId: follow-ups name it as their sourceId. */
     sourceId: uuid('source_id'),
     workshopId: uuid('workshop_id'),
-    sourceKind: text('source_kind'),
+    sourceKind: text<SourceKind>('source_kind'),
+    /** The action's description or the request's subject. */
     summary: text('summary'),
+    /** The action's owner agency or the party the information is requested from. */
     agency: text('agency'),
     dueDate: nullable(date('due_date')),
     /** The workshop stream version of the event that recorded it. */
