@@ -126,6 +126,7 @@ export class Subscription {
         }
         this.checkpoint = await this.busy(() => this.loadCheckpoint(client!));
         this.state = 'running';
+        this.succeeded();
         while (!this.stopped) {
           if (lost) throw lost;
           const handled = await this.busy(() => this.processBatch(client!));
