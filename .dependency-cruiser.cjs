@@ -36,6 +36,14 @@ module.exports = {
       from: { path: '^libs/event-store/' },
       to: { path: DOMAIN_LIBS },
     },
+    {
+      name: 'write-side-knows-no-views',
+      severity: 'error',
+      comment:
+        'Commands and routing decide on the log alone; the views (libs/views) are derived from it and may lag.',
+      from: { path: '^libs/(follow-up|routing)/' },
+      to: { path: '^libs/views/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
