@@ -1,5 +1,5 @@
 import { Pool, PoolClient } from 'pg';
-import { EVENTS_CHANNEL } from './event-store';
+import { EVENTS_CHANNEL } from './notify-throttle';
 import { reconnectDelay } from './reconnect-backoff';
 
 /**

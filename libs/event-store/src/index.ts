@@ -8,3 +8,4 @@ export * from './subscription';
 export * from './subscription-status';
 export * from './upcasters';
 export * from './event-store.module';
+export * from './stream-id';

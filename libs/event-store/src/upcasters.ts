@@ -34,6 +34,13 @@ export class UpcasterRegistry {
     return [version, current];
   }
 
+  /** The event at its latest schema version: the same object when no upcaster applies. */
+  upcast<E extends { type: string; schemaVersion: number; data: JsonObject }>(event: E): E {
+    if (this.isEmpty) return event;
+    const [schemaVersion, data] = this.apply(event.type, event.schemaVersion, event.data);
+    return schemaVersion === event.schemaVersion ? event : { ...event, schemaVersion, data };
+  }
+
   get isEmpty(): boolean {
     return this.byKey.size === 0;
   }
