@@ -132,6 +132,11 @@ describe('requireCalendarDate', () => {
     expect(error.message).toBe('heldOn must be a date as YYYY-MM-DD, got "x2025-03-04"');
   });
 
+  it('given an object that prints as a date, then it is refused: only strings are dates', () => {
+    const disguised = { toString: () => '2025-03-04' } as unknown as string;
+    expect(refusal(() => requireCalendarDate('heldOn', disguised)).field).toBe('heldOn');
+  });
+
   it('given a value that is not a string, then it is refused', () => {
     const error = refusal(() => requireCalendarDate('dueDate', 20250304 as unknown as string));
     expect(error.message).toBe('dueDate must be a date as YYYY-MM-DD, got "20250304"');
@@ -149,6 +154,11 @@ describe('requireTimestamp', () => {
     expect(error.message).toBe(
       'dueAt must be an ISO-8601 timestamp with a zone, got "2025-03-20T18:00"',
     );
+  });
+
+  it('given an object that prints as a timestamp, then it is refused: only strings are times', () => {
+    const disguised = { toString: () => '2025-03-20T09:00Z' } as unknown as string;
+    expect(refusal(() => requireTimestamp('dueAt', disguised)).field).toBe('dueAt');
   });
 
   it('given a value that is not a string, then it is refused', () => {

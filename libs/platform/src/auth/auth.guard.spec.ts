@@ -179,6 +179,13 @@ describe('AuthGuard: authentication', () => {
     });
     expect(warn).not.toHaveBeenCalled();
   });
+
+  it('logs every decision under the Access context, where the access log is read', () => {
+    attempt(contextFor(OpenController, 'handle').context);
+    guard().canActivate(contextFor(OpenController, 'handle', bearer(officer())).context);
+    expect((warn.mock.contexts[0] as { context?: string }).context).toBe('Access');
+    expect((log.mock.contexts[0] as { context?: string }).context).toBe('Access');
+  });
 });
 
 describe('AuthGuard: the role gate', () => {

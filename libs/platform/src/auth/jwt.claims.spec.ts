@@ -19,6 +19,12 @@ function refusal(make: () => unknown): string {
   throw new Error('expected the token to be refused');
 }
 
+describe('TokenError', () => {
+  it('is named for the logs', () => {
+    expect(new TokenError('x').name).toBe('TokenError');
+  });
+});
+
 describe('token claims', () => {
   const verify = (t: string, maxLifetimeS = 86_400) =>
     new VerifiedTokenCache(10, maxLifetimeS).verify(t, secret, at(NOW_S));

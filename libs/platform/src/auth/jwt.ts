@@ -17,6 +17,8 @@ const keys = new Map<string, KeyObject>();
  * every call, which cost more than the verification itself. */
 function keyFor(secret: string): KeyObject {
   let key = keys.get(secret);
+  // Stryker disable next-line ConditionalExpression: equivalent; making the key on every call
+  // gives the same key, only slower (the memo is for speed alone)
   if (!key) keys.set(secret, (key = createSecretKey(Buffer.from(secret, 'utf8'))));
   return key;
 }
@@ -117,6 +119,8 @@ export class VerifiedTokenCache {
       this.entries.delete(token); // expired or another secret: verify again, which refuses
     }
     const { user, exp, nbf } = verifyClaims(token, secret, now, this.maxLifetimeS);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent; verifyClaims
+    // has just refused exp <= now on the same clock, so `now < exp` holds here (kept as the rule)
     if (nbf === undefined && now < exp) {
       if (this.entries.size >= this.capacity) {
         this.entries.delete(this.entries.keys().next().value as string);

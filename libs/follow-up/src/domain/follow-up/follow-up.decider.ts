@@ -342,9 +342,9 @@ function requireFutureTimestamp(field: string, value: string, now: Date): string
   return at;
 }
 
+/** A time that does not parse (NaN) equals nothing, itself included: such a timer is stale. */
 function sameInstant(a: string, b: string): boolean {
-  const [x, y] = [Date.parse(a), Date.parse(b)];
-  return !Number.isNaN(x) && x === y;
+  return Date.parse(a) === Date.parse(b);
 }
 
 export const followUpDecider: Decider<FollowUpCommand, FollowUpState, FollowUpEvent> = {
