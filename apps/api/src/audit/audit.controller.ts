@@ -1,16 +1,18 @@
 import { BadRequestException, Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
-import { AuditService, decodeCursor } from '@liaison/audit';
-import { StoredEvent } from '@liaison/event-store';
+import { AuditService, decodeCursor, Fold } from '@liaison/audit';
+import { isStreamId } from '@liaison/event-store';
 import {
   evolveFollowUp,
   evolveWorkshop,
   FollowUpEvent,
+  FollowUpState,
   followUpStreamId,
   initialFollowUpState,
   initialWorkshopState,
   WorkshopEvent,
+  WorkshopState,
   workshopStreamId,
 } from '@liaison/follow-up';
 import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
@@ -18,8 +20,17 @@ import { UuidParam } from '../common/uuid-param.pipe';
 import { RateLimitClassOf } from '../edge/rate-limit/rate-limit-class.decorator';
 import { AccessLogRequest, AsOfRequest, HistoryRequest } from './audit.requests.dto';
 
-const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;
 const who = (user: AuthenticatedUser) => ({ actor: user.id, role: user.role });
+
+/** The domain's folds over stored events (the deciders wrote them, so their shape is known). */
+const followUpFold: Fold<FollowUpState> = {
+  initialState: initialFollowUpState,
+  evolve: (s, e) => evolveFollowUp(s, e as unknown as FollowUpEvent),
+};
+const workshopFold: Fold<WorkshopState> = {
+  initialState: initialWorkshopState,
+  evolve: (s, e) => evolveWorkshop(s, e as unknown as WorkshopEvent),
+};
 
 /** Auditors only: replay, state as of any time, verification and export. Every read is logged. */
 @ApiTags('audit')
@@ -42,7 +53,7 @@ export class AuditController {
     @Query() q: AsOfRequest,
     @CurrentUser() user: AuthenticatedUser,
   ) {
-    if (!STREAM_ID.test(streamId)) {
+    if (!isStreamId(streamId)) {
       throw new BadRequestException({
         message: 'streamId is malformed',
         details: [{ field: 'streamId' }],
@@ -61,9 +72,7 @@ export class AuditController {
     @Query() q: AsOfRequest,
     @CurrentUser() user: AuthenticatedUser,
   ) {
-    return this.asOf(user, followUpStreamId(id), q, initialFollowUpState, (s, e) =>
-      evolveFollowUp(s, e as unknown as FollowUpEvent),
-    );
+    return this.asOf(user, followUpStreamId(id), q, followUpFold);
   }
 
   @Get('workshops/:id')
@@ -75,9 +84,7 @@ export class AuditController {
     @Query() q: AsOfRequest,
     @CurrentUser() user: AuthenticatedUser,
   ) {
-    return this.asOf(user, workshopStreamId(id), q, initialWorkshopState, (s, e) =>
-      evolveWorkshop(s, e as unknown as WorkshopEvent),
-    );
+    return this.asOf(user, workshopStreamId(id), q, workshopFold);
   }
 
   @Get('verify')
@@ -113,27 +120,14 @@ export class AuditController {
     });
   }
 
-  private async asOf<S>(
-    user: AuthenticatedUser,
-    streamId: string,
-    q: AsOfRequest,
-    initial: S,
-    evolve: (state: S, event: StoredEvent) => S,
-  ) {
-    // One read, logged once: the events up to the point, and the state they fold to. Times come
-    // from the writers' clocks, so the cut is the first version recorded after asOf: a fold
-    // never skips a version.
-    const read = await this.audit.stream(who(user), streamId, asOfOptions(q));
-    const gap = read.findIndex((e, i) => e.version !== i + 1);
-    const events = gap === -1 ? read : read.slice(0, gap);
-    const state = events.reduce((s, e) => evolve(s, e as unknown as StoredEvent), initial);
-    return {
+  private async asOf<S>(user: AuthenticatedUser, streamId: string, q: AsOfRequest, fold: Fold<S>) {
+    const { version, state, events } = await this.audit.asOf(
+      who(user),
       streamId,
-      asOf: q.asOf ?? null,
-      version: events[events.length - 1]?.version ?? 0,
-      state,
-      events,
-    };
+      asOfOptions(q),
+      fold,
+    );
+    return { streamId, asOf: q.asOf ?? null, version, state, events }; // asOf as the caller wrote it
   }
 }
 

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { Checkpoint, EventStore, START, StoredEvent } from '@liaison/event-store';
 import { ClientConfig, Pool } from 'pg';
 import { AccessLog, AccessPage, AccessQuery, Accessor } from '../access-log/access-log';
-import { AsOfOptions, foldAsOf, streamAsOf } from '../as-of/as-of';
+import { AsOfOptions, Fold, readStateAsOf, streamAsOf } from '../as-of/as-of';
 import { AuditEvent, toAuditEvent } from '../export/audit-event';
 import { ExportOptions, Exporter } from '../export/exporter';
 import { loadSealKeys, SealKeys } from '../keys/seal-keys';
@@ -10,6 +10,15 @@ import { encodeCursor } from '../replay/cursor';
 import { Sealer, SealOptions } from '../seals/sealer';
 import { Seal } from '../seals/seal.types';
 import { AuditVerifier, VerifyOptions, VerifyReport } from '../verify/audit-verifier';
+
+/** A stream as it stood: what the audit's as-of routes answer, besides the stream and time. */
+export interface StateAsOf<S> {
+  /** The last version folded; 0 when there was none. */
+  version: number;
+  state: S;
+  /** The events folded, as stored. */
+  events: AuditEvent[];
+}
 
 export interface EventsPage {
   events: AuditEvent[];
@@ -69,18 +78,26 @@ export class AuditService {
 
   /** One stream's events, up to a time or a version. */
   async stream(who: Accessor, streamId: string, options: AsOfOptions = {}): Promise<AuditEvent[]> {
-    const action = options.asOf ? 'as_of' : 'read_stream';
-    await this.accessLog.record(who, action, streamId, {
-      asOf: options.asOf?.toISOString() ?? null,
-      toVersion: options.toVersion ?? null,
-    });
+    await this.recordStreamRead(who, streamId, options);
     return (await streamAsOf(this.store, streamId, options)).map(toAuditEvent);
   }
 
   /**
-   * A stream's state as it stood at a time, folded with the domain's evolve (e.g. a
-   * follow-up's). Events are upcast, as the domain expects the current schema.
+   * A stream's state as it stood at a time or a version, folded with the domain's evolve (e.g. a
+   * follow-up's), with the events that made it: one read, logged once as a stream read.
    */
+  async asOf<S>(
+    who: Accessor,
+    streamId: string,
+    options: AsOfOptions,
+    fold: Fold<S>,
+  ): Promise<StateAsOf<S>> {
+    await this.recordStreamRead(who, streamId, options);
+    const { version, state, events } = await readStateAsOf(this.store, streamId, options, fold);
+    return { version, state, events: events.map(toAuditEvent) };
+  }
+
+  /** The same by time, for a caller that wants only the state. */
   async stateAsOf<S>(
     who: Accessor,
     streamId: string,
@@ -88,13 +105,8 @@ export class AuditService {
     initialState: S,
     evolve: (state: S, event: StoredEvent) => S,
   ): Promise<{ state: S; version: number; asOf: string }> {
-    await this.accessLog.record(who, 'as_of', streamId, { asOf: asOf.toISOString(), state: true });
-    const events = await this.store.readStream(streamId, { asOf });
-    return {
-      state: foldAsOf(events, initialState, evolve),
-      version: events[events.length - 1]?.version ?? 0,
-      asOf: asOf.toISOString(),
-    };
+    const { state, version } = await this.asOf(who, streamId, { asOf }, { initialState, evolve });
+    return { state, version, asOf: asOf.toISOString() };
   }
 
   /** The NDJSON export as chunks (for a streamed HTTP response). */
@@ -114,5 +126,12 @@ export class AuditService {
       since: query.since?.toISOString() ?? null,
     });
     return this.accessLog.query(query);
+  }
+
+  private async recordStreamRead(who: Accessor, streamId: string, options: AsOfOptions) {
+    await this.accessLog.record(who, options.asOf ? 'as_of' : 'read_stream', streamId, {
+      asOf: options.asOf?.toISOString() ?? null,
+      toVersion: options.toVersion ?? null,
+    });
   }
 }
