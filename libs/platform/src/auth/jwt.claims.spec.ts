@@ -19,6 +19,19 @@ function refusal(make: () => unknown): string {
   throw new Error('expected the token to be refused');
 }
 
+describe('VerifiedTokenCache saves the verification', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('given a remembered token, then its signature is not checked again', () => {
+    const cache = new VerifiedTokenCache(10, 86_400);
+    const t = token();
+    const check = jest.spyOn(jwt, 'verify');
+    expect(cache.verify(t, secret, at(NOW_S)).id).toBe('u');
+    expect(cache.verify(t, secret, at(NOW_S + 1)).id).toBe('u');
+    expect(check).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('TokenError', () => {
   it('is named for the logs', () => {
     expect(new TokenError('x').name).toBe('TokenError');
@@ -94,6 +107,12 @@ describe('token claims', () => {
       name: undefined,
       agency: undefined,
     });
+  });
+
+  it('given an agency that only prints as a code (an array), then refused', () => {
+    expect(refusal(() => verify(token({ role: 'bureau_head', agency: ['KISA'] })))).toBe(
+      'claim agency is missing or malformed',
+    );
   });
 
   it('given claims of the wrong type, then the user carries none of them', () => {
