@@ -1,5 +1,6 @@
 /** The claims' edges, on a fixed clock (VerifiedTokenCache.verify takes `nowMs`). */
 import jwt from 'jsonwebtoken';
+import crypto from 'node:crypto';
 import { TokenError, VerifiedTokenCache } from './jwt';
 
 const secret = 'c'.repeat(40);
@@ -29,6 +30,17 @@ describe('VerifiedTokenCache saves the verification', () => {
     expect(cache.verify(t, secret, at(NOW_S)).id).toBe('u');
     expect(cache.verify(t, secret, at(NOW_S + 1)).id).toBe('u');
     expect(check).toHaveBeenCalledTimes(1);
+  });
+
+  it('given one secret, then its key object is made once, not per token', () => {
+    const made = jest.spyOn(crypto, 'createSecretKey');
+    const other = 'o'.repeat(40);
+    const sign2 = (sub: string) =>
+      jwt.sign({ sub, role: 'auditor', iat: NOW_S, exp: NOW_S + 60 }, other);
+    const cache = new VerifiedTokenCache(10, 86_400);
+    cache.verify(sign2('a'), other, at(NOW_S));
+    cache.verify(sign2('b'), other, at(NOW_S));
+    expect(made).toHaveBeenCalledTimes(1);
   });
 });
 

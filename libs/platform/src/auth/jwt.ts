@@ -17,10 +17,11 @@ const keys = new Map<string, KeyObject>();
  * every call, which cost more than the verification itself. */
 function keyFor(secret: string): KeyObject {
   let key = keys.get(secret);
-  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent; making the key on
-  // every call gives the same key, only slower (the memo is for speed alone), and Buffer.from
-  // reads an empty encoding name as utf8
-  if (!key) keys.set(secret, (key = createSecretKey(Buffer.from(secret, 'utf8'))));
+  if (!key) {
+    // Stryker disable next-line StringLiteral: equivalent; Buffer.from reads '' as utf8
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    keys.set(secret, key);
+  }
   return key;
 }
 
@@ -120,9 +121,12 @@ export class VerifiedTokenCache {
       this.entries.delete(token); // expired or another secret: verify again, which refuses
     }
     const { user, exp, nbf } = verifyClaims(token, secret, now, this.maxLifetimeS);
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent; verifyClaims
-    // has just refused exp <= now on the same clock, so `now < exp` holds here (kept as the rule)
-    if (nbf === undefined && now < exp) {
+    if (
+      nbf === undefined &&
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent; verifyClaims
+      // has just refused exp <= now on the same clock, so this holds here (kept as the rule)
+      now < exp
+    ) {
       if (this.entries.size >= this.capacity) {
         this.entries.delete(this.entries.keys().next().value as string);
       }
