@@ -133,7 +133,7 @@ describe('a hardened edge', () => {
 
   describe('tokens', () => {
     // jsonwebtoken keeps an iat given in the claims, and adds none with noTimestamp
-    const sign = (claims: { iat?: number }) =>
+    const sign = (claims: { iat?: number; [claim: string]: unknown }) =>
       jwt.sign(claims, TEST_JWT_SECRET, {
         algorithm: 'HS256',
         noTimestamp: claims.iat === undefined,
