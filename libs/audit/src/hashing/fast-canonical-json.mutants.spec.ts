@@ -41,6 +41,13 @@ describe('FastCanonicalJson, its paths', () => {
     expect(slow).toHaveBeenCalledWith(more);
   });
 
+  it('given an array of 300 items, then still the fast path: indices are not keys', () => {
+    const fast = new FastCanonicalJson();
+    const items = Array.from({ length: 300 }, (_, i) => ({ v: i }));
+    expect(fast.write('t', { items })).toBe(JSON.stringify({ items }));
+    expect(slow).not.toHaveBeenCalled();
+  });
+
   it('given a slot that learnt its keys, then a value with the same keys takes one listed write', () => {
     const fast = new FastCanonicalJson();
     fast.write('t', { b: 1, a: 2 });
