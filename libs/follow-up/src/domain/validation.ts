@@ -11,9 +11,9 @@ const ISO_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[
 export function isCalendarDate(value: string): boolean {
   const m = CALENDAR_DATE.exec(value);
   if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  // A real day prints back as itself: 02-30 would come back as March, year 0050 as 1950.
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === value;
 }
 
 /** An ISO-8601 timestamp with a zone (`Z` or `±hh:mm`) and a real calendar day. */
