@@ -46,7 +46,10 @@ describe('the worker app', () => {
   });
 
   it('runs every projection and the relay', async () => {
-    const expected = [...PROJECTIONS.map((p) => subscriptionName(p.name)), RELAY_SUBSCRIPTION].sort();
+    const expected = [
+      ...PROJECTIONS.map((p) => subscriptionName(p.name)),
+      RELAY_SUBSCRIPTION,
+    ].sort();
     const subscriptions = worker.get(WorkerSubscriptions);
     const running = await waitFor(
       async () => {
