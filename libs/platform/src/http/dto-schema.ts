@@ -1,4 +1,4 @@
-// Ajv 8 is Fastify's own validator (through @fastify/ajv-compiler); package.json should name it.
+// Ajv 8: Fastify's own validator (through @fastify/ajv-compiler), named in package.json.
 import Ajv, { ValidateFunction } from 'ajv';
 import {
   ARRAY_MAX_SIZE,
