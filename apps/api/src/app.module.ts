@@ -20,7 +20,6 @@ import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { CallerRateLimitGuard } from './edge/rate-limit/caller-rate-limit.guard';
 import { rateLimiterProvider } from './edge/rate-limit/rate-limiter.provider';
 import { HealthController } from './health/health.controller';
-import { HealthProbes } from './health/health-probes';
 import { SubscriptionLagReader } from './health/subscription-lag';
 import { SystemHealth } from './health/system-health';
 import { MetricsController } from './metrics/metrics.controller';
@@ -59,7 +58,6 @@ import { MetricsController } from './metrics/metrics.controller';
     // health
     SubscriptionLagReader,
     SystemHealth,
-    HealthProbes,
   ],
 })
 export class AppModule {}

@@ -1,8 +1,11 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@liaison/platform';
 import { SystemHealth } from './system-health';
 
+type Reply = { code(status: number): unknown };
+
+/** Outside the `v1` prefix (app.factory.ts): probes must not depend on the API's version. */
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
@@ -21,5 +24,21 @@ export class HealthController {
     if (body.status !== 'ok')
       throw new ServiceUnavailableException({ message: body.problems.join('; '), details: body });
     return body;
+  }
+
+  @Public()
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: 200 while the process answers' })
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Public()
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: 200 when Postgres and Redis answer, else 503' })
+  async ready(@Res({ passthrough: true }) reply: Reply) {
+    const report = await this.health.readiness();
+    reply.code(report.status === 'ok' ? 200 : 503);
+    return report;
   }
 }
