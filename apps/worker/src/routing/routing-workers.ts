@@ -29,6 +29,13 @@ import { WORKER_NAME } from './worker-identity';
 const AGENCY_REFRESH_MS = 60_000;
 /** How often a process checks that the sweep's scheduler still exists in Redis. */
 const SWEEP_CHECK_MS = 5_000;
+/**
+ * How long SIGTERM waits for the workers' active jobs. After a Redis restart BullMQ's
+ * `Worker.close()` can wait for ever on a blocking command that never returns; a job left
+ * running then is only stalled, and another worker takes it over (the ledger makes the repeat
+ * harmless), so the process gives up waiting rather than hang its supervisor.
+ */
+export const WORKER_CLOSE_TIMEOUT_MS = 10_000;
 
 /**
  * The BullMQ workers of this process (routing, timers, one per agency queue) and the relay.
@@ -71,7 +78,7 @@ export class RoutingWorkers implements OnApplicationBootstrap, BeforeApplication
     clearInterval(this.refreshTimer);
     clearInterval(this.sweepCheckTimer);
     await this.relay.stop();
-    await Promise.all([...this.workers.values()].map((w) => w.close()));
+    await closeWithin([...this.workers.values()], WORKER_CLOSE_TIMEOUT_MS, this.logger);
     this.workers.clear();
     this.connection?.disconnect();
     this.logger.log('routing workers drained');
@@ -123,5 +130,29 @@ export class RoutingWorkers implements OnApplicationBootstrap, BeforeApplication
     } catch {
       // Redis is down: the next check tries again
     }
+  }
+}
+
+/** Closes the workers, waiting at most `ms` for them; the ones still closing are named. */
+export async function closeWithin(
+  workers: readonly Pick<Worker, 'close' | 'name'>[],
+  ms: number,
+  logger: Pick<Logger, 'warn'>,
+): Promise<void> {
+  const pending = new Set(workers.map((w) => w.name));
+  let timer: NodeJS.Timeout | undefined;
+  const closing = Promise.all(workers.map((w) => w.close().finally(() => pending.delete(w.name))));
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+  });
+  try {
+    if ((await Promise.race([closing, timedOut])) === 'timeout') {
+      logger.warn({
+        msg: 'workers did not close in time; their jobs will stall and be retried',
+        queues: [...pending],
+      });
+    }
+  } finally {
+    clearTimeout(timer);
   }
 }
