@@ -10,7 +10,6 @@ import { AgencyWebhooks } from './delivery/agency-webhooks.repository';
 import { DeadLetterRetry } from './delivery/dead-letter-retry';
 import { DeadLetters } from './delivery/dead-letters.repository';
 import { WebhookLookup } from './delivery/webhook-lookup';
-import { WebhookTargetsAtBoot } from './delivery/webhook-targets-at-boot';
 import { WebhookSettings } from './delivery/webhook-settings';
 import { JobLedger } from './ledger/job-ledger';
 import { createLedgerPool, LEDGER_POOL } from './ledger/ledger-pool';
@@ -24,7 +23,6 @@ import { ROUTING_CONFIG } from './routing.tokens';
   providers: [
     // configuration
     { provide: ROUTING_CONFIG, useFactory: () => loadRoutingConfig() },
-    WebhookTargetsAtBoot,
     // queues and their ledger
     RoutingQueues,
     { provide: LEDGER_POOL, inject: [LIAISON_CONFIG], useFactory: createLedgerPool },

@@ -65,6 +65,7 @@ export class DeliverTaskProcessor {
         body: JSON.stringify({ deliveryId: eventId, agency: payload.agency, task }),
         deliveryId: eventId,
         timeoutMs: this.config.webhookTimeoutMs,
+        targets: this.config.webhookTargets,
       });
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);

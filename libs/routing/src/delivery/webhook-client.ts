@@ -29,19 +29,8 @@ export interface WebhookRequest {
   /** The same id on every retry, so a receiver can drop a repeat. */
   deliveryId: string;
   timeoutMs: number;
-  /** Where a webhook may point; the process's policy (useWebhookTargetPolicy) when absent. */
-  targets?: WebhookTargetPolicy;
-}
-
-let processTargets: WebhookTargetPolicy | undefined;
-
-/** Set at boot from the routing configuration (RoutingModule does it). */
-export function useWebhookTargetPolicy(targets: WebhookTargetPolicy): void {
-  processTargets = targets;
-}
-
-function currentTargets(): WebhookTargetPolicy {
-  return (processTargets ??= WebhookTargetPolicy.parse(process.env.WEBHOOK_ALLOWED_HOSTS));
+  /** Where a webhook may point (the routing configuration's `webhookTargets`). */
+  targets: WebhookTargetPolicy;
 }
 
 /** The connection's own name lookup refuses a forbidden address, so what was checked is what is
@@ -73,7 +62,7 @@ function checkedLookup(host: string, targets: WebhookTargetPolicy) {
 /** POSTs a signed body; any answer but 2xx (redirects too), a timeout or a network error, or a
  * target the policy forbids, is a failure. */
 export async function postSignedWebhook(req: WebhookRequest): Promise<number> {
-  const targets = req.targets ?? currentTargets();
+  const { targets } = req;
   const problem = targets.urlProblem(req.url);
   if (problem) throw new WebhookDeliveryError(`webhook refused: the URL ${problem}`);
   const url = new URL(req.url);
