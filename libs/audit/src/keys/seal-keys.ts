@@ -37,7 +37,9 @@ type Env = Record<string, string | undefined>;
 export function loadSealKeys(env: Env = process.env): SealKeys {
   const privatePem = env[PRIVATE_KEY_VARIABLE];
   const publicPem = env[PUBLIC_KEY_VARIABLE];
-  const production = env.NODE_ENV === 'production';
+  // Only an explicit development or test mode gets the committed key: an unset NODE_ENV is
+  // production (as in loadConfig).
+  const production = env.NODE_ENV !== 'development' && env.NODE_ENV !== 'test';
   const development = !privatePem && !publicPem && !production;
 
   const signingKey = privatePem

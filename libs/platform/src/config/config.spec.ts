@@ -30,7 +30,55 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [variable]: value })).toThrow(variable);
   });
 
-  it('requires JWT_SECRET in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('JWT_SECRET');
+  it('runs as production when NODE_ENV is unset: no development secret, no HS256', () => {
+    const config = loadConfig({});
+    expect(config.nodeEnv).toBe('production');
+    expect(config.developmentDefaults).toBe(false);
+    expect(config.hs256Enabled).toBe(false);
+    expect(config.jwtSecret).not.toMatch(/development/);
+    // a fresh unguessable value per process, so no token minted elsewhere verifies
+    expect(loadConfig({}).jwtSecret).not.toBe(config.jwtSecret);
+  });
+
+  it.each([{ NODE_ENV: 'production' }, {}])(
+    'refuses to start with JWT_SECRET set in production (%p)',
+    (env) => {
+      const withSecret = { ...env, JWT_SECRET: 'x'.repeat(40) };
+      expect(() => loadConfig(withSecret)).toThrow(ConfigError);
+      expect(() => loadConfig(withSecret)).toThrow(
+        /JWT_SECRET must not be set in production: shared-secret \(HS256\) tokens/,
+      );
+    },
+  );
+
+  it('refuses to start with AUTH_HS256=true in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_HS256: 'true' })).toThrow(
+      'AUTH_HS256 must not be true in production',
+    );
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_HS256: 'false' }).hs256Enabled).toBe(false);
+  });
+
+  it.each(['development', 'test'])(
+    'accepts HS256 under an explicit NODE_ENV=%s, with the development secret unless set',
+    (nodeEnv) => {
+      const config = loadConfig({ NODE_ENV: nodeEnv });
+      expect(config.hs256Enabled).toBe(true);
+      expect(config.developmentDefaults).toBe(true);
+      expect(config.jwtSecret).toMatch(/development/);
+      expect(loadConfig({ NODE_ENV: nodeEnv, JWT_SECRET: 'y'.repeat(32) }).jwtSecret).toBe(
+        'y'.repeat(32),
+      );
+      expect(loadConfig({ NODE_ENV: nodeEnv, AUTH_HS256: 'false' }).hs256Enabled).toBe(false);
+    },
+  );
+
+  it('names AUTH_HS256 when it is neither true nor false', () => {
+    expect(() => loadConfig({ NODE_ENV: 'test', AUTH_HS256: 'yes' })).toThrow('AUTH_HS256');
+  });
+
+  it('still wants a long secret in development', () => {
+    expect(() => loadConfig({ NODE_ENV: 'development', JWT_SECRET: 'short' })).toThrow(
+      'JWT_SECRET must be at least 32 characters',
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ConfigError, Env, envInteger as integer } from './env';
 import { loadRedisTopology, RedisTopology } from './redis-topology';
 
@@ -16,7 +17,15 @@ export interface LiaisonConfig {
   redisUrl: string;
   /** A single server, a Cluster or Sentinel (REDIS_CLUSTER_NODES, REDIS_SENTINELS). */
   redisTopology: RedisTopology;
+  /**
+   * The shared secret of HS256 bearer tokens, accepted only when `hs256Enabled`. In production
+   * it is a random value no one holds (JWT_SECRET may not be set there), so nothing verifies.
+   */
   jwtSecret: string;
+  /** Shared-secret HS256 tokens are accepted: development and test only (AUTH_HS256). */
+  hs256Enabled: boolean;
+  /** NODE_ENV was development or test, set explicitly: the committed development defaults apply. */
+  developmentDefaults: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   dbPoolSize: number;
   /** How often a subscription polls when no NOTIFY arrives. */
@@ -59,11 +68,49 @@ function url(env: Env, name: string, fallback: string, protocols: string[]): str
   return raw;
 }
 
-export function loadConfig(env: Env = process.env): LiaisonConfig {
-  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'], 'development');
-  const jwtSecret = env.JWT_SECRET ?? (nodeEnv === 'production' ? undefined : DEV_JWT_SECRET);
-  if (!jwtSecret) throw new ConfigError('JWT_SECRET', 'is required in production');
+/**
+ * The mode the process runs in. Unset is production: the committed development secrets (the JWT
+ * secret here, the audit seal key in libs/audit) apply only when someone says
+ * NODE_ENV=development or test, never because a variable was forgotten on a server.
+ */
+export function nodeEnvOf(env: Env): LiaisonConfig['nodeEnv'] {
+  return oneOf(env, 'NODE_ENV', ['development', 'test', 'production'], 'production');
+}
+
+/** True under an explicit NODE_ENV=development or test. */
+export function isDevelopmentMode(env: Env): boolean {
+  return nodeEnvOf(env) !== 'production';
+}
+
+/**
+ * HS256 tokens: on by default in development and test (AUTH_HS256=false turns them off there);
+ * production refuses to start with JWT_SECRET set or AUTH_HS256=true, since anyone holding the
+ * shared secret can be anyone.
+ */
+function sharedSecretTokens(env: Env, nodeEnv: LiaisonConfig['nodeEnv']) {
+  const flag = oneOf(env, 'AUTH_HS256', ['true', 'false', ''], '');
+  if (nodeEnv === 'production') {
+    if (env.JWT_SECRET !== undefined && env.JWT_SECRET !== '') {
+      throw new ConfigError(
+        'JWT_SECRET',
+        'must not be set in production: shared-secret (HS256) tokens are accepted only under ' +
+          "NODE_ENV=development or test; machines use API keys or the IdP's tokens",
+      );
+    }
+    if (flag === 'true') {
+      throw new ConfigError('AUTH_HS256', 'must not be true in production');
+    }
+    // Nobody holds this value: every HS256 token fails its signature, whatever the flag.
+    return { jwtSecret: randomBytes(32).toString('hex'), hs256Enabled: false };
+  }
+  const jwtSecret = env.JWT_SECRET || DEV_JWT_SECRET;
   if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
+  return { jwtSecret, hs256Enabled: flag !== 'false' };
+}
+
+export function loadConfig(env: Env = process.env): LiaisonConfig {
+  const nodeEnv = nodeEnvOf(env);
+  const { jwtSecret, hs256Enabled } = sharedSecretTokens(env, nodeEnv);
   // Tests never touch the app's database, whatever DATABASE_URL says.
   const databaseUrl =
     nodeEnv === 'test'
@@ -78,6 +125,8 @@ export function loadConfig(env: Env = process.env): LiaisonConfig {
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     redisTopology: loadRedisTopology(env),
     jwtSecret,
+    hs256Enabled,
+    developmentDefaults: nodeEnv !== 'production',
     logLevel: oneOf(
       env,
       'LOG_LEVEL',
