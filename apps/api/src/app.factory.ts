@@ -19,6 +19,7 @@ import { startOpsServer } from './edge/ops-server';
 import { useAddressRateLimit } from './edge/rate-limit/address-rate-limit.hook';
 import { RATE_LIMITER } from './edge/rate-limit/rate-limiter.provider';
 import { useSecurityHeaders } from './edge/security-headers';
+import { useWebApp } from './web/web-app';
 
 /** Request bodies above this are refused with 413 before they reach a handler. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -52,6 +53,24 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     onOpsPort: edge.opsPort !== 0,
   });
   app.useLogger(app.get(Logger));
+  useRoutePrefix(app);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorResponseFilter());
+  app.enableShutdownHooks();
+
+  const document = createOpenApiDocument(app);
+  if (edge.opsPort === 0) {
+    SwaggerModule.setup('docs', app, document);
+  } else {
+    const ops = await startOpsServer(edge.opsPort, app.get(Registry), document);
+    fastify.addHook('onClose', (_instance, done) => ops.close(() => done()));
+  }
+  useWebApp(fastify);
+  return app;
+}
+
+/** `/v1` for every route but the probes and metrics (the web app's types are generated with it). */
+export function useRoutePrefix(app: NestFastifyApplication): void {
   app.setGlobalPrefix('v1', {
     exclude: [
       { path: 'health', method: RequestMethod.GET },
@@ -60,11 +79,11 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
       { path: 'metrics', method: RequestMethod.GET },
     ],
   });
-  app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ErrorResponseFilter());
-  app.enableShutdownHooks();
+}
 
-  const document = SwaggerModule.createDocument(
+/** The OpenAPI document: served at /docs, and the source of the web app's client types. */
+export function createOpenApiDocument(app: NestFastifyApplication) {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Liaison API')
@@ -73,11 +92,4 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
       .addBearerAuth()
       .build(),
   );
-  if (edge.opsPort === 0) {
-    SwaggerModule.setup('docs', app, document);
-  } else {
-    const ops = await startOpsServer(edge.opsPort, app.get(Registry), document);
-    fastify.addHook('onClose', (_instance, done) => ops.close(() => done()));
-  }
-  return app;
 }

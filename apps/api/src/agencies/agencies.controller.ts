@@ -1,12 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ListAgenciesQuery } from '@liaison/follow-up';
 import { AgencyInboxQuery, AgencyWorkloadQuery } from '@liaison/views';
 import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
 import { PageRequestDto, ReadYourWritesRequest } from '../common/read-options';
 import { FreshRead, ReadYourWrites } from '../common/read-your-writes.decorator';
 import { AgencyCodePipe } from '../common/agency-code.pipe';
+import { FollowUpPageDto } from '../follow-ups/follow-up.response.dto';
 
 @ApiTags('agencies')
 @ApiBearerAuth()
@@ -36,6 +37,7 @@ export class AgenciesController {
   @Get(':code/inbox')
   @Roles('bureau_head', 'agency_officer', 'auditor')
   @ApiOperation({ summary: 'An agency’s open tasks, due first (officers: their own agency only)' })
+  @ApiOkResponse({ type: FollowUpPageDto })
   async inbox(
     @Param('code', AgencyCodePipe) code: string,
     @Query() query: PageRequestDto,

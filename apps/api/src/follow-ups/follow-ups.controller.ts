@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   CommandMeta,
   ExecuteFollowUpCommand,
@@ -11,9 +19,12 @@ import {
 import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
 import { ListFollowUpsQuery, OverdueListQuery } from '@liaison/views';
 import { CommandContext } from '../common/command-context.decorator';
+import { CommandResultDto } from '../common/command-result.dto';
+import { ErrorResponseDto } from '../common/error-response.dto';
 import { FreshRead, ReadYourWrites } from '../common/read-your-writes.decorator';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { BoardRequest, OverdueRequest } from './board.request.dto';
+import { FollowUpDto, FollowUpPageDto } from './follow-up.response.dto';
 import {
   AssignFollowUpRequest,
   ExtendRequest,
@@ -28,6 +39,9 @@ const IF_MATCH = {
   required: false,
   description: 'expected stream version; 409 if it moved',
 };
+
+/** A verb's 409: the If-Match version moved, or the task is no longer in a state for it. */
+const CONFLICT = { type: ErrorResponseDto, description: 'changed since If-Match, or wrong state' };
 
 /**
  * Follow-up commands. Bureau heads of the host agency assign and decide; officers of the
@@ -74,6 +88,7 @@ export class FollowUpsController {
   @Get()
   @Roles('bureau_head', 'agency_officer', 'auditor')
   @ApiOperation({ summary: 'The board: tasks the caller may see, filtered, sorted and paged' })
+  @ApiOkResponse({ type: FollowUpPageDto })
   async board(
     @Query() query: BoardRequest,
     @ReadYourWrites() read: FreshRead,
@@ -96,6 +111,8 @@ export class FollowUpsController {
   @Get(':id')
   @Roles('bureau_head', 'agency_officer', 'auditor')
   @ApiOperation({ summary: 'One task’s current state and version' })
+  @ApiOkResponse({ type: FollowUpDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'no such task, or not yours' })
   async get(@Param('id', UuidParam()) id: string, @CurrentUser() user: AuthenticatedUser) {
     const { version, state } = await this.queries.execute(new GetFollowUpQuery(id, user));
     return { id, version, ...state };
@@ -104,6 +121,8 @@ export class FollowUpsController {
   // ── the assigned agency's work ──────────────────────────────────────────────────────────
   @Post(':id/acknowledge')
   @HttpCode(200)
+  @ApiOkResponse({ type: CommandResultDto })
+  @ApiConflictResponse(CONFLICT)
   @Roles('agency_officer')
   acknowledge(@Param('id', UuidParam()) followUpId: string, @CommandContext() meta: CommandMeta) {
     return this.run({ kind: 'AcknowledgeFollowUp', followUpId }, meta);
@@ -111,6 +130,8 @@ export class FollowUpsController {
 
   @Post(':id/start')
   @HttpCode(200)
+  @ApiOkResponse({ type: CommandResultDto })
+  @ApiConflictResponse(CONFLICT)
   @Roles('agency_officer')
   start(@Param('id', UuidParam()) followUpId: string, @CommandContext() meta: CommandMeta) {
     return this.run({ kind: 'StartFollowUp', followUpId }, meta);
@@ -118,6 +139,8 @@ export class FollowUpsController {
 
   @Post(':id/progress')
   @HttpCode(200)
+  @ApiOkResponse({ type: CommandResultDto })
+  @ApiConflictResponse(CONFLICT)
   @Roles('agency_officer')
   progress(
     @Param('id', UuidParam()) followUpId: string,
@@ -129,6 +152,8 @@ export class FollowUpsController {
 
   @Post(':id/submit')
   @HttpCode(200)
+  @ApiOkResponse({ type: CommandResultDto })
+  @ApiConflictResponse(CONFLICT)
   @Roles('agency_officer')
   submit(
     @Param('id', UuidParam()) followUpId: string,
@@ -140,6 +165,8 @@ export class FollowUpsController {
 
   @Post(':id/decline')
   @HttpCode(200)
+  @ApiOkResponse({ type: CommandResultDto })
+  @ApiConflictResponse(CONFLICT)
   @Roles('agency_officer')
   decline(
     @Param('id', UuidParam()) followUpId: string,

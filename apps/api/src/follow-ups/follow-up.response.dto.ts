@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ALL_FOLLOW_UP_STATUSES } from '@liaison/follow-up';
+import type { FollowUpPriority, FollowUpStatus, SourceKind } from '@liaison/follow-up';
+
+const PRIORITIES = ['low', 'normal', 'high', 'urgent'];
+const SOURCE_KINDS = ['action', 'request'];
+
+/** What the answers below share: the task's identity, assignment and state. */
+class FollowUpSummary {
+  @ApiProperty({ format: 'uuid' }) workshopId!: string;
+  @ApiProperty({ example: 'MSIT' }) hostAgency!: string;
+  @ApiProperty({ format: 'uuid' }) sourceId!: string;
+  @ApiProperty({ enum: SOURCE_KINDS }) sourceKind!: SourceKind;
+  @ApiProperty({ example: 'KISA' }) assigneeAgency!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: ALL_FOLLOW_UP_STATUSES }) status!: FollowUpStatus;
+  @ApiProperty({ enum: PRIORITIES }) priority!: FollowUpPriority;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty() escalated!: boolean;
+  @ApiProperty({ description: 'the stream version: send it as If-Match' }) version!: number;
+}
+
+/** One row of the board and of an inbox (the `follow_up_board` view). */
+export class FollowUpViewDto extends FollowUpSummary {
+  @ApiProperty({ format: 'uuid' }) followUpId!: string;
+  @ApiProperty({ description: 'global position of the last change' }) lastPosition!: number;
+  @ApiProperty() lastEventType!: string;
+  @ApiProperty({ format: 'date-time' }) lastChangedAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class FollowUpPageDto {
+  @ApiProperty({ type: [FollowUpViewDto] }) items!: FollowUpViewDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'pass as `cursor` for the next page' })
+  nextCursor!: string | null;
+  @ApiProperty({ description: 'the view had not reached minPosition when the wait ran out' })
+  stale!: boolean;
+}
+
+/** One task as its stream says now (GET /follow-ups/:id). */
+export class FollowUpDto extends FollowUpSummary {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) followUpId!: string;
+  @ApiProperty() exists!: boolean;
+  @ApiPropertyOptional() instructions?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) reminderSentFor?: string;
+  @ApiPropertyOptional() routedTo?: string;
+  @ApiPropertyOptional() deliveredTo?: string;
+  @ApiProperty() routingFailed!: boolean;
+  @ApiPropertyOptional({ description: 'the last reason a person gave' }) lastReason?: string;
+  @ApiPropertyOptional({ description: 'the submitted response' }) response?: string;
+  @ApiProperty({ description: 'how many progress notes' }) notes!: number;
+  @ApiPropertyOptional() lastNote?: string;
+}

@@ -1,0 +1,25 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The app is built into dist/web, which the API serves from the same origin (apps/api/src/web).
+ * Vite 8 transforms TSX itself (oxc), so no React plugin is needed: only the automatic runtime.
+ */
+export default defineConfig({
+  root: __dirname,
+  base: '/',
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: resolve(__dirname, '../../dist/web'),
+    emptyOutDir: true,
+    assetsDir: 'assets',
+    sourcemap: false,
+    // Fonts stay files (cacheable, loaded once); nothing is inlined into scripts or styles.
+    assetsInlineLimit: 0,
+  },
+  test: {
+    root: __dirname,
+    environment: 'happy-dom',
+    include: ['src/**/*.spec.{ts,tsx}'],
+  },
+});
