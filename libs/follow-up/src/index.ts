@@ -1,6 +1,7 @@
 export * from './agencies/agency-directory';
 export * from './commands/command-meta';
 export * from './commands/decision-runner';
+export * from './commands/people/people-lookup';
 export { newEntityId } from './commands/idempotent-ids';
 export * from './commands/execute-follow-up-command/execute-follow-up-command.command';
 export * from './commands/execute-workshop-command/execute-workshop-command.command';

@@ -26,13 +26,20 @@ export interface CommandResult {
   changed: boolean;
 }
 
-/** The metadata every event of a command carries: who, in which chain of work, after what. */
+/**
+ * The metadata every event of a command carries: who, in which chain of work, after what, and
+ * under a delegation (대결) the person acted for (`on_behalf_of`; `actor` stays the person who
+ * acted, `role` and `agency` are those the request acted with). Absent keys are left out, not
+ * set to null: the hashed bytes of every event written before `on_behalf_of` existed stay the
+ * same (event-hash.spec's known answers hold it).
+ */
 export function eventMetadata(meta: CommandMeta): EventMetadata {
   const { actor } = meta;
   return {
     actor: actor.id,
     role: actor.role,
     ...(actor.agency ? { agency: actor.agency } : {}),
+    ...(actor.onBehalfOf ? { on_behalf_of: actor.onBehalfOf.id } : {}),
     correlation_id: meta.correlationId,
     ...(meta.causationId ? { causation_id: meta.causationId } : {}),
   };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PoolClient } from 'pg';
 import { ConcurrencyError, EventStore, StoredEvent } from '@liaison/event-store';
 import { AgencyDirectory } from '../agencies/agency-directory';
-import { AgencyInfo, Decider, DomainError, DomainEvent } from '../domain';
+import { AgencyInfo, Decider, DomainError, DomainEvent, PersonInfo } from '../domain';
 import { CommandMeta } from './command-meta';
 import {
   DecisionSteps,
@@ -83,13 +83,15 @@ export class DecisionRunner {
     return this.steps.load(decider, streamId);
   }
 
+  /** `people`: the people the command names, looked up by the handler for the rules. */
   run<C, S, E extends DomainEvent>(
     decider: Decider<C, S, E>,
     streamId: string,
     command: C,
     meta: CommandMeta,
+    people?: ReadonlyMap<string, PersonInfo>,
   ): Promise<RunResult> {
-    return this.lanes.run(streamId, () => this.runNow(decider, streamId, command, meta));
+    return this.lanes.run(streamId, () => this.runNow(decider, streamId, command, meta, people));
   }
 
   /**
@@ -112,12 +114,13 @@ export class DecisionRunner {
     streamId: string,
     command: C,
     meta: CommandMeta,
+    people?: ReadonlyMap<string, PersonInfo>,
   ): Promise<RunResult> {
     const seed = meta.idempotencySeed;
     const earlier = seed === undefined ? undefined : await this.earlierAttempt(streamId, seed);
     if (earlier) return earlier;
     try {
-      return await this.decideOnLatest(decider, streamId, command, meta);
+      return await this.decideOnLatest(decider, streamId, command, meta, people);
     } catch (err) {
       // Refused because the first attempt of this very request got in meanwhile: its answer.
       const refused = err instanceof ConcurrencyError || err instanceof DomainError;
@@ -132,10 +135,11 @@ export class DecisionRunner {
     streamId: string,
     command: C,
     meta: CommandMeta,
+    people?: ReadonlyMap<string, PersonInfo>,
   ): Promise<RunResult> {
     const cached = this.cache.get<S>(streamId);
     if (cached && (meta.expectedVersion === undefined || meta.expectedVersion === cached.version)) {
-      const decidable = { streamId, loaded: cached, command, meta, attached: undefined };
+      const decidable = { streamId, loaded: cached, command, meta, attached: undefined, people };
       const [fromCache] = await this.steps.decideAndAppend(
         decider,
         [decidable],
@@ -147,7 +151,7 @@ export class DecisionRunner {
       }
       this.cache.forget(streamId); // stale, perhaps: decide again on the stored stream
     }
-    const plan = () => ({ command, meta, attached: undefined });
+    const plan = () => ({ command, meta, attached: undefined, people });
     const [outcome] = await this.steps.settle(decider, [{ streamId, plan }], this.directory, {
       cache: this.cache,
     });

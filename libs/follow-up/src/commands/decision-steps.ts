@@ -7,7 +7,7 @@ import {
   NewEvent,
   StoredEvent,
 } from '@liaison/event-store';
-import { AgencyInfo, Decider, DomainError, DomainEvent, foldEvents } from '../domain';
+import { AgencyInfo, Decider, DomainError, DomainEvent, foldEvents, PersonInfo } from '../domain';
 import { CommandMeta, eventMetadata } from './command-meta';
 import { boundEventIds } from './idempotent-ids';
 import { LoadedStream, StreamStateCache } from './stream-state-cache';
@@ -28,6 +28,8 @@ export interface Planned<C, T> {
   command: C;
   meta: CommandMeta;
   attached: T;
+  /** The people the command names, as the handler looked them up (the rules' context). */
+  people?: ReadonlyMap<string, PersonInfo>;
 }
 
 /** A stream to decide on: its command is chosen once the stream is loaded. */
@@ -169,13 +171,14 @@ export class DecisionSteps {
     const outcomes: RoundOutcome<S, T>[] = [];
     const toAppend: { at: number; c: Decidable<C, S, T>; events: E[] }[] = [];
     for (const c of commands) {
-      const { streamId, attached, loaded, meta } = c;
+      const { streamId, attached, loaded, meta, people } = c;
       try {
         // The rules run first: who may not see the stream learns nothing, not even its version.
         const events = decider.decide(c.command, loaded.state, {
           actor: meta.actor,
           now,
           agencies,
+          ...(people && { people }),
         });
         if (meta.expectedVersion !== undefined && meta.expectedVersion !== loaded.version) {
           throw new ConcurrencyError(streamId, meta.expectedVersion, loaded.version);

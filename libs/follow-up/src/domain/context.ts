@@ -8,6 +8,19 @@ export interface Actor {
   name?: string;
   role: Role;
   agency?: string;
+  /** Delegation (대결): the actor acts for this person, with that person's agency and role
+   * (the guard checked the delegation). The events record both. */
+  onBehalfOf?: { id: string; name?: string };
+}
+
+/** A person the command names (an officer to assign or hand over to), as the directory had
+ * them when the handler looked them up. */
+export interface PersonInfo {
+  id: string;
+  agency?: string;
+  roles: readonly Role[];
+  active: boolean;
+  name?: string;
 }
 
 export interface AgencyInfo {
@@ -23,4 +36,7 @@ export interface DecisionContext {
   actor: Actor;
   now: Date;
   agencies: ReadonlyMap<string, AgencyInfo>;
+  /** The people the command names, by id, looked up by the handler; anyone absent is unknown.
+   * Absent altogether for commands that name nobody. */
+  people?: ReadonlyMap<string, PersonInfo>;
 }

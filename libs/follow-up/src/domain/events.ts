@@ -60,6 +60,10 @@ export interface FollowUpAssigned {
   instructions?: string;
   dueAt: string;
   priority: FollowUpPriority;
+  /** The named officer (담당자) of the assignee agency, when the bureau head names one (a
+   * person's id). Added in wave 2 as an optional field: every earlier event is a valid instance
+   * of this shape (no officer), so the schema version stays 1 and no upcaster is needed. */
+  officerId?: string;
 }
 
 export interface FollowUpRouted {
@@ -123,6 +127,28 @@ export interface FollowUpReassigned {
   fromAgency: string;
   assigneeAgency: string;
   reason: string;
+  /** The new agency's named officer, if the bureau head named one; absent: the task is
+   * unclaimed (a reassignment always clears the former officer). Optional, as on
+   * FollowUpAssigned: schema version 1 still. */
+  officerId?: string;
+}
+
+/** An officer of the assignee agency took an unclaimed task as its officer (담당자). Under a
+ * delegation (대결) the officer is the person acted for; the actor is in the metadata. */
+export interface FollowUpClaimed {
+  followUpId: string;
+  agency: string;
+  officerId: string;
+}
+
+/** The task passed to a colleague of the same agency. */
+export interface FollowUpHandedOver {
+  followUpId: string;
+  agency: string;
+  /** Absent when the task was unclaimed (handed out rather than handed over). */
+  fromOfficerId?: string;
+  officerId: string;
+  reason?: string;
 }
 
 export interface FollowUpDueDateExtended {
@@ -169,6 +195,8 @@ export interface FollowUpEventMap {
   FollowUpRejected: FollowUpRejected;
   FollowUpDeclined: FollowUpDeclined;
   FollowUpReassigned: FollowUpReassigned;
+  FollowUpClaimed: FollowUpClaimed;
+  FollowUpHandedOver: FollowUpHandedOver;
   FollowUpDueDateExtended: FollowUpDueDateExtended;
   FollowUpReminderSent: FollowUpReminderSent;
   FollowUpOverdue: FollowUpOverdue;

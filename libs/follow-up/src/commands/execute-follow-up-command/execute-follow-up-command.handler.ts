@@ -3,21 +3,29 @@ import {
   FollowUpCommand,
   followUpDecider,
   followUpStreamId,
+  PersonInfo,
   workshopDecider,
   workshopStreamId,
 } from '../../domain';
 import { CommandResult } from '../command-meta';
 import { DecisionRunner } from '../decision-runner';
+import { PeopleLookup } from '../people/people-lookup';
 import { ExecuteFollowUpCommand, FollowUpRequest } from './execute-follow-up-command.command';
 
 @CommandHandler(ExecuteFollowUpCommand)
 export class ExecuteFollowUpCommandHandler implements ICommandHandler<ExecuteFollowUpCommand> {
-  constructor(private readonly runner: DecisionRunner) {}
+  constructor(
+    private readonly runner: DecisionRunner,
+    private readonly people: PeopleLookup,
+  ) {}
 
   async execute({ command, meta }: ExecuteFollowUpCommand): Promise<CommandResult> {
-    const domainCommand = await this.withWorkshop(command);
+    const [domainCommand, people] = await Promise.all([
+      this.withWorkshop(command),
+      this.peopleNamedBy(command),
+    ]);
     const streamId = followUpStreamId(command.followUpId);
-    const result = await this.runner.run(followUpDecider, streamId, domainCommand, meta);
+    const result = await this.runner.run(followUpDecider, streamId, domainCommand, meta, people);
     return { id: command.followUpId, ...result };
   }
 
@@ -26,5 +34,18 @@ export class ExecuteFollowUpCommandHandler implements ICommandHandler<ExecuteFol
     const { workshopId, ...rest } = request;
     const { state } = await this.runner.load(workshopDecider, workshopStreamId(workshopId));
     return { ...rest, workshop: state };
+  }
+
+  /** The officer an assignment, a reassignment or a hand-over names, for the rules to check. */
+  private async peopleNamedBy(
+    request: FollowUpRequest,
+  ): Promise<ReadonlyMap<string, PersonInfo> | undefined> {
+    const named =
+      request.kind === 'AssignFollowUp' ||
+      request.kind === 'ReassignFollowUp' ||
+      request.kind === 'HandOverFollowUp'
+        ? request.officerId
+        : undefined;
+    return typeof named === 'string' ? this.people.byIds([named]) : undefined;
   }
 }

@@ -16,6 +16,8 @@ export interface AssignFollowUp extends FollowUpCommandBase {
   instructions?: string;
   dueAt: string;
   priority?: FollowUpPriority;
+  /** An officer of the assignee agency to name as the task's officer (담당자). */
+  officerId?: string;
 }
 export interface AcceptFollowUp extends FollowUpCommandBase {
   kind: 'AcceptFollowUp';
@@ -28,6 +30,9 @@ export interface ReassignFollowUp extends FollowUpCommandBase {
   kind: 'ReassignFollowUp';
   assigneeAgency: string;
   reason: string;
+  /** The new officer; absent leaves the task unclaimed. With the same agency, it names a new
+   * officer there (the former one is gone or cannot do it). */
+  officerId?: string;
 }
 export interface ExtendDueDate extends FollowUpCommandBase {
   kind: 'ExtendDueDate';
@@ -57,6 +62,17 @@ export interface SubmitFollowUp extends FollowUpCommandBase {
 export interface DeclineFollowUp extends FollowUpCommandBase {
   kind: 'DeclineFollowUp';
   reason: string;
+}
+/** An officer takes an unclaimed task as its officer (담당자). */
+export interface ClaimFollowUp extends FollowUpCommandBase {
+  kind: 'ClaimFollowUp';
+}
+/** The task's officer (or, while it is unclaimed, any officer of the agency) passes it to a
+ * colleague of the same agency. */
+export interface HandOverFollowUp extends FollowUpCommandBase {
+  kind: 'HandOverFollowUp';
+  officerId: string;
+  reason?: string;
 }
 
 // ── The system (router, delivery, timers) ─────────────────────────────────────────────────────
@@ -99,7 +115,13 @@ export type HostCommand =
   | ExtendDueDate
   | CancelFollowUp;
 export type AssigneeCommand =
-  AcknowledgeFollowUp | StartFollowUp | ReportProgress | SubmitFollowUp | DeclineFollowUp;
+  | AcknowledgeFollowUp
+  | StartFollowUp
+  | ReportProgress
+  | SubmitFollowUp
+  | DeclineFollowUp
+  | ClaimFollowUp
+  | HandOverFollowUp;
 export type SystemCommand =
   RecordRouting | RecordDelivery | RecordRoutingFailure | SendReminder | MarkOverdue | Escalate;
 export type FollowUpCommand = HostCommand | AssigneeCommand | SystemCommand;

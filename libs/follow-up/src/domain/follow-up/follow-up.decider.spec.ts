@@ -26,8 +26,10 @@ import {
   acknowledged,
   assigned,
   cancelled,
+  claimed,
   declined,
   DUE_AT,
+  handedOver,
   dueDateExtended,
   FOLLOW_UP_ID,
   HISTORY_TO,
@@ -176,6 +178,7 @@ interface VerbCase {
 const OPEN: FollowUpStatus[] = ALL_FOLLOW_UP_STATUSES.filter(
   (s) => s !== 'accepted' && s !== 'cancelled',
 );
+const CLAIMABLE = OPEN.filter((s) => s !== 'declined');
 const byAssignee = { actor: kisaOfficer, otherParty: msitHead };
 const byHost = { actor: msitHead, otherParty: kisaOfficer };
 
@@ -214,6 +217,23 @@ const VERBS: Record<VerbCommand['kind'], VerbCase> = {
     allowedFrom: ['assigned', 'routed', 'reassigned', 'acknowledged', 'in_progress'],
     event: declined('KISA', 'Not our remit'),
     becomes: 'declined',
+  },
+  ClaimFollowUp: {
+    ...byAssignee,
+    command: { kind: 'ClaimFollowUp', followUpId },
+    allowedFrom: CLAIMABLE,
+    event: claimed(),
+  },
+  HandOverFollowUp: {
+    ...byAssignee,
+    command: {
+      kind: 'HandOverFollowUp',
+      followUpId,
+      officerId: 'u-kisa-colleague',
+      reason: ' Leave ',
+    },
+    allowedFrom: CLAIMABLE,
+    event: handedOver('u-kisa-colleague', undefined, 'Leave'),
   },
   AcceptFollowUp: {
     ...byHost,

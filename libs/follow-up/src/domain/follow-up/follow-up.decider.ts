@@ -12,7 +12,7 @@
  * System commands stop after step 2 and return no events when they no longer apply: timers
  * and retries fire late and twice, and a stale one must be harmless.
  */
-import { AgencyInfo, DecisionContext } from '../context';
+import { AgencyInfo, DecisionContext, PersonInfo } from '../context';
 import { assertNever, Decider } from '../decider';
 import {
   AlreadyExistsError,
@@ -32,7 +32,14 @@ import {
   HostCommand,
   SystemCommand,
 } from './follow-up.commands';
-import { actsAs, canSeeFollowUp, FollowUpParty, liaisonAgencyFor } from './follow-up.policy';
+import {
+  actsAs,
+  canSeeFollowUp,
+  FollowUpParty,
+  isTheOfficer,
+  liaisonAgencyFor,
+  officerIdOf,
+} from './follow-up.policy';
 import {
   ALL_FOLLOW_UP_STATUSES,
   evolveFollowUp,
@@ -51,6 +58,8 @@ export interface FollowUpVerbRule {
 }
 
 const OPEN_STATUSES = ALL_FOLLOW_UP_STATUSES.filter(isOpen);
+/** A declined task waits for the host to reassign it: nobody at the agency takes it then. */
+const CLAIMABLE_STATUSES = OPEN_STATUSES.filter((s) => s !== 'declined');
 
 /** The state machine: who does each verb, and from which states. */
 export const FOLLOW_UP_VERBS: Readonly<Record<FollowUpVerbCommand['kind'], FollowUpVerbRule>> = {
@@ -68,6 +77,9 @@ export const FOLLOW_UP_VERBS: Readonly<Record<FollowUpVerbCommand['kind'], Follo
     verb: 'decline',
     from: ['assigned', 'routed', 'reassigned', 'acknowledged', 'in_progress'],
   },
+  // Taking the task or passing it on does not move its status.
+  ClaimFollowUp: { party: 'assignee', verb: 'claim', from: CLAIMABLE_STATUSES },
+  HandOverFollowUp: { party: 'assignee', verb: 'hand over', from: CLAIMABLE_STATUSES },
   AcceptFollowUp: { party: 'host', verb: 'accept', from: ['submitted'] },
   RejectFollowUp: { party: 'host', verb: 'reject', from: ['submitted'] },
   ReassignFollowUp: {
@@ -121,6 +133,32 @@ export function decideFollowUp(
       return [{ type: 'FollowUpDeclined', data }];
     }
 
+    case 'ClaimFollowUp': {
+      authorize(command, state, ctx);
+      if (state.officerId !== undefined) {
+        throw new InvalidStateError('Follow-up', 'claimed', 'claim');
+      }
+      const data = { followUpId, agency: state.assigneeAgency, officerId: officerIdOf(ctx.actor) };
+      return [{ type: 'FollowUpClaimed', data }];
+    }
+    case 'HandOverFollowUp': {
+      authorize(command, state, ctx);
+      const officerId = requireText('officerId', command.officerId);
+      if (officerId === state.officerId) {
+        throw new InvalidInputError('officerId', 'is already the officer of this follow-up');
+      }
+      requireOfficer('officerId', officerId, state.assigneeAgency, ctx.people);
+      const reason = optionalText('reason', command.reason);
+      const data = {
+        followUpId,
+        agency: state.assigneeAgency,
+        ...(state.officerId !== undefined && { fromOfficerId: state.officerId }),
+        officerId,
+        ...(reason !== undefined && { reason }),
+      };
+      return [{ type: 'FollowUpHandedOver', data }];
+    }
+
     case 'AcceptFollowUp':
       authorize(command, state, ctx);
       return [{ type: 'FollowUpAccepted', data: { followUpId } }];
@@ -132,8 +170,17 @@ export function decideFollowUp(
     case 'ReassignFollowUp': {
       authorize(command, state, ctx);
       requireAssignableAgency(command.assigneeAgency, state, ctx.agencies);
-      if (command.assigneeAgency === state.assigneeAgency) {
+      const { officerId } = command;
+      // Within the same agency a reassignment only names a new officer (the former one is gone
+      // or cannot do it); without one it would change nothing.
+      if (command.assigneeAgency === state.assigneeAgency && officerId === undefined) {
         throw new InvalidInputError('assigneeAgency', `is already ${state.assigneeAgency}`);
+      }
+      if (officerId !== undefined) {
+        if (command.assigneeAgency === state.assigneeAgency && officerId === state.officerId) {
+          throw new InvalidInputError('officerId', 'is already the officer of this follow-up');
+        }
+        requireOfficer('officerId', officerId, command.assigneeAgency, ctx.people);
       }
       const reason = requireText('reason', command.reason);
       const data = {
@@ -141,6 +188,7 @@ export function decideFollowUp(
         fromAgency: state.assigneeAgency,
         assigneeAgency: command.assigneeAgency,
         reason,
+        ...(officerId !== undefined && { officerId }),
       };
       return [{ type: 'FollowUpReassigned', data }];
     }
@@ -178,7 +226,7 @@ export function decideFollowUp(
 }
 
 function assign(command: AssignFollowUp, state: FollowUpState, ctx: DecisionContext) {
-  const { actor, agencies, now } = ctx;
+  const { actor, agencies, now, people } = ctx;
   const { workshop } = command;
   if (actor.role !== 'bureau_head')
     throw new ForbiddenError('Only a bureau head may assign follow-ups');
@@ -190,6 +238,9 @@ function assign(command: AssignFollowUp, state: FollowUpState, ctx: DecisionCont
 
   const sourceKind = sourceKindOf(workshop, command.sourceId);
   requireAssignableAgency(command.assigneeAgency, workshop, agencies);
+  const { officerId } = command;
+  if (officerId !== undefined)
+    requireOfficer('officerId', officerId, command.assigneeAgency, people);
   const title = requireText('title', command.title);
   const instructions = optionalText('instructions', command.instructions);
   const dueAt = requireFutureTimestamp('dueAt', command.dueAt, now);
@@ -209,6 +260,7 @@ function assign(command: AssignFollowUp, state: FollowUpState, ctx: DecisionCont
     ...(instructions !== undefined && { instructions }),
     dueAt,
     priority,
+    ...(officerId !== undefined && { officerId }),
   };
 }
 
@@ -230,6 +282,17 @@ function authorize(
       rule.party === 'host'
         ? `Only a bureau head of ${state.hostAgency} may ${rule.verb} this follow-up`
         : `Only an officer of ${state.assigneeAgency} may ${rule.verb} this follow-up`,
+    );
+  }
+  // A claimed task is its officer's: colleagues see it but work it only when acting for them
+  // (대결). Claiming a claimed task is a question of state (409), asked below.
+  if (
+    rule.party === 'assignee' &&
+    command.kind !== 'ClaimFollowUp' &&
+    !isTheOfficer(actor, state)
+  ) {
+    throw new ForbiddenError(
+      `Only the officer of this follow-up, ${state.officerId}, or someone acting for them may ${rule.verb} it`,
     );
   }
   if (!rule.from.includes(state.status)) {
@@ -332,6 +395,21 @@ function requireAssignableAgency(
     );
   }
   requireDirectoryEntry('assigneeAgency', code, agencies, ['agency']);
+}
+
+/** An active agency officer of `agency`, as the directory the handler read has them. */
+function requireOfficer(
+  field: string,
+  id: string,
+  agency: string,
+  people: ReadonlyMap<string, PersonInfo> | undefined,
+): void {
+  const person = people?.get(id);
+  if (!person) throw new InvalidInputError(field, `${id} is not a person of the directory`);
+  if (!person.active) throw new InvalidInputError(field, `${id} is deactivated`);
+  if (!person.roles.includes('agency_officer') || person.agency !== agency) {
+    throw new InvalidInputError(field, `${id} is not an officer of ${agency}`);
+  }
 }
 
 function requireFutureTimestamp(field: string, value: string, now: Date): string {

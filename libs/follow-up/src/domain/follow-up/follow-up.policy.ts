@@ -32,6 +32,19 @@ export function actsAs(actor: Actor, party: FollowUpParty, state: FollowUpState)
   }
 }
 
+/** The task's named officer, or someone acting for them under a delegation (대결). A task
+ * without an officer is anyone's of its agency. */
+export function isTheOfficer(actor: Actor, state: FollowUpState): boolean {
+  if (state.officerId === undefined) return true;
+  return (actor.onBehalfOf?.id ?? actor.id) === state.officerId;
+}
+
+/** Who becomes the officer when the actor takes a task: under a delegation, the person acted
+ * for (the acting colleague works in their name, and the task stays theirs when they return). */
+export function officerIdOf(actor: Actor): string {
+  return actor.onBehalfOf?.id ?? actor.id;
+}
+
 /** Counterparts never log in, so their share of the work goes to the agency that owns the
  * relationship: the one named in the directory, else the workshop's host. */
 export function liaisonAgencyFor(

@@ -5,7 +5,9 @@ import {
   acknowledged,
   assigned,
   cancelled,
+  claimed,
   declined,
+  handedOver,
   delivered,
   DUE_AT,
   dueDateExtended,
@@ -120,6 +122,16 @@ describe('evolveFollowUp', () => {
         reminderSentFor: undefined,
         overdue: true,
       },
+    ],
+    FollowUpClaimed: [
+      [assigned(), acknowledged()],
+      claimed('u-kisa-officer'),
+      { status: 'acknowledged', officerId: 'u-kisa-officer' },
+    ],
+    FollowUpHandedOver: [
+      [assigned(), acknowledged(), started(), claimed('u-kisa-officer')],
+      handedOver('u-kisa-colleague', 'u-kisa-officer', 'Leave'),
+      { status: 'in_progress', officerId: 'u-kisa-colleague' },
     ],
     FollowUpDueDateExtended: [
       [assigned(), acknowledged(), reminderSent(), overdue(), escalated()],

@@ -15,6 +15,8 @@ export interface FollowUpState {
   sourceId: string;
   sourceKind: SourceKind;
   assigneeAgency: string;
+  /** The named officer (담당자) of the assignee agency; absent while the task is unclaimed. */
+  officerId?: string;
   title: string;
   instructions?: string;
   /** ISO timestamp in UTC. */
@@ -80,11 +82,12 @@ export const initialFollowUpState: FollowUpState = Object.freeze({
 export function evolveFollowUp(state: FollowUpState, event: FollowUpEvent): FollowUpState {
   switch (event.type) {
     case 'FollowUpAssigned': {
-      const { instructions, ...data } = event.data;
+      const { instructions, officerId, ...data } = event.data;
       return {
         ...initialFollowUpState,
         ...data,
         ...(instructions !== undefined && { instructions }),
+        ...(officerId !== undefined && { officerId }),
         exists: true,
         status: 'assigned',
       };
@@ -116,11 +119,15 @@ export function evolveFollowUp(state: FollowUpState, event: FollowUpEvent): Foll
         status: 'reassigned',
         assigneeAgency: event.data.assigneeAgency,
         lastReason: event.data.reason,
+        officerId: event.data.officerId,
         routedTo: undefined,
         deliveredTo: undefined,
         routingFailed: false,
         reminderSentFor: undefined,
       };
+    case 'FollowUpClaimed':
+    case 'FollowUpHandedOver':
+      return { ...state, officerId: event.data.officerId };
     case 'FollowUpDueDateExtended':
       return {
         ...state,

@@ -64,9 +64,34 @@ export const reassigned = (
   assigneeAgency: string,
   fromAgency = 'KISA',
   reason = 'Better placed',
+  officerId?: string,
 ): FollowUpEvent => ({
   type: 'FollowUpReassigned',
-  data: { followUpId, fromAgency, assigneeAgency, reason },
+  data: {
+    followUpId,
+    fromAgency,
+    assigneeAgency,
+    reason,
+    ...(officerId !== undefined && { officerId }),
+  },
+});
+export const claimed = (officerId = 'u-kisa-officer', agency = 'KISA'): FollowUpEvent => ({
+  type: 'FollowUpClaimed',
+  data: { followUpId, agency, officerId },
+});
+export const handedOver = (
+  officerId: string,
+  fromOfficerId?: string,
+  reason?: string,
+): FollowUpEvent => ({
+  type: 'FollowUpHandedOver',
+  data: {
+    followUpId,
+    agency: 'KISA',
+    ...(fromOfficerId !== undefined && { fromOfficerId }),
+    officerId,
+    ...(reason !== undefined && { reason }),
+  },
 });
 export const dueDateExtended = (
   dueAt = LATER_DUE_AT,
