@@ -2,80 +2,159 @@ import {
   CanActivate,
   ExecutionContext,
   ForbiddenException,
+  HttpException,
   Inject,
   Injectable,
   Logger,
+  Optional,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { LiaisonConfig } from '../config';
 import { EDGE_CONFIG, EdgeConfig } from '../edge';
 import { LIAISON_CONFIG } from '../nest/tokens';
-import { ALLOWED_ROLES, PUBLIC_ROUTE, RequestWithUser } from './auth.decorators';
-import { TokenError, VerifiedTokenCache } from './jwt';
-import { UserRole } from './user';
+import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
+import {
+  AUTHENTICATORS,
+  AuthRequest,
+  DelegationResolver,
+  DELEGATIONS,
+  headerValue,
+  ON_BEHALF_OF_HEADER,
+  RequestAuthenticator,
+} from './authenticator';
+import { SharedSecretJwtAuthenticator } from './shared-secret-jwt.authenticator';
+import { AuthenticatedUser, UserRole } from './user';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Authentication and the role gate of every route, in one place. Which agency's data a caller
  * may touch is decided beside the data (the follow-up policy), since it needs the record.
  * Every decision is logged.
+ *
+ * Authentication is a chain (AUTHENTICATORS, then the shared-secret JWT last): the guard stays
+ * here, in the bottom layer every app imports, and the ways of signing in that need tables
+ * (sessions, API keys: libs/identity) or an IdP (libs/identity/src/oidc) come in through the
+ * injection token, so libs/platform imports none of them.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly logger = new Logger('Access');
-  private readonly tokens: VerifiedTokenCache;
+  private readonly chain: readonly RequestAuthenticator[];
 
   constructor(
     private readonly reflector: Reflector,
-    @Inject(LIAISON_CONFIG) private readonly config: LiaisonConfig,
+    @Inject(LIAISON_CONFIG) config: LiaisonConfig,
     @Inject(EDGE_CONFIG) edge: EdgeConfig,
+    @Optional() @Inject(AUTHENTICATORS) authenticators?: readonly RequestAuthenticator[],
+    @Optional() @Inject(DELEGATIONS) private readonly delegations?: DelegationResolver,
   ) {
-    this.tokens = new VerifiedTokenCache(1000, edge.jwtMaxLifetimeS);
+    this.chain = [
+      ...(authenticators ?? []),
+      ...(config.hs256Enabled !== false
+        ? [new SharedSecretJwtAuthenticator(config.jwtSecret, edge.jwtMaxLifetimeS)]
+        : []),
+    ];
   }
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<
-      RequestWithUser & {
-        headers: Record<string, string | undefined>;
-        method: string;
-        url: string;
-      }
-    >();
+    const request = context.switchToHttp().getRequest<AuthRequest>();
     const route = `${request.method} ${request.url}`;
-    // Stryker disable next-line StringLiteral: equivalent; any stand-in without a bearer token is
-    // refused below alike
-    const header = request.headers.authorization ?? '';
-    const [scheme, token] = header.split(' ');
-    if (scheme !== 'Bearer' || !token) {
-      this.logger.warn({ decision: 'deny', status: 401, route, reason: 'no bearer token' });
-      throw new UnauthorizedException('A bearer token is required');
+    let user = await this.authenticate(request, route);
+    const onBehalfOf = headerValue(request, ON_BEHALF_OF_HEADER);
+    if (request.headers[ON_BEHALF_OF_HEADER] !== undefined) {
+      user = await this.actFor(user, onBehalfOf, route);
     }
-    try {
-      request.user = this.tokens.verify(token, this.config.jwtSecret);
-    } catch (err) {
-      const reason = err instanceof TokenError ? err.message : 'invalid token';
-      this.logger.warn({ decision: 'deny', status: 401, route, reason });
-      throw new UnauthorizedException(reason);
-    }
-    const user = request.user;
+
     const allowed = this.reflector.getAllAndOverride<UserRole[] | undefined>(
       ALLOWED_ROLES,
       targets,
     );
-    if (allowed && !allowed.includes(user.role)) {
+    const role = roleFor(user, allowed);
+    if (role === undefined) {
       this.logger.warn({ decision: 'deny', status: 403, route, user: user.id, role: user.role });
-      throw new ForbiddenException(`Role ${user.role} may not use ${route}`);
+      const held = (user.roles ?? [user.role]).join(', ') || 'no role';
+      throw new ForbiddenException(`Role ${held} may not use ${route}`);
     }
+    user.role = role;
+    request.user = user;
     this.logger.log({
       decision: 'allow',
       route,
       user: user.id,
       role: user.role,
       agency: user.agency,
+      ...(user.via !== undefined && { via: user.via }),
+      ...(user.onBehalfOf !== undefined && { onBehalfOf: user.onBehalfOf.id }),
     });
     return true;
   }
+
+  private async authenticate(request: AuthRequest, route: string): Promise<AuthenticatedUser> {
+    for (const authenticator of this.chain) {
+      let user: AuthenticatedUser | undefined;
+      try {
+        user = await authenticator.authenticate(request);
+      } catch (err) {
+        const known = err instanceof HttpException;
+        const status = known ? err.getStatus() : 401;
+        const reason = known ? err.message : 'invalid credentials';
+        this.logger.warn({ decision: 'deny', status, route, reason, via: authenticator.name });
+        throw known ? err : new UnauthorizedException(reason);
+      }
+      if (user) return user;
+    }
+    const bearer = /^Bearer ./.test(headerValue(request, 'authorization') ?? '');
+    const reason = bearer ? 'bearer token not accepted' : 'no credentials';
+    this.logger.warn({ decision: 'deny', status: 401, route, reason });
+    throw new UnauthorizedException(
+      bearer ? 'invalid token' : 'Sign in, or send an API key or a bearer token',
+    );
+  }
+
+  /** X-On-Behalf-Of: act with the delegator's agency and roles; `id` stays the actor's. */
+  private async actFor(
+    actor: AuthenticatedUser,
+    delegatorId: string | undefined,
+    route: string,
+  ): Promise<AuthenticatedUser> {
+    const delegator =
+      delegatorId !== undefined && UUID.test(delegatorId) && this.delegations
+        ? await this.delegations.delegatorFor(actor, delegatorId.toLowerCase(), new Date())
+        : undefined;
+    if (!delegator) {
+      const reason = 'no active delegation for X-On-Behalf-Of';
+      this.logger.warn({ decision: 'deny', status: 403, route, user: actor.id, reason });
+      throw new ForbiddenException(
+        `X-On-Behalf-Of: no active delegation from ${delegatorId ?? '(repeated header)'} to you`,
+      );
+    }
+    return {
+      ...actor,
+      role: delegator.roles[0] ?? actor.role,
+      roles: delegator.roles,
+      agency: delegator.agency,
+      onBehalfOf: {
+        id: delegator.id,
+        ...(delegator.name !== undefined && { name: delegator.name }),
+      },
+    };
+  }
+}
+
+/**
+ * The role this request acts in: the first role the caller holds that the route allows, or the
+ * first role held on a route open to any role. Undefined: none of them may.
+ */
+export function roleFor(
+  user: AuthenticatedUser,
+  allowed: readonly UserRole[] | undefined,
+): UserRole | undefined {
+  const held = user.roles ?? [user.role];
+  if (!allowed) return held[0];
+  return held.find((role) => allowed.includes(role));
 }

@@ -1,4 +1,6 @@
 export * from './auth.decorators';
 export * from './auth.guard';
+export * from './authenticator';
 export * from './jwt';
+export * from './shared-secret-jwt.authenticator';
 export * from './user';
