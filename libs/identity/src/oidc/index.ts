@@ -1,0 +1,6 @@
+export * from './oidc.config';
+export * from './oidc.tokens';
+export * from './oidc-flow.store';
+export * from './oidc-sign-in.service';
+export * from './idp-jwt.verifier';
+export * from './return-to';
