@@ -12,7 +12,7 @@ export function safeReturnTo(raw: string | undefined): string | undefined {
   if (raw === undefined || raw === '') return DEFAULT_RETURN_TO;
   // `//host` and `/\host` are read by browsers as another origin; control characters and
   // backslashes have no business in our paths.
-  if (!raw.startsWith('/') || raw.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(raw)) {
+  if (!raw.startsWith('/') || raw.startsWith('//') || /[\\\p{Cc}]/u.test(raw)) {
     return undefined;
   }
   if (raw.length > 2048) return undefined;
