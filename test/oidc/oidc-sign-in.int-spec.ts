@@ -26,15 +26,13 @@ const directory = {
 };
 
 function signIn(env: Record<string, string> = {}): OidcSignIn {
-  const config = loadOidcConfig(
-    {
-      OIDC_ISSUER: idp.issuer,
-      OIDC_CLIENT_ID: OIDC_TEST_CLIENT.clientId,
-      OIDC_CLIENT_SECRET: OIDC_TEST_CLIENT.clientSecret,
-      ...env,
-    },
-    'test',
-  );
+  const config = loadOidcConfig({
+    OIDC_ISSUER: idp.issuer,
+    OIDC_CLIENT_ID: OIDC_TEST_CLIENT.clientId,
+    OIDC_CLIENT_SECRET: OIDC_TEST_CLIENT.clientSecret,
+    NODE_ENV: 'test',
+    ...env,
+  });
   return new OidcSignIn(config!, new OidcFlowStore(redis), directory);
 }
 
@@ -166,10 +164,12 @@ describe('OIDC sign-in against a real provider', () => {
   });
 
   it('given an IdP that is down, begin refuses with oidc_unavailable', async () => {
-    const down = loadOidcConfig(
-      { OIDC_ISSUER: 'http://127.0.0.1:9', OIDC_CLIENT_ID: 'c', OIDC_CLIENT_SECRET: 's' },
-      'test',
-    );
+    const down = loadOidcConfig({
+      NODE_ENV: 'test',
+      OIDC_ISSUER: 'http://127.0.0.1:9',
+      OIDC_CLIENT_ID: 'c',
+      OIDC_CLIENT_SECRET: 's',
+    });
     const service = new OidcSignIn(down!, new OidcFlowStore(redis), directory);
     const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     expect((await refusal(service.begin('/', REDIRECT))).code).toBe('oidc_unavailable');

@@ -4,3 +4,5 @@ export * from './oidc-flow.store';
 export * from './oidc-sign-in.service';
 export * from './idp-jwt.verifier';
 export * from './return-to';
+export * from './idp-jwt.authenticator';
+export * from './oidc.module';

@@ -1,9 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as client from 'openid-client';
 import { OidcConfig, OidcSignInConfig } from './oidc.config';
 import { OidcFlowStore } from './oidc-flow.store';
-import { OIDC_CONFIG, OIDC_PEOPLE } from './oidc.tokens';
 
 /** A person of the directory as the sign-in needs them. */
 export interface OidcPerson {
@@ -61,16 +60,15 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest();
  * checked, through openid-client. The state, nonce and PKCE verifier never leave the server
  * (OidcFlowStore); the browser holds only a binding cookie.
  */
-@Injectable()
 export class OidcSignIn {
   private readonly logger = new Logger('OidcSignIn');
   private configuration?: Promise<client.Configuration>;
   private readonly settings: OidcSignInConfig;
 
   constructor(
-    @Inject(OIDC_CONFIG) private readonly config: OidcConfig,
+    private readonly config: OidcConfig,
     private readonly flows: OidcFlowStore,
-    @Inject(OIDC_PEOPLE) private readonly people: OidcPeopleLookup,
+    private readonly people: OidcPeopleLookup,
   ) {
     if (!config.signIn) throw new Error('OidcSignIn needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET');
     this.settings = config.signIn;

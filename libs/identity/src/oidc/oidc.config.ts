@@ -1,4 +1,4 @@
-import { ConfigError, Env } from '@liaison/platform';
+import { ConfigError, Env, nodeEnvOf } from '@liaison/platform';
 
 /** People signing in through the IdP (authorization code + PKCE). */
 export interface OidcSignInConfig {
@@ -65,10 +65,7 @@ function claim(env: Env, name: string, fallback: string): string {
  * routes answer 404 and IdP tokens are not accepted. A half-done configuration fails naming the
  * variable that is missing, never silently turns the feature off.
  */
-export function loadOidcConfig(
-  env: Env = process.env,
-  nodeEnv = env.NODE_ENV ?? 'development',
-): OidcConfig | undefined {
+export function loadOidcConfig(env: Env = process.env): OidcConfig | undefined {
   const anySignIn = [...SIGN_IN_REQUIRED.slice(1), ...SIGN_IN_OPTIONAL].find((n) => set(env, n));
   const anyMachine = ['OIDC_API_AUDIENCE', ...MACHINE_OPTIONAL].find((n) => set(env, n));
   if (!set(env, 'OIDC_ISSUER')) {
@@ -76,7 +73,7 @@ export function loadOidcConfig(
     if (stray) throw new ConfigError('OIDC_ISSUER', `is required when ${stray} is set`);
     return undefined;
   }
-  const allowInsecure = nodeEnv !== 'production';
+  const allowInsecure = nodeEnvOf(env) !== 'production';
   const issuer = httpUrl(env, 'OIDC_ISSUER', allowInsecure);
   const config: OidcConfig = { issuer, allowInsecure };
 
