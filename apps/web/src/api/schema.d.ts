@@ -1,4 +1,4 @@
-// Generated from the API's OpenAPI document by apps/web/scripts/api-types.ts: do not edit.
+// Generated from the API's OpenAPI document by apps/api/src/web/api-types.cli.ts: do not edit.
 // npm run gen:api-types after changing a route; npm run check:api-types fails while stale.
 
 export interface paths {

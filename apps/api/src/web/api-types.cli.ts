@@ -1,7 +1,7 @@
 /**
  * The web client's types, generated from the API's OpenAPI document so the two cannot drift.
- *   node -r @swc-node/register apps/web/scripts/api-types.ts          writes src/api/schema.d.ts
- *   node -r @swc-node/register apps/web/scripts/api-types.ts --check  fails when it is stale
+ *   node -r @swc-node/register apps/api/src/web/api-types.cli.ts          writes src/api/schema.d.ts
+ *   node -r @swc-node/register apps/api/src/web/api-types.cli.ts --check  fails when it is stale
  * The document comes from the Nest app in preview mode: modules and routes are read, no provider
  * is instantiated, so no database or Redis is needed.
  */
@@ -12,12 +12,12 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { format, resolveConfig } from 'prettier';
-import { AppModule } from '../../api/src/app.module';
-import { createOpenApiDocument, useRoutePrefix } from '../../api/src/app.factory';
+import { AppModule } from '../app.module';
+import { createOpenApiDocument, useRoutePrefix } from '../app.factory';
 
-const TARGET = resolve(__dirname, '../src/api/schema.d.ts');
+const TARGET = resolve(__dirname, '../../../web/src/api/schema.d.ts');
 const HEADER =
-  "// Generated from the API's OpenAPI document by apps/web/scripts/api-types.ts: do not edit.\n// npm run gen:api-types after changing a route; npm run check:api-types fails while stale.\n\n";
+  "// Generated from the API's OpenAPI document by apps/api/src/web/api-types.cli.ts: do not edit.\n// npm run gen:api-types after changing a route; npm run check:api-types fails while stale.\n\n";
 
 async function main(): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(), {

@@ -1,0 +1,90 @@
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { ApiError } from './api/client';
+import { hasRole, ME_KEY, useMe, type Me } from './api/session';
+import { FollowUpPage } from './features/follow-up/FollowUpPage';
+import { InboxPage } from './features/inbox/InboxPage';
+import { SignInPage } from './features/sign-in/SignInPage';
+import { Layout } from './ui/Layout';
+import { LoadError, NotFound } from './ui/ErrorState';
+
+export function createQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    // A 401 anywhere means the session ended: forget the person, and the guard sends them to
+    // the sign-in page with the way back.
+    queryCache: new QueryCache({
+      onError: (error) => {
+        if (error instanceof ApiError && error.status === 401) client.setQueryData(ME_KEY, null);
+      },
+    }),
+    defaultOptions: { queries: { staleTime: 5_000, refetchOnWindowFocus: true } },
+  });
+  return client;
+}
+
+/** Pages for signed-in people: otherwise to /sign-in, and back here afterwards. */
+function SignedIn({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [location] = useLocation();
+  if (me.isPending) return <p role="status">{t('app.loading')}</p>;
+  if (me.isError) return <LoadError error={me.error} retry={() => void me.refetch()} />;
+  if (me.data === null) {
+    return <Redirect to={`/sign-in?next=${encodeURIComponent(location)}`} replace />;
+  }
+  return <>{children}</>;
+}
+
+/** Where `/` leads: each role's main page. */
+export function homeOf(me: Me): string {
+  if (hasRole(me, 'agency_officer')) return '/inbox';
+  return '/board';
+}
+
+function Home() {
+  const { data: me } = useMe();
+  return me ? <Redirect to={homeOf(me)} replace /> : null;
+}
+
+function Title() {
+  const { t } = useTranslation();
+  useEffect(() => {
+    document.title = t('app.name');
+  }, [t]);
+  return null;
+}
+
+export function App({ client }: { client: QueryClient }) {
+  return (
+    <QueryClientProvider client={client}>
+      <Title />
+      <Layout>
+        <Switch>
+          <Route path="/sign-in" component={SignInPage} />
+          <Route path="/">
+            <SignedIn>
+              <Home />
+            </SignedIn>
+          </Route>
+          <Route path="/inbox">
+            <SignedIn>
+              <InboxPage />
+            </SignedIn>
+          </Route>
+          <Route path="/follow-ups/:id">
+            {(params) => (
+              <SignedIn>
+                <FollowUpPage key={params.id} id={params.id} />
+              </SignedIn>
+            )}
+          </Route>
+          <Route>
+            <NotFound />
+          </Route>
+        </Switch>
+      </Layout>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,85 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { hasRole, useMe } from '../../api/session';
+import { formatDateTime } from '../../i18n/format';
+import { OverdueBadge, PriorityLabel, StatusBadge } from '../../ui/Badges';
+import { LoadError } from '../../ui/ErrorState';
+import { PageHeading } from '../../ui/PageHeading';
+import { useFollowUp, usePerformVerb } from './follow-up.queries';
+import { VerbPanel } from './VerbPanel';
+
+export function FollowUpPage({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const { data: me } = useMe();
+  const task = useFollowUp(id);
+  const perform = usePerformVerb(id);
+
+  if (task.isPending) return <p role="status">{t('app.loading')}</p>;
+  if (task.isError) return <LoadError error={task.error} retry={() => void task.refetch()} />;
+  const f = task.data;
+  const viewer = { roles: me?.person.roles ?? [], agency: me?.person.agency };
+
+  return (
+    <article className="follow-up">
+      <p className="eyebrow">{t('followUp.heading')}</p>
+      <PageHeading>{f.title}</PageHeading>
+      <p className="status-line">
+        <StatusBadge status={f.status} /> {f.overdue && <OverdueBadge />}
+      </p>
+      <section aria-labelledby="details-heading" className="panel">
+        <h2 id="details-heading">{t('followUp.details')}</h2>
+        <dl className="details">
+          <dt>{t('followUp.host')}</dt>
+          <dd>{f.hostAgency}</dd>
+          <dt>{t('followUp.assignee')}</dt>
+          <dd>{f.assigneeAgency}</dd>
+          <dt>{t('followUp.dueAt')}</dt>
+          <dd>
+            <time dateTime={f.dueAt}>{formatDateTime(f.dueAt, i18n.language)}</time>
+          </dd>
+          <dt>{t('followUp.priority')}</dt>
+          <dd>
+            <PriorityLabel priority={f.priority} />
+          </dd>
+          {f.instructions && (
+            <>
+              <dt>{t('followUp.instructions')}</dt>
+              <dd className="prose">{f.instructions}</dd>
+            </>
+          )}
+          {f.notes > 0 && (
+            <>
+              <dt>{t('followUp.lastNote')}</dt>
+              <dd className="prose">
+                {f.lastNote} ({t('followUp.notes')}: {f.notes})
+              </dd>
+            </>
+          )}
+          {f.response && (
+            <>
+              <dt>{t('followUp.response')}</dt>
+              <dd className="prose">{f.response}</dd>
+            </>
+          )}
+          {f.lastReason && (
+            <>
+              <dt>{t('followUp.lastReason')}</dt>
+              <dd className="prose">{f.lastReason}</dd>
+            </>
+          )}
+        </dl>
+      </section>
+      <VerbPanel
+        task={f}
+        viewer={viewer}
+        perform={(verb, text) => perform(verb, f.version, text)}
+        reload={() => void task.refetch()}
+      />
+      {hasRole(me, 'agency_officer') && (
+        <p className="no-print">
+          <Link href="/inbox">{t('followUp.back')}</Link>
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,90 @@
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../api/client';
+import { renderIn } from '../../test-setup';
+import { VerbPanel } from './VerbPanel';
+
+const kisaOfficer = { roles: ['agency_officer'], agency: 'KISA' };
+const task = (status: string) =>
+  ({ status, assigneeAgency: 'KISA', version: 3 }) as Parameters<typeof VerbPanel>[0]['task'];
+
+afterEach(cleanup);
+
+describe('VerbPanel', () => {
+  it('shows the verbs of the state as buttons, named in Korean', async () => {
+    await renderIn(
+      'ko',
+      <VerbPanel task={task('routed')} viewer={kisaOfficer} perform={vi.fn()} reload={vi.fn()} />,
+    );
+    const names = screen.getAllByRole('button').map((b) => b.textContent);
+    expect(names).toEqual(['접수', '이관 요청 (처리 불가)']);
+  });
+
+  it('sends a verb without words at once', async () => {
+    const perform = vi.fn().mockResolvedValue(undefined);
+    await renderIn(
+      'en',
+      <VerbPanel
+        task={task('acknowledged')}
+        viewer={kisaOfficer}
+        perform={perform}
+        reload={vi.fn()}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Start' }));
+    await screen.findByText('Done: Start.');
+    expect(perform).toHaveBeenCalledWith('start', undefined);
+  });
+
+  it('asks for the result before submitting, and refuses an empty one', async () => {
+    const perform = vi.fn().mockResolvedValue(undefined);
+    await renderIn(
+      'en',
+      <VerbPanel
+        task={task('in_progress')}
+        viewer={kisaOfficer}
+        perform={perform}
+        reload={vi.fn()}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Submit result' }));
+    const field = screen.getByLabelText('Result');
+    const send = screen.getAllByRole('button', { name: 'Submit result' })[1];
+    fireEvent.click(send);
+    expect(await screen.findByText('This field is required.')).toBeTruthy();
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(perform).not.toHaveBeenCalled();
+
+    fireEvent.change(field, { target: { value: '  contact named  ' } });
+    fireEvent.click(send);
+    await waitFor(() => expect(perform).toHaveBeenCalledWith('submit', 'contact named'));
+  });
+
+  it('answers a 409 with "someone changed this" and a reload', async () => {
+    const perform = vi.fn().mockRejectedValue(new ApiError(409, { message: 'moved' }));
+    const reload = vi.fn();
+    await renderIn(
+      'en',
+      <VerbPanel task={task('routed')} viewer={kisaOfficer} perform={perform} reload={reload} />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Acknowledge' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Someone changed this task');
+    fireEvent.click(screen.getByRole('button', { name: 'Reload' }));
+    expect(reload).toHaveBeenCalled();
+  });
+
+  it('offers nothing to an officer of another agency', async () => {
+    await renderIn(
+      'en',
+      <VerbPanel
+        task={task('routed')}
+        viewer={{ roles: ['agency_officer'], agency: 'FSI' }}
+        perform={vi.fn()}
+        reload={vi.fn()}
+      />,
+    );
+    expect(screen.queryAllByRole('button')).toEqual([]);
+    expect(screen.getByText('Nothing for you to do on this task now.')).toBeTruthy();
+  });
+});

@@ -1,0 +1,46 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap, type CommandResult, type FollowUp } from '../../api/client';
+import { rememberPosition } from '../../api/fresh-reads';
+import type { OfficerVerb } from './verbs';
+
+export function useFollowUp(id: string) {
+  return useQuery({
+    queryKey: ['follow-up', id],
+    queryFn: () => unwrap<FollowUp>(api.GET('/v1/follow-ups/{id}', { params: { path: { id } } })),
+    retry: (count, error) => count < 2 && !('status' in error),
+  });
+}
+
+/**
+ * Sends a verb with `If-Match: <the version on screen>`: if someone changed the task since, the
+ * API answers 409 instead of applying it to a state the person did not see.
+ */
+export function usePerformVerb(id: string) {
+  const client = useQueryClient();
+  return async (verb: OfficerVerb, version: number, text?: string): Promise<void> => {
+    const params = { path: { id }, header: { 'If-Match': String(version) } };
+    let call: Promise<{ data?: CommandResult; error?: unknown; response: Response }>;
+    switch (verb) {
+      case 'acknowledge':
+        call = api.POST('/v1/follow-ups/{id}/acknowledge', { params });
+        break;
+      case 'start':
+        call = api.POST('/v1/follow-ups/{id}/start', { params });
+        break;
+      case 'progress':
+        call = api.POST('/v1/follow-ups/{id}/progress', { params, body: { note: text ?? '' } });
+        break;
+      case 'submit':
+        call = api.POST('/v1/follow-ups/{id}/submit', { params, body: { response: text ?? '' } });
+        break;
+      case 'decline':
+        call = api.POST('/v1/follow-ups/{id}/decline', { params, body: { reason: text ?? '' } });
+        break;
+    }
+    const result = await unwrap<CommandResult>(call);
+    rememberPosition(result.position);
+    await client.invalidateQueries({ queryKey: ['follow-up', id] });
+    await client.invalidateQueries({ queryKey: ['inbox'] });
+    await client.invalidateQueries({ queryKey: ['board'] });
+  };
+}

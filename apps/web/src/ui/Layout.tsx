@@ -1,0 +1,81 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { hasRole, signOut, useMe, useResetSession } from '../api/session';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/** The frame of every page: skip link, masthead, the person's menu, the language switch. */
+export function Layout({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const { data: me } = useMe();
+  const reset = useResetSession();
+  const [location, navigate] = useLocation();
+  const language = i18n.language === 'en' ? 'en' : 'ko';
+
+  const links = [
+    hasRole(me, 'agency_officer') && { href: '/inbox', label: t('nav.inbox') },
+    (hasRole(me, 'bureau_head') || hasRole(me, 'auditor')) && {
+      href: '/board',
+      label: t('nav.board'),
+    },
+  ].filter((link): link is { href: string; label: string } => Boolean(link));
+
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <header className="masthead">
+        <div className="masthead-inner">
+          <Link href="/" className="brand">
+            <span className="brand-name">{t('app.name')}</span>
+            <span className="brand-tagline">{t('app.tagline')}</span>
+          </Link>
+          <div className="masthead-tools">
+            <LanguageSwitch />
+            {me && (
+              <>
+                <span className="who">
+                  {t('nav.signedInAs', {
+                    name: me.person.displayName[language] || me.person.login,
+                    agency: me.person.agency ?? '—',
+                  })}
+                </span>
+                <button
+                  type="button"
+                  className="btn btn-tertiary btn-small"
+                  onClick={async () => {
+                    await signOut(me.csrfToken);
+                    await reset();
+                    navigate('/sign-in');
+                  }}
+                >
+                  {t('nav.signOut')}
+                </button>
+              </>
+            )}
+          </div>
+        </div>
+        {links.length > 0 && (
+          <nav aria-label={t('app.mainNav')} className="main-nav">
+            <ul>
+              {links.map((link) => (
+                <li key={link.href}>
+                  <Link
+                    href={link.href}
+                    aria-current={location.startsWith(link.href) ? 'page' : undefined}
+                  >
+                    {link.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main" className="content">
+        {children}
+      </main>
+    </>
+  );
+}
