@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as client from 'openid-client';
+import type { UserRole } from '@liaison/platform';
 import { OidcConfig, OidcSignInConfig } from './oidc.config';
 import { OidcFlowStore } from './oidc-flow.store';
 
@@ -8,6 +9,8 @@ import { OidcFlowStore } from './oidc-flow.store';
 export interface OidcPerson {
   id: string;
   active: boolean;
+  agency?: string;
+  roles?: readonly UserRole[];
 }
 
 /** The directory's lookups the sign-in uses (`PeopleReader` of `@liaison/directory`). */
@@ -34,6 +37,8 @@ export class OidcSignInError extends Error {
     readonly reason: string,
     /** The IdP's subject, once known: for the security event. */
     readonly subject?: string,
+    /** The person refused, when there is one (deactivated). */
+    readonly personId?: string,
   ) {
     super(`OIDC sign-in refused (${code}): ${reason}`);
     this.name = 'OidcSignInError';
@@ -174,7 +179,9 @@ export class OidcSignIn {
       person = await this.people.byLogin(subject.toLowerCase());
     }
     if (!person) throw new OidcSignInError('unknown_person', 'no person has this subject', subject);
-    if (!person.active) throw new OidcSignInError('inactive_person', 'deactivated', subject);
+    if (!person.active) {
+      throw new OidcSignInError('inactive_person', 'deactivated', subject, person.id);
+    }
     return person;
   }
 
