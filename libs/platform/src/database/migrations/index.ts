@@ -1,5 +1,6 @@
 import { MigrationInterface } from 'typeorm';
 import { auditMigrations } from '../../../../audit/src/migrations';
+import { directoryMigrations } from '../../../../directory/src/migrations';
 import { eventStoreMigrations } from '../../../../event-store/src/migrations';
 import { followUpMigrations } from '../../../../follow-up/src/migrations';
 import { routingMigrations } from '../../../../routing/src/migrations';
@@ -19,6 +20,7 @@ type MigrationClass = new () => MigrationInterface;
 export const migrations: MigrationClass[] = inTimestampOrder([
   ...eventStoreMigrations,
   ...followUpMigrations,
+  ...directoryMigrations,
   ...auditMigrations,
   ...viewsMigrations,
   ...routingMigrations,
