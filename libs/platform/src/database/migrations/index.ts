@@ -3,6 +3,7 @@ import { auditMigrations } from '../../../../audit/src/migrations';
 import { directoryMigrations } from '../../../../directory/src/migrations';
 import { eventStoreMigrations } from '../../../../event-store/src/migrations';
 import { followUpMigrations } from '../../../../follow-up/src/migrations';
+import { identityMigrations } from '../../../../identity/src/migrations';
 import { routingMigrations } from '../../../../routing/src/migrations';
 import { viewsMigrations } from '../../../../views/src/migrations';
 import { platformMigrations } from '../../migrations';
@@ -20,6 +21,7 @@ type MigrationClass = new () => MigrationInterface;
 export const migrations: MigrationClass[] = inTimestampOrder([
   ...eventStoreMigrations,
   ...followUpMigrations,
+  ...identityMigrations,
   ...directoryMigrations,
   ...auditMigrations,
   ...viewsMigrations,
