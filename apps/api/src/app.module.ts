@@ -23,6 +23,7 @@ import { HealthController } from './health/health.controller';
 import { SubscriptionLagReader } from './health/subscription-lag';
 import { SystemHealth } from './health/system-health';
 import { MetricsController } from './metrics/metrics.controller';
+import { IdentityApiModule } from './session/identity-api.module';
 
 @Module({
   imports: [
@@ -37,6 +38,8 @@ import { MetricsController } from './metrics/metrics.controller';
     FollowUpModule,
     ProjectionsQueriesModule,
     AuditModule,
+    // people: sign-in, sessions, API keys (and the AuthGuard's authenticators)
+    IdentityApiModule,
     // operations
     AdminModule,
   ],

@@ -1,8 +1,8 @@
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { PeopleReader } from '@liaison/directory';
-import { AuthRequest, PG_POOL, UserRole } from '@liaison/platform';
+import { AuthenticatedUser, AuthRequest, PG_POOL, UserRole } from '@liaison/platform';
 import { IDENTITY_CONFIG, IdentityConfig } from '../config/identity-config';
 import { SecurityEvents, securityStreams, clientOf } from '../security-events/security-events';
 import { clearedSessionCookie, sessionCookie, sessionIdOf } from './session-cookie';
@@ -169,6 +169,24 @@ export class SessionService {
       [personId, exceptHandle === undefined ? null : Buffer.from(exceptHandle, 'hex')],
     );
     return rowCount ?? 0;
+  }
+
+  /** An admin ends every session of a person (a lost laptop, a departure): `SessionsEndedByAdmin`. */
+  async endAllByAdmin(
+    personId: string,
+    admin: AuthenticatedUser,
+    request: AuthRequest,
+  ): Promise<{ sessionsEnded: number }> {
+    if (!(await this.people.byId(personId))) throw new NotFoundException(`No person ${personId}`);
+    const sessionsEnded = await this.endAllFor(personId);
+    await this.events.record(
+      securityStreams.person(personId),
+      'SessionsEndedByAdmin',
+      { personId, by: admin.id, sessionsEnded },
+      admin,
+      request,
+    );
+    return { sessionsEnded };
   }
 
   private async endById(id: string): Promise<void> {

@@ -1,0 +1,43 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FastifyRequest } from 'fastify';
+import { ApiKeysService } from '@liaison/identity';
+import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
+import { ApiKeyIdPipe } from './api-key-id.pipe';
+import { CreateApiKeyRequest } from './api-key.request.dto';
+
+/** Keys for machines: the secret is in the answer to POST once, and never again. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('api-keys')
+export class ApiKeysController {
+  constructor(private readonly keys: ApiKeysService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a key scoped to one role (and agency); `key` is shown once' })
+  create(
+    @CurrentUser() admin: AuthenticatedUser,
+    @Body() body: CreateApiKeyRequest,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.keys.create(body, admin, request);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Every key, without secrets: scope, expiry, revocation, last use' })
+  list() {
+    return this.keys.list();
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke a key: refused (401) from the next request on' })
+  async revoke(
+    @CurrentUser() admin: AuthenticatedUser,
+    @Param('id', ApiKeyIdPipe) id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    await this.keys.revoke(id, admin, request);
+  }
+}
