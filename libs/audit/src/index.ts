@@ -8,6 +8,7 @@ export * from './export/export-verifier';
 export * from './export/exporter';
 export * from './hashing/merkle-tree';
 export * from './keys/seal-keys';
+export * from './keys/seal-signers';
 export * from './replay/cursor';
 export * from './seals/seal-signing';
 export * from './seals/seal-verifier';

@@ -1,4 +1,5 @@
 import { Checkpoint } from '@liaison/event-store';
+import { SealSigner } from '../keys/seal-signers';
 import { Seal } from '../seals/seal.types';
 
 export const EXPORT_FORMAT = 'liaison-audit-export/v1';
@@ -17,6 +18,8 @@ export interface ExportHeader {
   keyId: string;
   /** Every seal within the range, oldest first. */
   seals: Seal[];
+  /** Which key signed which seals, with each public key the exporter holds (key rotation). */
+  signers?: SealSigner[];
   /** How a verifier rebuilds the seals' trees from the lines. */
   merkle: string;
 }

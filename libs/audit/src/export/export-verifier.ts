@@ -6,6 +6,7 @@ import { LeafHasher } from '../hashing/event-leaf';
 import { FastCanonicalJson } from '../hashing/fast-canonical-json';
 import { MerkleFrontier } from '../hashing/merkle-tree';
 import { publicKeysFromPem, SealKeys } from '../keys/seal-keys';
+import { headerKeysPem, sealsPerKey } from '../keys/seal-signers';
 import { sealLinkProblem, sealSignatureProblem } from '../seals/seal-signing';
 import { Seal } from '../seals/seal.types';
 import { AuditEvent } from './audit-event';
@@ -30,10 +31,12 @@ export interface FileVerifyReport {
   broken: number;
   firstBroken?: FileProblem;
   keyId?: string;
+  /** Seals per signing key id (a rotated log has several). */
+  sealsByKey?: Record<string, number>;
 }
 
 export interface FileVerifyOptions {
-  /** Trust this key (PEM) instead of the one the file's header names. */
+  /** Trust these keys (PEM, one or more blocks) instead of those the file's header carries. */
   publicKeyPem?: string;
   onProgress?: (events: number) => void;
 }
@@ -117,6 +120,7 @@ export class ExportCheck {
       broken: this.broken,
       ...(this.first ? { firstBroken: this.first } : {}),
       ...(this.keys ? { keyId: this.keys.primary.keyId } : {}),
+      ...(this.seals.length > 0 ? { sealsByKey: sealsPerKey(this.seals) } : {}),
     };
   }
 
@@ -133,7 +137,7 @@ export class ExportCheck {
     this.header = header;
     try {
       this.keys = publicKeysFromPem(
-        this.options.publicKeyPem ?? header.publicKey,
+        this.options.publicKeyPem ?? headerKeysPem(header),
         'the public key',
       );
     } catch (err) {

@@ -84,6 +84,7 @@ describe('NDJSON export, verified offline', () => {
       unsealed: 1,
       broken: 0,
       keyId: keys.primary.keyId,
+      sealsByKey: { [keys.primary.keyId]: 1 },
     });
   });
 

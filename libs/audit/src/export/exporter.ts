@@ -4,6 +4,7 @@ import { Checkpoint, START } from '@liaison/event-store';
 import { Pool, PoolClient } from 'pg';
 import { Col } from '../chains/chain-rows';
 import { SealKeys } from '../keys/seal-keys';
+import { signersOf } from '../keys/seal-signers';
 import { keysetPages, RawRow } from '../reading/keyset-pages';
 import { pgTimestampToIso } from '../reading/pg-timestamp';
 import { beginSnapshot } from '../reading/read-snapshot';
@@ -99,6 +100,7 @@ export class Exporter {
       publicKey: this.keys.primary.pem,
       keyId: this.keys.primary.keyId,
       seals,
+      signers: signersOf(seals, this.keys),
       merkle: MERKLE_DESCRIPTION,
     };
     return { header, upTo };

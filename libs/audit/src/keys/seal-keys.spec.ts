@@ -48,4 +48,17 @@ describe('loadSealKeys', () => {
     expect(keys.trusted.size).toBe(2);
     expect(keys.signing).toBeUndefined();
   });
+
+  it('always trusts the signing key, beside the retired ones in AUDIT_SEAL_PUBLIC_KEY', () => {
+    const retired = ed25519().publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const current = ed25519().privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const keys = loadSealKeys({
+      NODE_ENV: 'production',
+      AUDIT_SEAL_PRIVATE_KEY: current,
+      AUDIT_SEAL_PUBLIC_KEY: retired,
+    });
+    expect(keys.trusted.size).toBe(2);
+    expect(keys.trusted.has(keys.signing!.keyId)).toBe(true);
+    expect(keys.primary.keyId).toBe(keys.signing?.keyId);
+  });
 });

@@ -29,9 +29,10 @@ type Env = Record<string, string | undefined>;
 
 /**
  * Reads the seal keys from the environment. AUDIT_SEAL_PRIVATE_KEY (PEM PKCS8, Ed25519) signs;
- * the database never sees it. AUDIT_SEAL_PUBLIC_KEY (PEM SPKI, one or more blocks, for rotated
- * keys) is what a verification-only deployment trusts; absent, the private key's own public key
- * is. Without either, development and test use the committed development key; production has
+ * the database never sees it. AUDIT_SEAL_PUBLIC_KEY (PEM SPKI, one or more blocks: every key
+ * that ever signed a seal of this log, so that rotated keys' seals still verify) is what is
+ * trusted besides the private key's own public key, and all a verification-only deployment
+ * has. Without either, development and test use the committed development key; production has
  * nothing to sign or verify with and says which variable to set.
  */
 export function loadSealKeys(env: Env = process.env): SealKeys {
@@ -50,7 +51,9 @@ export function loadSealKeys(env: Env = process.env): SealKeys {
   const signing = signingKey && describe(createPublicKey(signingKey));
 
   const trustedKeys = publicPem ? parsePublicKeys(publicPem, PUBLIC_KEY_VARIABLE) : [];
-  if (trustedKeys.length === 0 && signing) trustedKeys.push(signing);
+  // The signing key is always trusted: after a rotation AUDIT_SEAL_PUBLIC_KEY lists the retired
+  // keys, and leaving the new one out of it must not make this process distrust its own seals.
+  if (signing && !trustedKeys.some((k) => k.keyId === signing.keyId)) trustedKeys.push(signing);
   if (trustedKeys.length === 0) {
     throw new ConfigError(
       PRIVATE_KEY_VARIABLE,
