@@ -3,8 +3,9 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ListAgenciesQuery } from '@liaison/follow-up';
 import { AgencyInboxQuery, AgencyWorkloadQuery } from '@liaison/views';
+import { InboxRequest } from './inbox.request.dto';
 import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
-import { PageRequestDto, ReadYourWritesRequest } from '../common/read-options';
+import { ReadYourWritesRequest } from '../common/read-options';
 import { FreshRead, ReadYourWrites } from '../common/read-your-writes.decorator';
 import { AgencyCodePipe } from '../common/agency-code.pipe';
 import { FollowUpPageDto } from '../follow-ups/follow-up.response.dto';
@@ -36,11 +37,16 @@ export class AgenciesController {
 
   @Get(':code/inbox')
   @Roles('bureau_head', 'agency_officer', 'auditor')
-  @ApiOperation({ summary: 'An agency’s open tasks, due first (officers: their own agency only)' })
+  @ApiOperation({
+    summary:
+      'An agency’s open tasks, due soon first, overdue ones marked (officers: their own agency ' +
+      'only); scope=mine: the caller’s own (or, acting for a colleague, theirs), ' +
+      'scope=unclaimed: those nobody has claimed, scope=agency (default): all',
+  })
   @ApiOkResponse({ type: FollowUpPageDto })
   async inbox(
     @Param('code', AgencyCodePipe) code: string,
-    @Query() query: PageRequestDto,
+    @Query() query: InboxRequest,
     @ReadYourWrites() read: FreshRead,
     @CurrentUser() user: AuthenticatedUser,
   ) {

@@ -29,8 +29,17 @@ export const CommandContext = createParamDecorator(
       idempotencySeed?: string;
     }>();
     if (!http.user) throw new Error('CommandContext used on a route without authentication');
+    const { id, name, role, agency, onBehalfOf } = http.user;
     return {
-      actor: http.user,
+      // Under a delegation (대결) the guard already gave the request the delegator's agency and
+      // role; `onBehalfOf` goes on into every event's metadata (`on_behalf_of`).
+      actor: {
+        id,
+        role,
+        ...(name !== undefined && { name }),
+        ...(agency !== undefined && { agency }),
+        ...(onBehalfOf !== undefined && { onBehalfOf }),
+      },
       correlationId: correlationIdOf(Object.assign(http.raw, { id: http.id })),
       causationId: http.id,
       expectedVersion: parseIfMatch(http.headers['if-match']),

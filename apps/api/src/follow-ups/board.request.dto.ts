@@ -46,6 +46,17 @@ export class BoardRequest extends PageRequestDto {
   @IsUUID('all', { message: '$property must be a UUID' })
   workshopId?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'the task’s officer (담당자)' })
+  @IsOptional()
+  @IsUUID('all', { message: '$property must be the UUID of a person' })
+  officerId?: string;
+
+  @ApiPropertyOptional({ description: 'true: only tasks nobody has claimed; false: only claimed' })
+  @IsOptional()
+  @toBoolean
+  @IsBoolean({ message: '$property must be true or false' })
+  unclaimed?: boolean;
+
   @ApiPropertyOptional({ enum: ['dueAt', 'lastChangedAt', 'priority'], default: 'dueAt' })
   @IsOptional()
   @IsIn(['dueAt', 'lastChangedAt', 'priority'], {

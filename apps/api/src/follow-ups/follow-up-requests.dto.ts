@@ -1,6 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { ApiProperty } from '@nestjs/swagger';
 import { FOLLOW_UP_PRIORITIES, FollowUpPriority } from '@liaison/follow-up';
 import { AgencyCode, Instant, OptionalText, Text } from '../common/validators';
 
@@ -22,6 +22,20 @@ export class AssignFollowUpRequest {
     message: `$property must be one of ${FOLLOW_UP_PRIORITIES.join(', ')}`,
   })
   priority?: FollowUpPriority;
+
+  @OfficerId(true, 'the officer (담당자) of the assignee agency to name; absent: unclaimed')
+  officerId?: string;
+}
+
+/** A person of the directory (their uuid), named as a task's officer. */
+function OfficerId(optional: boolean, description: string): PropertyDecorator {
+  return applyDecorators(
+    optional
+      ? ApiPropertyOptional({ format: 'uuid', description })
+      : ApiProperty({ format: 'uuid', description }),
+    ...(optional ? [IsOptional()] : []),
+    IsUUID('all', { message: '$property must be the UUID of a person' }),
+  );
 }
 
 export class NoteRequest {
@@ -37,8 +51,17 @@ export class ReasonRequest {
 }
 
 export class ReassignRequest {
-  @AgencyCode('the new assignee') assigneeAgency!: string;
+  @AgencyCode('the new assignee (the same agency with a new officerId names a new officer)')
+  assigneeAgency!: string;
   @Text(2000, 'KISA owns this relationship') reason!: string;
+  @OfficerId(true, 'the new agency’s officer (담당자); absent: the task is unclaimed again')
+  officerId?: string;
+}
+
+export class HandOverRequest {
+  @OfficerId(false, 'a colleague of the same agency who takes the task over')
+  officerId!: string;
+  @OptionalText(2000, 'On leave from Monday') reason?: string;
 }
 
 export class ExtendRequest {

@@ -21,9 +21,25 @@ class FollowUpSummary {
   @ApiProperty({ description: 'the stream version: send it as If-Match' }) version!: number;
 }
 
+class DisplayNameDto {
+  @ApiProperty({ example: '김담당' }) ko!: string;
+  @ApiProperty({ example: 'Kim Damdang' }) en!: string;
+}
+
 /** One row of the board and of an inbox (the `follow_up_board` view). */
 export class FollowUpViewDto extends FollowUpSummary {
   @ApiProperty({ format: 'uuid' }) followUpId!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the officer (담당자): a person id; null while nobody has claimed the task',
+  })
+  officerId!: string | null;
+  @ApiPropertyOptional({
+    type: DisplayNameDto,
+    description: 'the officer’s name, when the directory knows them',
+  })
+  officerName?: DisplayNameDto;
   @ApiProperty({ description: 'global position of the last change' }) lastPosition!: number;
   @ApiProperty() lastEventType!: string;
   @ApiProperty({ format: 'date-time' }) lastChangedAt!: string;
@@ -43,6 +59,8 @@ export class FollowUpDto extends FollowUpSummary {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) followUpId!: string;
   @ApiProperty() exists!: boolean;
+  @ApiPropertyOptional({ description: 'the officer (담당자); absent while unclaimed' })
+  officerId?: string;
   @ApiPropertyOptional() instructions?: string;
   @ApiPropertyOptional({ format: 'date-time' }) reminderSentFor?: string;
   @ApiPropertyOptional() routedTo?: string;

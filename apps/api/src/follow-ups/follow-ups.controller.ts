@@ -28,6 +28,7 @@ import { FollowUpDto, FollowUpPageDto } from './follow-up.response.dto';
 import {
   AssignFollowUpRequest,
   ExtendRequest,
+  HandOverRequest,
   NoteRequest,
   ReasonRequest,
   ReassignRequest,
@@ -174,6 +175,32 @@ export class FollowUpsController {
     @CommandContext() meta: CommandMeta,
   ) {
     return this.run({ kind: 'DeclineFollowUp', followUpId, reason: body.reason }, meta);
+  }
+
+  // ── who in the agency works it (담당자) ───────────────────────────────────────────────────
+  @Post(':id/claim')
+  @HttpCode(200)
+  @Roles('agency_officer')
+  @ApiOperation({
+    summary: 'Take an unclaimed task as its officer (409 when it has one already)',
+  })
+  claim(@Param('id', UuidParam()) followUpId: string, @CommandContext() meta: CommandMeta) {
+    return this.run({ kind: 'ClaimFollowUp', followUpId }, meta);
+  }
+
+  @Post(':id/hand-over')
+  @HttpCode(200)
+  @Roles('agency_officer')
+  @ApiOperation({
+    summary:
+      'Hand the task to a colleague of the same agency (its officer, or anyone while unclaimed)',
+  })
+  handOver(
+    @Param('id', UuidParam()) followUpId: string,
+    @Body() body: HandOverRequest,
+    @CommandContext() meta: CommandMeta,
+  ) {
+    return this.run({ kind: 'HandOverFollowUp', followUpId, ...body }, meta);
   }
 
   // ── the host bureau's decisions ─────────────────────────────────────────────────────────

@@ -16,7 +16,13 @@ export const followUpBoardProjection: Projection = {
   tables: [followUpBoardTable],
   streamPrefix: STREAM_PREFIX,
   // Only these carry data the board keeps; the rest move the row's version and last change.
-  readsDataOf: ['FollowUpAssigned', 'FollowUpReassigned', 'FollowUpDueDateExtended'],
+  readsDataOf: [
+    'FollowUpAssigned',
+    'FollowUpReassigned',
+    'FollowUpClaimed',
+    'FollowUpHandedOver',
+    'FollowUpDueDateExtended',
+  ],
   async apply(events, tx, ctx) {
     const mine = events.filter(isFollowUpEvent);
     if (mine.length === 0) return;

@@ -38,7 +38,18 @@ export function applyToBoardRow(
   switch (e.type) {
     case 'FollowUpReassigned': {
       const assigneeAgency = text(e.data, 'assigneeAgency');
-      return touched(row, e, assigneeAgency ? { status: 'reassigned', assigneeAgency } : {});
+      // A reassignment names the new officer or leaves the task unclaimed.
+      const officerId = text(e.data, 'officerId') ?? null;
+      return touched(
+        row,
+        e,
+        assigneeAgency ? { status: 'reassigned', assigneeAgency, officerId } : {},
+      );
+    }
+    case 'FollowUpClaimed':
+    case 'FollowUpHandedOver': {
+      const officerId = text(e.data, 'officerId');
+      return touched(row, e, officerId ? { officerId } : {});
     }
     case 'FollowUpDueDateExtended': {
       const dueAt = instant(e.data, 'dueAt');
@@ -98,5 +109,6 @@ function assigned(followUpId: string, e: ProjectedEvent): BoardRow | undefined {
     lastEventType: e.type,
     lastChangedAt: at,
     createdAt: at,
+    officerId: text(d, 'officerId') ?? null,
   };
 }

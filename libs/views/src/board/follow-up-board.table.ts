@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   integer,
+  nullable,
   TableRow,
   text,
   timestamptz,
@@ -29,7 +30,8 @@ const scopedSortIndexes = ['assignee', 'host'].flatMap((scope) => [
 /**
  * The follow-up board, one row per task: the one definition of `follow_up_board`. The board
  * projection writes it, the board queries read it, rebuilds create it from here; the live
- * table came from migrations 1764500000000 and 1764500000001, which a spec holds to this.
+ * table came from migrations 1764500000000, 1764500000001 and 1764930000000, which a spec
+ * holds to this.
  */
 export const followUpBoardTable = viewTable({
   name: 'follow_up_board',
@@ -57,6 +59,9 @@ export const followUpBoardTable = viewTable({
     lastEventType: text('last_event_type'),
     lastChangedAt: timestamptz('last_changed_at'),
     createdAt: timestamptz('created_at'),
+    /** The named officer (담당자, a person's id) of the assignee agency; null while unclaimed.
+     * Last: migration 1764930000000 added it to live tables, where a new column goes last. */
+    officerId: nullable(text('officer_id')),
   },
   generated: [
     {
@@ -91,6 +96,12 @@ export const followUpBoardTable = viewTable({
     { name: 'follow_up_board_changed_idx', columns: ['last_changed_at', 'follow_up_id'] },
     { name: 'follow_up_board_priority_idx', columns: ['priority_rank', 'follow_up_id'] },
     ...scopedSortIndexes,
+    // An officer's own tasks ("mine"), due first.
+    {
+      name: 'follow_up_board_officer_idx',
+      columns: ['officer_id', 'due_at', 'follow_up_id'],
+      where: 'officer_id IS NOT NULL',
+    },
   ],
 });
 

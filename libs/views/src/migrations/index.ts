@@ -1,5 +1,6 @@
 import { CreateFollowUpReadModels1764500000000 } from './1764500000000-create-follow-up-read-models';
 import { FollowUpBoardSortIndexes1764500000001 } from './1764500000001-follow-up-board-sort-indexes';
+import { FollowUpBoardOfficer1764930000000 } from './1764930000000-follow-up-board-officer';
 
 /**
  * The read models' tables. These migrations are frozen: databases have applied them, so their
@@ -9,4 +10,5 @@ import { FollowUpBoardSortIndexes1764500000001 } from './1764500000001-follow-up
 export const viewsMigrations = [
   CreateFollowUpReadModels1764500000000,
   FollowUpBoardSortIndexes1764500000001,
+  FollowUpBoardOfficer1764930000000,
 ];

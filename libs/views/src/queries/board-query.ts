@@ -18,6 +18,10 @@ export interface BoardFilter {
   /** true: tasks overdue now (flag set and still open); false: all others. */
   overdue?: boolean;
   workshopId?: string;
+  /** The task's named officer (a person's id). */
+  officerId?: string;
+  /** true: only tasks nobody has claimed; false: only claimed ones. */
+  unclaimed?: boolean;
 }
 
 export type BoardSort = 'dueAt' | 'lastChangedAt' | 'priority';
@@ -114,6 +118,15 @@ export function boardConditions(p: SqlParams, scope: FollowUpScope, filter: Boar
       throw new InvalidReadQueryError('workshopId', 'must be a uuid');
     }
     where.push(`workshop_id = ${p.add(filter.workshopId, 'uuid')}`);
+  }
+  if (filter.officerId !== undefined) {
+    if (typeof filter.officerId !== 'string' || filter.officerId.length > 200) {
+      throw new InvalidReadQueryError('officerId', 'must be a person id');
+    }
+    where.push(`officer_id = ${p.add(filter.officerId)}`);
+  }
+  if (filter.unclaimed !== undefined) {
+    where.push(filter.unclaimed ? 'officer_id IS NULL' : 'officer_id IS NOT NULL');
   }
   return where;
 }

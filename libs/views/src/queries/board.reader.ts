@@ -18,8 +18,12 @@ import {
   ProjectionQueryOptions,
   queryOptions,
 } from './projection-query.options';
+import { DisplayName, officerNames } from './officer-names';
 import { followUpScope } from './read-scope';
 import { SqlParams } from './sql-params';
+
+/** A board row as a page serves it: with the officer's name when the directory knows them. */
+export type BoardItem = FollowUpView & { officerName?: DisplayName };
 
 /** Reads the board table; every method scopes by the actor before any filter applies. */
 @Injectable()
@@ -37,13 +41,21 @@ export class BoardReader {
     actor: Actor,
     filter: BoardFilter,
     page: PageRequest,
-  ): Promise<{ items: FollowUpView[]; nextCursor: string | null }> {
+  ): Promise<{ items: BoardItem[]; nextCursor: string | null }> {
     const st = boardStatement(this.schema, followUpScope(actor), filter, page);
     const { rows } = await this.pool.query<BoardPageRecord>(st.sql, st.values);
     const more = rows.length > st.limit;
     const served = more ? rows.slice(0, st.limit) : rows;
+    const items = served.map((r) => followUpBoardTable.toRow(r));
+    const names = await officerNames(
+      this.pool,
+      items.map((i) => i.officerId),
+    );
     return {
-      items: served.map((r) => followUpBoardTable.toRow(r)),
+      items: items.map((i) => {
+        const officerName = i.officerId === null ? undefined : names.get(i.officerId);
+        return officerName ? { ...i, officerName } : i;
+      }),
       nextCursor: more ? st.cursorAfter(served[served.length - 1]) : null,
     };
   }

@@ -165,6 +165,7 @@ describe('projection queries: scoping, filters, paging', () => {
       lastEventType: r.last_event_type as string,
       lastChangedAt: r.last_changed_at as string,
       createdAt: r.created_at as string,
+      officerId: r.officer_id as string | null,
     }));
     expectedWs = expectedWorkshops(log);
     workshopIds = expectedWs.workshops.map((w) => w.workshop_id as string);

@@ -29,7 +29,13 @@ interface Walk {
   dueAt: string;
   overdue: boolean;
   escalated: boolean;
+  /** The named officer (담당자), if any. */
+  officer?: string;
 }
+
+/** Two officers per agency, as person ids. */
+const officerOf = (agency: string, pick: number) =>
+  `00000000-0000-4000-8000-${String(agency.charCodeAt(0) * 100 + agency.length).padStart(10, '0')}0${pick % 2}`;
 
 type Step = (w: Walk, id: string, pick: number) => { event: DomainEvent; next: Walk };
 
@@ -51,6 +57,40 @@ const STEPS: Partial<Record<FollowUpStatus, Step[]>> = {
   declined: [reassigned(), to('cancelled')],
   reassigned: [to('routed'), to('cancelled')],
 };
+
+/** Claims and hand-overs, allowed in every open status but declined. */
+function officerSteps(w: Walk): Step[] {
+  if (w.status === 'declined') return [];
+  return w.officer === undefined ? [claimed(), handedOver()] : [handedOver()];
+}
+
+function claimed(): Step {
+  return (w, followUpId, pick) => {
+    const officerId = officerOf(w.agency, pick);
+    return {
+      event: { type: 'FollowUpClaimed', data: { followUpId, agency: w.agency, officerId } },
+      next: { ...w, officer: officerId },
+    };
+  };
+}
+
+function handedOver(): Step {
+  return (w, followUpId, pick) => {
+    // Never to the officer who has it (the rules refuse that).
+    const officerId =
+      w.officer === undefined
+        ? officerOf(w.agency, pick)
+        : officerOf(w.agency, w.officer === officerOf(w.agency, 0) ? 1 : 0);
+    const from = w.officer === undefined ? {} : { fromOfficerId: w.officer };
+    return {
+      event: {
+        type: 'FollowUpHandedOver',
+        data: { followUpId, agency: w.agency, ...from, officerId, reason: 'on leave' },
+      },
+      next: { ...w, officer: officerId },
+    };
+  };
+}
 
 /** Timer and deadline facts, allowed in every open status. */
 function timerSteps(w: Walk): Step[] {
@@ -115,12 +155,21 @@ function reassigned(): Step {
   return (w, followUpId, pick) => {
     const others = ASSIGNEES.filter((a) => a !== w.agency);
     const assigneeAgency = others[pick % others.length];
+    // Every other reassignment names the new agency's officer; the rest leave it unclaimed.
+    const officerId =
+      Math.floor(pick / others.length) % 2 === 0 ? officerOf(assigneeAgency, pick) : undefined;
     return {
       event: {
         type: 'FollowUpReassigned',
-        data: { followUpId, fromAgency: w.agency, assigneeAgency, reason: 'better placed' },
+        data: {
+          followUpId,
+          fromAgency: w.agency,
+          assigneeAgency,
+          reason: 'better placed',
+          ...(officerId !== undefined && { officerId }),
+        },
       },
-      next: { ...w, status: 'reassigned', agency: assigneeAgency },
+      next: { ...w, status: 'reassigned', agency: assigneeAgency, officer: officerId },
     };
   };
 }
@@ -179,7 +228,7 @@ export function walkFollowUp(
   for (const pick of picks) {
     const steps = [...(STEPS[w.status] ?? [])];
     if (steps.length === 0) break; // accepted or cancelled: nothing more happens
-    steps.push(...timerSteps(w));
+    steps.push(...timerSteps(w), ...officerSteps(w));
     const { event, next } = steps[pick % steps.length](
       w,
       followUpId,

@@ -51,6 +51,7 @@ export function expectedBoard(events: readonly StoredEvent[]): Record<string, un
       last_event_type: last.type,
       last_changed_at: last.recordedAt.toISOString(),
       created_at: first.recordedAt.toISOString(),
+      officer_id: s.officerId ?? null,
     });
   }
   return sortBy(rows, 'follow_up_id');
