@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Pool } from 'pg';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { startProjections, startTestApi, TestApi } from '../support/api';
-import { testPool } from '../support/database';
+import { createThrowawayDatabase, ThrowawayDatabase } from '../support/throwaway-database';
 import { createWorkshop, inDays, msitHead, WorkshopFixture } from '../support/fixtures';
 import { call, caller, Caller } from '../support/http';
 import {
@@ -21,16 +20,20 @@ import {
  */
 describe('web: the officer’s journey', () => {
   let api: TestApi;
-  let pool: Pool;
+  let db: ThrowawayDatabase;
+  let previousDatabaseUrl: string | undefined;
   let stopProjections: () => Promise<void>;
   let browser: Browser;
   let w: WorkshopFixture;
 
   beforeAll(async () => {
     ensureWebBuilt();
+    // A database of its own: the inbox shows this spec's tasks only, whatever other specs left.
+    db = await createThrowawayDatabase('web_journey', 6);
+    previousDatabaseUrl = process.env.TEST_DATABASE_URL;
+    process.env.TEST_DATABASE_URL = db.url;
     api = await startTestApi();
-    pool = testPool(6);
-    stopProjections = await startProjections(pool);
+    stopProjections = await startProjections(db.pool);
     browser = await launchChromium();
     w = await createWorkshop(api.url);
     mkdirSync(SHOTS_DIR, { recursive: true });
@@ -39,7 +42,9 @@ describe('web: the officer’s journey', () => {
     await browser?.close();
     await stopProjections?.();
     await api?.close();
-    await pool?.end();
+    if (previousDatabaseUrl === undefined) delete process.env.TEST_DATABASE_URL;
+    else process.env.TEST_DATABASE_URL = previousDatabaseUrl;
+    await db?.drop();
   });
 
   async function assign(agency: string, title: string): Promise<string> {
@@ -72,9 +77,10 @@ describe('web: the officer’s journey', () => {
     await context.route('**/v1/**', async (route) => {
       const path = new URL(route.request().url()).pathname;
       if (path === '/v1/session' && route.request().method() === 'POST') {
-        const { username } = route.request().postDataJSON() as { username: string };
-        if (username !== who.login)
+        const { username, password } = route.request().postDataJSON() as Record<string, string>;
+        if (username !== who.login || password !== 'liaison-demo') {
           return route.fulfill({ status: 401, json: { statusCode: 401 } });
+        }
         signedIn = true;
         return route.fulfill({ json: { person: {}, csrfToken: 'csrf' } });
       }
@@ -157,6 +163,126 @@ describe('web: the officer’s journey', () => {
         status: 'submitted',
         response: '실무 담당자를 지정하고 1차 평가 결과를 공유함',
       });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('English: the same journey’s pages and verbs, the language switch on every page', async () => {
+    const id = await assign('KISA', 'Name the AI threat information contact');
+    const context = await newContext(browser, 'en-US');
+    const page = await context.newPage();
+    try {
+      await signInAs(context, page, kisa, `/follow-ups/${id}`);
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+      await page.getByLabel('User name').fill('kisa.officer');
+      await page.getByLabel('Password').fill('wrong');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').filter({ hasText: 'not correct' }).waitFor();
+      await page.getByLabel('User name').fill('kisa.officer');
+      await page.getByLabel('Password').fill('liaison-demo');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+
+      // back to the page asked for before signing in
+      await page.waitForURL(`**/follow-ups/${id}`);
+      await page.getByRole('heading', { name: 'Name the AI threat information contact' }).waitFor();
+      await page.getByRole('button', { name: 'Acknowledge' }).click();
+      await page.getByText('Done: Acknowledge.').waitFor();
+      await page.getByRole('button', { name: 'Start' }).click();
+      await page.getByRole('button', { name: 'Record progress' }).click();
+      await page.getByLabel('Progress so far').fill('Contact named; assessment under way');
+      await page.locator('form').getByRole('button', { name: 'Record progress' }).click();
+      await page.getByText('Contact named; assessment under way').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(SHOTS_DIR, 'follow-up.en.png'), fullPage: true });
+
+      await page.getByRole('navigation').getByRole('link', { name: 'Inbox' }).click();
+      await page.getByRole('heading', { name: 'Inbox', level: 1 }).waitFor();
+      const row = page
+        .getByRole('row')
+        .filter({ hasText: 'Name the AI threat information contact' });
+      await row.getByText('In progress').waitFor();
+
+      await page.getByRole('button', { name: '한국어' }).click();
+      await page.getByRole('heading', { name: '받은 과제', level: 1 }).waitFor();
+      expect(await page.getAttribute('html', 'lang')).toBe('ko');
+      expect(await page.getByRole('button', { name: '한국어' }).getAttribute('aria-pressed')).toBe(
+        'true',
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('another agency’s task is a "not found" page, with no task data in any answer', async () => {
+    const title = 'FSI-only task: payment sector AI incidents';
+    const id = await assign('FSI', title);
+    const context = await newContext(browser, 'en-US');
+    const page = await context.newPage();
+    const bodies: string[] = [];
+    page.on('response', async (response) => {
+      if (new URL(response.url()).pathname.startsWith('/v1/')) {
+        bodies.push(await response.text().catch(() => ''));
+      }
+    });
+    try {
+      await signInAs(context, page, kisa, `/follow-ups/${id}`);
+      await page.getByLabel('User name').fill('kisa.officer');
+      await page.getByLabel('Password').fill('liaison-demo');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`**/follow-ups/${id}`);
+      await page.getByRole('heading', { name: 'Not found', level: 1 }).waitFor();
+      expect(await page.getByText(title).count()).toBe(0);
+      expect(bodies.length).toBeGreaterThan(0);
+      for (const body of bodies) expect(body).not.toContain('payment sector');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(SHOTS_DIR, 'not-found.en.png') });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keyboard alone: sign in, open the task from the inbox, acknowledge and start', async () => {
+    const title = 'Keyboard journey task';
+    await assign('KISA', title);
+    const context = await newContext(browser, 'ko-KR');
+    const page = await context.newPage();
+    /** Tab until the focused element is the one named, as a keyboard user would. */
+    async function tabTo(name: string): Promise<void> {
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          const label = el?.id ? document.querySelector(`label[for="${el.id}"]`) : null;
+          return (label?.textContent ?? el?.textContent ?? '').trim();
+        });
+        if (focused === name) return;
+      }
+      throw new Error(`could not reach "${name}" with Tab`);
+    }
+    try {
+      await signInAs(context, page, kisa, '/inbox');
+      await page.getByRole('heading', { name: '로그인', level: 1 }).waitFor();
+      await tabTo('아이디');
+      await page.keyboard.type('kisa.officer');
+      await tabTo('비밀번호');
+      await page.keyboard.type('liaison-demo');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: '받은 과제', level: 1 }).waitFor();
+      await page.getByRole('link', { name: title }).waitFor();
+      await tabTo(title);
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+      // focus moved to the new page's heading: the next Tab continues from there
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+      await tabTo('접수');
+      await page.keyboard.press('Enter');
+      await page.getByText('접수 처리되었습니다.').waitFor();
+      await tabTo('착수');
+      await page.keyboard.press('Enter');
+      await page.getByText('착수 처리되었습니다.').waitFor();
+      await page.getByText('처리 중').first().waitFor();
     } finally {
       await context.close();
     }

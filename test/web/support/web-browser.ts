@@ -39,12 +39,18 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** A browser profile of its own (cookies, storage) in the given language, Seoul's time zone. */
-export function newContext(browser: Browser, locale: 'ko-KR' | 'en-US'): Promise<BrowserContext> {
-  return browser.newContext({
+export async function newContext(
+  browser: Browser,
+  locale: 'ko-KR' | 'en-US',
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
     locale,
     timezoneId: 'Asia/Seoul',
     viewport: { width: 1280, height: 900 },
   });
+  // Well inside jest's 30 s, so a step that never happens fails naming the step.
+  context.setDefaultTimeout(8_000);
+  return context;
 }
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
