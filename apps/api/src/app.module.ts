@@ -24,6 +24,7 @@ import { SubscriptionLagReader } from './health/subscription-lag';
 import { SystemHealth } from './health/system-health';
 import { MetricsController } from './metrics/metrics.controller';
 import { IdentityApiModule } from './session/identity-api.module';
+import { OidcSessionModule } from './session/oidc/oidc-session.module';
 
 @Module({
   imports: [
@@ -40,6 +41,8 @@ import { IdentityApiModule } from './session/identity-api.module';
     AuditModule,
     // people: sign-in, sessions, API keys (and the AuthGuard's authenticators)
     IdentityApiModule,
+    // sign-in through the IdP (OpenID Connect); 404 unless OIDC_* is configured
+    OidcSessionModule,
     // operations
     AdminModule,
   ],
