@@ -55,12 +55,12 @@ function expectRefused(visit: { status: number; location?: string }, code: strin
 }
 
 describe('OIDC not configured', () => {
-  it('answers 404 on both routes', async () => {
+  it('answers 404 on its routes', async () => {
     for (const name of OIDC_ENV) delete process.env[name];
     const bare = await startTestApi();
     try {
-      for (const path of ['start', 'callback']) {
-        const res = await fetch(`${bare.url}/v1/session/oidc/${path}`, { redirect: 'manual' });
+      for (const path of ['', '/start', '/callback']) {
+        const res = await fetch(`${bare.url}/v1/session/oidc${path}`, { redirect: 'manual' });
         expect(res.status).toBe(404);
       }
     } finally {
@@ -90,6 +90,12 @@ describe('OIDC sign-in through the API', () => {
     await api?.close();
     await idp?.close();
     for (const name of OIDC_ENV) delete process.env[name];
+  });
+
+  it('tells the web app that the IdP sign-in is there, and where it starts', async () => {
+    const res = await fetch(`${api.url}/v1/session/oidc`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ start: '/v1/session/oidc/start' });
   });
 
   it('signs a known person in: PKCE to the IdP, back to returnTo with a session for /v1/me', async () => {

@@ -9,7 +9,7 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiFoundResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   clientOf,
@@ -44,6 +44,14 @@ export class OidcSessionController {
     private readonly sessions: SessionService,
     private readonly security: SecurityEvents,
   ) {}
+
+  /** For the web app's sign-in page: whether to offer the IdP's button (404: no button). */
+  @Get()
+  @ApiOkResponse({ description: 'OIDC sign-in is configured; where to send the browser' })
+  available(): { start: string } {
+    this.enabled();
+    return { start: '/v1/session/oidc/start' };
+  }
 
   @Get('start')
   @ApiQuery({ name: 'returnTo', required: false, description: 'A path on this site' })
