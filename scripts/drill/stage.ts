@@ -51,7 +51,11 @@ export class Stage {
     this.env = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
-      NODE_ENV: 'production',
+      // Development mode, not production: the drill's virtual users carry HS256 tokens, which
+      // production refuses (with JWT_SECRET set it will not start). Its own secret and seal key
+      // are still set below, and no development accounts are made.
+      NODE_ENV: 'development',
+      DEV_ACCOUNTS: 'false',
       DATABASE_URL: postgres.url,
       REDIS_URL: redis.url,
       JWT_SECRET: randomBytes(32).toString('hex'),

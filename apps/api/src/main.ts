@@ -4,7 +4,7 @@ import { createApiApp } from './app.factory';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(); // fails fast, naming the variable, before anything starts
-  if (process.env.JWT_SECRET === undefined) {
+  if (config.hs256Enabled && !process.env.JWT_SECRET) {
     // Anyone with this repository can mint tokens for the development secret.
     console.warn('JWT_SECRET is not set: using the development secret; never expose this API');
   }
