@@ -1,10 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { randomUUID } from 'node:crypto';
+import { Browser, Page } from 'playwright-core';
+import { DevelopmentAccounts } from '@liaison/identity';
 import { startProjections, startTestApi, TestApi } from '../support/api';
 import { createThrowawayDatabase, ThrowawayDatabase } from '../support/throwaway-database';
 import { createWorkshop, inDays, msitHead, WorkshopFixture } from '../support/fixtures';
-import { call, caller, Caller } from '../support/http';
+import { call } from '../support/http';
 import {
   ensureWebBuilt,
   launchChromium,
@@ -18,10 +20,18 @@ import {
  * the task in the inbox, acknowledge, start, submit; the pages in Korean and in English; another
  * agency's task is a "not found" page; one journey with the keyboard alone.
  */
+const DEMO_PASSWORD = 'liaison-demo';
+
+function restoreEnv(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
+
 describe('web: the officer’s journey', () => {
   let api: TestApi;
   let db: ThrowawayDatabase;
   let previousDatabaseUrl: string | undefined;
+  let previousRateLimitPrefix: string | undefined;
   let stopProjections: () => Promise<void>;
   let browser: Browser;
   let w: WorkshopFixture;
@@ -32,7 +42,11 @@ describe('web: the officer’s journey', () => {
     db = await createThrowawayDatabase('web_journey', 6);
     previousDatabaseUrl = process.env.TEST_DATABASE_URL;
     process.env.TEST_DATABASE_URL = db.url;
+    previousRateLimitPrefix = process.env.RATE_LIMIT_PREFIX;
+    process.env.RATE_LIMIT_PREFIX = `web-${randomUUID().slice(0, 8)}`; // throttles of its own
     api = await startTestApi();
+    // The development accounts (kisa.officer …) with the demo password, signed in for real.
+    await api.app.get(DevelopmentAccounts).seed(DEMO_PASSWORD);
     stopProjections = await startProjections(db.pool);
     browser = await launchChromium();
     w = await createWorkshop(api.url);
@@ -42,8 +56,8 @@ describe('web: the officer’s journey', () => {
     await browser?.close();
     await stopProjections?.();
     await api?.close();
-    if (previousDatabaseUrl === undefined) delete process.env.TEST_DATABASE_URL;
-    else process.env.TEST_DATABASE_URL = previousDatabaseUrl;
+    restoreEnv('TEST_DATABASE_URL', previousDatabaseUrl);
+    restoreEnv('RATE_LIMIT_PREFIX', previousRateLimitPrefix);
     await db?.drop();
   });
 
@@ -61,64 +75,21 @@ describe('web: the officer’s journey', () => {
     return res.body.id;
   }
 
-  /**
-   * Signs an officer in through the sign-in page.
-   * INTERIM until the session routes (POST /v1/session, GET /v1/me) land: the browser's /v1
-   * requests carry the officer's bearer token and those two answers are stood in for, so the
-   * page, the redirect and everything after it run for real.
-   */
-  async function signInAs(
-    context: BrowserContext,
-    page: Page,
-    who: Caller & { login: string },
-    next: string,
-  ): Promise<void> {
-    let signedIn = false;
-    await context.route('**/v1/**', async (route) => {
-      const path = new URL(route.request().url()).pathname;
-      if (path === '/v1/session' && route.request().method() === 'POST') {
-        const { username, password } = route.request().postDataJSON() as Record<string, string>;
-        if (username !== who.login || password !== 'liaison-demo') {
-          return route.fulfill({ status: 401, json: { statusCode: 401 } });
-        }
-        signedIn = true;
-        return route.fulfill({ json: { person: {}, csrfToken: 'csrf' } });
-      }
-      if (path === '/v1/me') {
-        if (!signedIn) return route.fulfill({ status: 401, json: { statusCode: 401 } });
-        return route.fulfill({
-          json: {
-            person: {
-              id: '00000000-0000-4000-8000-000000000001',
-              login: who.login,
-              displayName: { ko: '김담당', en: 'Kim Officer' },
-              agency: who.agency,
-              roles: [who.role],
-            },
-            delegations: [],
-            csrfToken: 'csrf',
-          },
-        });
-      }
-      return route.continue({
-        headers: { ...route.request().headers(), authorization: `Bearer ${who.token}` },
-      });
-    });
+  /** Opens a page while signed out: the app sends the person to the sign-in page. */
+  async function openSignedOut(page: Page, next: string): Promise<void> {
     await page.goto(`${api.url}${next}`);
     await page.waitForURL(/\/sign-in\?next=/);
   }
-
-  const kisa = { ...caller('agency_officer', 'KISA'), login: 'kisa.officer' };
 
   it('Korean: signs in, finds the task in the inbox, acknowledges, starts and submits', async () => {
     const id = await assign('KISA', 'AI 보안 위협 정보 공유 창구 지정');
     const context = await newContext(browser, 'ko-KR');
     const page = await context.newPage();
     try {
-      await signInAs(context, page, kisa, '/inbox');
+      await openSignedOut(page, '/inbox');
       expect(await page.getAttribute('html', 'lang')).toBe('ko');
       await page.getByLabel('아이디').fill('kisa.officer');
-      await page.getByLabel('비밀번호').fill('liaison-demo');
+      await page.getByLabel('비밀번호').fill(DEMO_PASSWORD);
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: join(SHOTS_DIR, 'sign-in.ko.png') });
       await page.getByRole('button', { name: '로그인' }).click();
@@ -173,7 +144,7 @@ describe('web: the officer’s journey', () => {
     const context = await newContext(browser, 'en-US');
     const page = await context.newPage();
     try {
-      await signInAs(context, page, kisa, `/follow-ups/${id}`);
+      await openSignedOut(page, `/follow-ups/${id}`);
       expect(await page.getAttribute('html', 'lang')).toBe('en');
       await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
       await page.getByLabel('User name').fill('kisa.officer');
@@ -181,7 +152,7 @@ describe('web: the officer’s journey', () => {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('alert').filter({ hasText: 'not correct' }).waitFor();
       await page.getByLabel('User name').fill('kisa.officer');
-      await page.getByLabel('Password').fill('liaison-demo');
+      await page.getByLabel('Password').fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
 
       // back to the page asked for before signing in
@@ -227,9 +198,9 @@ describe('web: the officer’s journey', () => {
       }
     });
     try {
-      await signInAs(context, page, kisa, `/follow-ups/${id}`);
+      await openSignedOut(page, `/follow-ups/${id}`);
       await page.getByLabel('User name').fill('kisa.officer');
-      await page.getByLabel('Password').fill('liaison-demo');
+      await page.getByLabel('Password').fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.waitForURL(`**/follow-ups/${id}`);
       await page.getByRole('heading', { name: 'Not found', level: 1 }).waitFor();
@@ -262,12 +233,12 @@ describe('web: the officer’s journey', () => {
       throw new Error(`could not reach "${name}" with Tab`);
     }
     try {
-      await signInAs(context, page, kisa, '/inbox');
+      await openSignedOut(page, '/inbox');
       await page.getByRole('heading', { name: '로그인', level: 1 }).waitFor();
       await tabTo('아이디');
       await page.keyboard.type('kisa.officer');
       await tabTo('비밀번호');
-      await page.keyboard.type('liaison-demo');
+      await page.keyboard.type(DEMO_PASSWORD);
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: '받은 과제', level: 1 }).waitFor();
       await page.getByRole('link', { name: title }).waitFor();

@@ -19,6 +19,12 @@ export interface Me {
   csrfToken: string;
 }
 
+/** GET /v1/me as sent: `person` and `csrfToken` are null for callers without a session. */
+interface MeAnswer {
+  person: Person | null;
+  csrfToken: string | null;
+}
+
 export const ME_KEY = ['me'] as const;
 
 async function request(method: string, path: string, body?: unknown): Promise<Response> {
@@ -47,9 +53,11 @@ export async function fetchMe(): Promise<Me | null> {
     return null;
   }
   if (!response.ok) throw await errorOf(response);
-  const me = (await response.json()) as Me;
+  const me = (await response.json()) as MeAnswer;
+  // The app lives on the session cookie; any other way in (a bearer token) is no sign-in here.
+  if (me.person === null || me.csrfToken === null) return null;
   setCsrfToken(me.csrfToken);
-  return me;
+  return { person: me.person, csrfToken: me.csrfToken };
 }
 
 export async function signIn(username: string, password: string): Promise<void> {
