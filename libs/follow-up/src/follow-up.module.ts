@@ -4,7 +4,8 @@ import { AgencyDirectory } from './agencies/agency-directory';
 import { DecisionRunner } from './commands/decision-runner';
 import { ExecuteFollowUpCommandHandler } from './commands/execute-follow-up-command/execute-follow-up-command.handler';
 import { ExecuteWorkshopCommandHandler } from './commands/execute-workshop-command/execute-workshop-command.handler';
-import { PeopleLookup, PeopleTableLookup } from './commands/people/people-lookup';
+import { DirectoryPeopleLookup, PeopleLookup } from './commands/people/people-lookup';
+import { PeopleReader } from '@liaison/directory';
 import { GetFollowUpHandler } from './queries/get-follow-up/get-follow-up.handler';
 import { GetWorkshopHandler } from './queries/get-workshop/get-workshop.handler';
 import { ListAgenciesHandler } from './queries/list-agencies/list-agencies.handler';
@@ -16,7 +17,8 @@ import { ListAgenciesHandler } from './queries/list-agencies/list-agencies.handl
     // services
     AgencyDirectory,
     DecisionRunner,
-    { provide: PeopleLookup, useClass: PeopleTableLookup },
+    PeopleReader, // stateless, over the pool: the directory's reader without its boot work
+    { provide: PeopleLookup, useClass: DirectoryPeopleLookup },
     // commands
     ExecuteWorkshopCommandHandler,
     ExecuteFollowUpCommandHandler,
