@@ -25,6 +25,7 @@ import { SystemHealth } from './health/system-health';
 import { MetricsController } from './metrics/metrics.controller';
 import { IdentityApiModule } from './session/identity-api.module';
 import { OidcSessionModule } from './session/oidc/oidc-session.module';
+import { DirectoryApiModule } from './directory/directory-api.module';
 
 @Module({
   imports: [
@@ -39,6 +40,8 @@ import { OidcSessionModule } from './session/oidc/oidc-session.module';
     FollowUpModule,
     ProjectionsQueriesModule,
     AuditModule,
+    // the directory: agencies, people, roles, delegations
+    DirectoryApiModule,
     // people: sign-in, sessions, API keys (and the AuthGuard's authenticators)
     IdentityApiModule,
     // sign-in through the IdP (OpenID Connect); 404 unless OIDC_* is configured
