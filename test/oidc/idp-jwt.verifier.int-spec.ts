@@ -2,10 +2,10 @@ import { createServer, Server } from 'node:http';
 import * as jose from 'jose';
 import { TokenError } from '@liaison/platform';
 import { IdpJwtVerifier, loadOidcConfig } from '../../libs/identity/src/oidc';
-import { startOidcProvider, TestIdp } from '../support/oidc-provider';
+import { OIDC_TEST_RESOURCE, startOidcProvider, TestIdp } from '../support/oidc-provider';
 
 /** Machines' JWTs verified against the JWKS a real OpenID Connect provider publishes. */
-const AUDIENCE = 'https://liaison.example/api';
+const AUDIENCE = OIDC_TEST_RESOURCE;
 
 let idp: TestIdp;
 let verifier: IdpJwtVerifier;
@@ -62,6 +62,18 @@ describe('IdpJwtVerifier: tokens the IdP signed', () => {
       });
     },
   );
+
+  it('accepts an access token the IdP itself issued to a machine (client credentials)', async () => {
+    const token = await idp.machineToken();
+    expect(jose.decodeProtectedHeader(token)).toMatchObject({ alg: 'ES256', typ: 'at+jwt' });
+    expect(await verifier.verify(token)).toEqual({
+      id: 'relay-bot',
+      name: 'relay-bot',
+      role: 'agency_officer',
+      agency: 'KISA',
+      via: 'jwt',
+    });
+  });
 
   it('takes a list of roles: the known ones, the first acting', async () => {
     const user = await verifier.verify(
@@ -212,7 +224,7 @@ describe('IdpJwtVerifier: keys the IdP rotates', () => {
     );
   });
 
-  it('refuses with "IdP keys unavailable" while the IdP cannot be reached, and recovers', async () => {
+  it('refuses with "IdP keys unavailable" while the IdP cannot be reached', async () => {
     const down = verifierFor('http://127.0.0.1:9');
     const token = await new jose.SignJWT({ iss: 'http://127.0.0.1:9', ...machine() })
       .setProtectedHeader({ alg: 'ES256', kid: 'x' })

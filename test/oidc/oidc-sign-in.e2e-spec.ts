@@ -5,7 +5,12 @@ import { DirectoryCommands, systemMeta } from '@liaison/directory';
 import { PG_POOL } from '@liaison/platform';
 import { startTestApi, TestApi } from '../support/api';
 import { freePort } from '../support/free-port';
-import { OIDC_TEST_CLIENT, startOidcProvider, TestIdp } from '../support/oidc-provider';
+import {
+  OIDC_TEST_CLIENT,
+  OIDC_TEST_RESOURCE,
+  startOidcProvider,
+  TestIdp,
+} from '../support/oidc-provider';
 import { Browser } from './browser';
 
 /**
@@ -14,7 +19,7 @@ import { Browser } from './browser';
  * would; then the session works on /v1/me. Each attack is refused with a redirect to the web
  * app's sign-in page naming the error, and no session cookie.
  */
-const AUDIENCE = 'https://liaison.test/api';
+const AUDIENCE = OIDC_TEST_RESOURCE;
 const OIDC_ENV = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_API_AUDIENCE'];
 
 let api: TestApi;
@@ -233,7 +238,8 @@ describe('OIDC sign-in through the API', () => {
     const agencies = (token: string) =>
       fetch(`${api.url}/v1/agencies`, { headers: { authorization: `Bearer ${token}` } });
 
-    it('accepts an RS256 and an ES256 token the IdP signed', async () => {
+    it("accepts the IdP's own client-credentials token, and RS256 and ES256 tokens it signed", async () => {
+      expect((await agencies(await idp.machineToken())).status).toBe(200);
       expect((await agencies(await idp.sign(claims(), 'RS256'))).status).toBe(200);
       expect((await agencies(await idp.sign(claims(), 'ES256'))).status).toBe(200);
     });

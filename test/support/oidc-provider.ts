@@ -7,6 +7,15 @@ export const OIDC_TEST_CLIENT = {
   clientSecret: 'liaison-oidc-test-client-secret-0123456789',
 };
 
+/** A machine client (client credentials) whose access tokens are JWTs for `OIDC_TEST_RESOURCE`,
+ * carrying the role and agency claims the IdP is configured to add. */
+export const OIDC_TEST_MACHINE = {
+  clientId: 'relay-bot',
+  clientSecret: 'relay-bot-test-secret-0123456789abcdef',
+  claims: { role: 'agency_officer', agency: 'KISA' },
+};
+export const OIDC_TEST_RESOURCE = 'https://liaison.test/api';
+
 /** An account of the test IdP: its subject and the claims it releases. */
 export interface TestAccount {
   sub: string;
@@ -23,6 +32,8 @@ export interface TestIdp {
   kids: { RS256: string; ES256: string };
   /** The account the next login interaction signs in (there is no login form). */
   signInAs(account: TestAccount): void;
+  /** An access token the IdP issues to OIDC_TEST_MACHINE (client credentials, JWT format). */
+  machineToken(): Promise<string>;
   /** Signs a JWT as the IdP would for a machine (iss set; the rest is the caller's). */
   sign(claims: jose.JWTPayload, alg?: 'RS256' | 'ES256'): Promise<string>;
   close(): Promise<void>;
@@ -65,10 +76,38 @@ export async function startOidcProvider(options: {
             response_types: ['code'],
             token_endpoint_auth_method: 'client_secret_basic',
           },
+          {
+            client_id: OIDC_TEST_MACHINE.clientId,
+            client_secret: OIDC_TEST_MACHINE.clientSecret,
+            grant_types: ['client_credentials'],
+            response_types: [],
+            redirect_uris: [],
+            token_endpoint_auth_method: 'client_secret_basic',
+          },
         ],
         jwks,
         pkce: { required: () => true },
-        features: { devInteractions: { enabled: false } },
+        features: {
+          devInteractions: { enabled: false },
+          clientCredentials: { enabled: true },
+          resourceIndicators: {
+            enabled: true,
+            defaultResource: () => OIDC_TEST_RESOURCE,
+            useGrantedResource: () => true,
+            getResourceServerInfo: (_ctx: unknown, resource: string) => {
+              if (resource !== OIDC_TEST_RESOURCE) throw new Error(`unknown resource ${resource}`);
+              return {
+                scope: 'api',
+                audience: OIDC_TEST_RESOURCE,
+                accessTokenTTL: 300,
+                accessTokenFormat: 'jwt',
+                jwt: { sign: { alg: 'ES256' } },
+              };
+            },
+          },
+        },
+        extraTokenClaims: (_ctx: unknown, token: { clientId?: string }) =>
+          token.clientId === OIDC_TEST_MACHINE.clientId ? OIDC_TEST_MACHINE.claims : undefined,
         claims: {
           openid: ['sub'],
           profile: ['name', 'preferred_username'],
@@ -126,6 +165,26 @@ export async function startOidcProvider(options: {
     kids,
     signInAs: (account) => {
       next = account;
+    },
+    machineToken: async () => {
+      const basic = Buffer.from(
+        `${OIDC_TEST_MACHINE.clientId}:${OIDC_TEST_MACHINE.clientSecret}`,
+      ).toString('base64');
+      const response = await fetch(`${issuer}/token`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${basic}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          scope: 'api',
+          resource: OIDC_TEST_RESOURCE,
+        }),
+      });
+      const body = (await response.json()) as { access_token?: string };
+      if (!body.access_token) throw new Error(`no access token: ${JSON.stringify(body)}`);
+      return body.access_token;
     },
     sign: (claims, alg = 'RS256') =>
       new jose.SignJWT({ iss: issuer, ...claims })

@@ -53,6 +53,7 @@ describe('loadOidcConfig', () => {
     [{ ...SIGN_IN, OIDC_SUBJECT_CLAIM: 'a claim' }, 'OIDC_SUBJECT_CLAIM'],
     [{ ...SIGN_IN, OIDC_SCOPES: 'profile email' }, 'OIDC_SCOPES'],
     [{ ...SIGN_IN, OIDC_ROLE_CLAIM: 'role' }, 'OIDC_API_AUDIENCE'],
+    [{ ...SIGN_IN, OIDC_API_AUDIENCE: 'liaison' }, 'OIDC_API_AUDIENCE'],
   ])('given %p, fails at boot naming %s', (env, variable) => {
     expect(() => loadOidcConfig(env)).toThrow(ConfigError);
     expect(() => loadOidcConfig(env)).toThrow(variable);

@@ -97,6 +97,11 @@ export function loadOidcConfig(env: Env = process.env): OidcConfig | undefined {
     if (!set(env, 'OIDC_API_AUDIENCE')) {
       throw new ConfigError('OIDC_API_AUDIENCE', `is required when ${anyMachine} is set`);
     }
+    // The ID tokens people's sign-ins receive are addressed to the client: were that the API's
+    // audience, every such token (from a browser's history, a log) would pass as an API token.
+    if (env.OIDC_API_AUDIENCE === config.signIn?.clientId) {
+      throw new ConfigError('OIDC_API_AUDIENCE', 'must differ from OIDC_CLIENT_ID');
+    }
     config.machine = {
       audience: env.OIDC_API_AUDIENCE as string,
       roleClaim: claim(env, 'OIDC_ROLE_CLAIM', 'role'),
