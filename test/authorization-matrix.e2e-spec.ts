@@ -1,7 +1,9 @@
 import jwt from 'jsonwebtoken';
 import { randomUUID } from 'node:crypto';
 import { signToken } from '@liaison/platform';
-import { startTestApi, TEST_JWT_SECRET, TestApi } from './support/api';
+import { Pool } from 'pg';
+import { startProjections, startTestApi, TEST_JWT_SECRET, TestApi, tokenFor } from './support/api';
+import { testPool } from './support/database';
 import {
   admin,
   auditor,
@@ -197,6 +199,20 @@ const routes: Route[] = [
     expected: officerVerb,
   },
   {
+    name: 'POST /follow-ups/:id/claim',
+    method: 'POST',
+    setup: onFollowUp('claim', 'assigned'),
+    expected: officerVerb,
+  },
+  {
+    name: 'POST /follow-ups/:id/hand-over',
+    method: 'POST',
+    // Past the gates the named colleague is looked up: nobody by that id → 422 (its own spec
+    // in officers.e2e-spec.ts hands over to people registered in the directory).
+    setup: onFollowUp('hand-over', 'assigned', { officerId: randomUUID() }),
+    expected: { ...officerVerb, kisaOfficer: 422 },
+  },
+  {
     name: 'POST /follow-ups/:id/accept',
     method: 'POST',
     setup: onFollowUp('accept', 'submitted'),
@@ -270,6 +286,20 @@ const routes: Route[] = [
     method: 'GET',
     setup: async () => ({ path: '/v1/agencies/KISA/inbox' }),
     // Another agency's officer is told no; a bureau head sees what its own workshops sent there.
+    expected: {
+      msitHead: 200,
+      kisaHead: 200,
+      kisaOfficer: 200,
+      nisOfficer: 403,
+      auditor: 200,
+      admin: 403,
+    },
+  },
+  {
+    name: 'GET /agencies/KISA/inbox?scope=mine',
+    method: 'GET',
+    setup: async () => ({ path: '/v1/agencies/KISA/inbox?scope=mine' }),
+    // The scope narrows what the caller may see; it never widens it.
     expected: {
       msitHead: 200,
       kisaHead: 200,
@@ -393,5 +423,85 @@ describe('authorization matrix', () => {
     expect(other.status).toBe(404);
     expect(missing.status).toBe(404);
     expect(Object.keys(other.body)).toEqual(Object.keys(missing.body));
+  });
+});
+
+interface InboxPage {
+  items: { followUpId: string }[];
+  nextCursor: string | null;
+}
+
+/** Named officers: "mine" is the caller's own tasks, the agency scope all of them; a claimed task
+ * is worked by its officer only (officers are told apart by their token's `sub`). */
+describe('authorization matrix: "mine" vs agency scope', () => {
+  let api: TestApi;
+  let pool: Pool;
+  let stopProjections: () => Promise<void>;
+  let workshop: WorkshopFixture;
+  const colleague: Caller = {
+    role: 'agency_officer',
+    agency: 'KISA',
+    token: tokenFor('agency_officer', 'KISA', `kisa-colleague-${randomUUID()}`),
+  };
+  beforeAll(async () => {
+    api = await startTestApi();
+    pool = testPool(4);
+    stopProjections = await startProjections(pool);
+    workshop = await createWorkshop(api.url);
+  });
+  afterAll(async () => {
+    await stopProjections();
+    await api.close();
+    await pool.end();
+  });
+
+  it('mine shows the claimer’s task to the claimer only; agency shows it to both; only its officer works it', async () => {
+    const claimedId = await createFollowUp(api.url, workshop);
+    const claim = await call<{ position: number }>(
+      api.url,
+      'POST',
+      `/v1/follow-ups/${claimedId}/claim`,
+      kisaOfficer,
+      {},
+    );
+    expect(claim.status).toBe(200);
+    // Every page: the test database holds every spec's KISA tasks.
+    const inbox = async (who: Caller, scope: string) => {
+      const ids: string[] = [];
+      let cursor: string | null = '';
+      while (cursor !== null) {
+        const res: { status: number; body: InboxPage } = await call<InboxPage>(
+          api.url,
+          'GET',
+          `/v1/agencies/KISA/inbox?scope=${scope}&limit=200&minPosition=${claim.body.position}` +
+            (cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''),
+          who,
+        );
+        expect(res.status).toBe(200);
+        ids.push(...res.body.items.map((i) => i.followUpId));
+        cursor = res.body.nextCursor;
+      }
+      return ids;
+    };
+    expect(await inbox(kisaOfficer, 'mine')).toContain(claimedId);
+    expect(await inbox(colleague, 'mine')).not.toContain(claimedId);
+    expect(await inbox(colleague, 'agency')).toContain(claimedId);
+    expect(await inbox(colleague, 'unclaimed')).not.toContain(claimedId);
+    const byColleague = await call(
+      api.url,
+      'POST',
+      `/v1/follow-ups/${claimedId}/acknowledge`,
+      colleague,
+      {},
+    );
+    expect(byColleague.status).toBe(403);
+    const claimedAgain = await call(
+      api.url,
+      'POST',
+      `/v1/follow-ups/${claimedId}/claim`,
+      colleague,
+      {},
+    );
+    expect(claimedAgain.status).toBe(409);
   });
 });

@@ -19,6 +19,7 @@ interface InboxPage {
     officerName?: { ko: string; en: string };
     overdue: boolean;
   }[];
+  nextCursor: string | null;
 }
 interface AuditEvent {
   type: string;
@@ -92,15 +93,28 @@ describe('named officers and delegation', () => {
         who,
       )
     ).body;
-  const inbox = async (who: Caller, scope: string, minPosition: number, headers = {}) =>
-    call<InboxPage>(
-      api.url,
-      'GET',
-      `/v1/agencies/KISA/inbox?scope=${scope}&minPosition=${minPosition}&limit=200`,
-      who,
-      undefined,
-      headers,
-    );
+  /** Every page (the test database holds every spec's KISA tasks), as one. */
+  const inbox = async (who: Caller, scope: string, minPosition: number, headers = {}) => {
+    const items: InboxPage['items'] = [];
+    let cursor: string | null = '';
+    let status = 0;
+    while (cursor !== null) {
+      const res: { status: number; body: InboxPage } = await call<InboxPage>(
+        api.url,
+        'GET',
+        `/v1/agencies/KISA/inbox?scope=${scope}&minPosition=${minPosition}&limit=200` +
+          (cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''),
+        who,
+        undefined,
+        headers,
+      );
+      status = res.status;
+      if (status !== 200) return { status, body: { ...res.body, items } };
+      items.push(...res.body.items);
+      cursor = res.body.nextCursor;
+    }
+    return { status, body: { items, nextCursor: null } };
+  };
 
   beforeAll(async () => {
     api = await startTestApi();
