@@ -192,6 +192,15 @@ describe('OIDC sign-in through the API', () => {
     expectRefused(await browser.visit(back), 'oidc_state');
   });
 
+  it('refuses when the IdP answers with an error (the person cancelled at the IdP)', async () => {
+    const browser = new Browser();
+    const start = await browser.visit(`${api.url}/v1/session/oidc/start`);
+    const state = new URL(start.location!).searchParams.get('state')!;
+    const back = `${callback}?error=access_denied&state=${state}&iss=${encodeURIComponent(idp.issuer)}`;
+    expectRefused(await browser.visit(back), 'oidc_denied');
+    expect(browser.cookie('liaison_session')).toBeUndefined();
+  });
+
   it('refuses an unknown subject and records the failure with the subject', async () => {
     const browser = new Browser();
     const stranger = `stranger-${suffix}`;
