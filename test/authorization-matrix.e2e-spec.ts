@@ -1,5 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { randomUUID } from 'node:crypto';
+import { DevelopmentAccounts } from '@liaison/identity';
 import { signToken } from '@liaison/platform';
 import { Pool } from 'pg';
 import { startProjections, startTestApi, TEST_JWT_SECRET, TestApi, tokenFor } from './support/api';
@@ -20,7 +21,8 @@ import {
 import { call, Caller } from './support/http';
 
 /**
- * Every route × every role × own and other agency. "Own" is MSIT for bureau heads (the host)
+ * Every route × every role × own and other agency, and each caller three ways: a bearer JWT, a
+ * session cookie (with its CSRF token) of the development account, and an API key scoped alike. "Own" is MSIT for bureau heads (the host)
  * and KISA for officers (the assignee); "other" is KISA's bureau head and NIS's officer.
  */
 type Who = 'msitHead' | 'kisaHead' | 'kisaOfficer' | 'nisOfficer' | 'auditor' | 'admin';
@@ -32,6 +34,63 @@ const callers: Record<Who, Caller> = {
   auditor,
   admin,
 };
+
+/** The development account and the API key scope of each caller. */
+const accounts: Record<Who, { login: string; role: string; agency?: string }> = {
+  msitHead: { login: 'msit.head', role: 'bureau_head', agency: 'MSIT' },
+  kisaHead: { login: 'kisa.head', role: 'bureau_head', agency: 'KISA' },
+  kisaOfficer: { login: 'kisa.officer', role: 'agency_officer', agency: 'KISA' },
+  nisOfficer: { login: 'nis.officer', role: 'agency_officer', agency: 'NIS' },
+  auditor: { login: 'auditor', role: 'auditor' },
+  admin: { login: 'admin', role: 'admin' },
+};
+type Via = 'jwt' | 'session' | 'api key';
+const VIAS: Via[] = ['jwt', 'session', 'api key'];
+/**
+ * Routes also tried by session and by API key: one of each kind of rule (a head's command on
+ * their own agency's record, an officer's verb, a role-gated read, the auditor's and the open
+ * reads). How the caller is proven is decided before any route's rule, so every route by every
+ * means would triple the fixtures for no new answer.
+ */
+const BY_EVERY_MEANS = new Set([
+  'POST /workshops',
+  'GET /workshops/:id',
+  'POST /follow-ups',
+  'POST /follow-ups/:id/acknowledge',
+  'POST /follow-ups/:id/accept',
+  'GET /agencies/KISA/inbox',
+  'GET /audit/events',
+  'GET /agencies',
+]);
+
+/** Headers proving `who` by session cookie or API key (the JWT goes through `call`). */
+async function credentialsOf(
+  url: string,
+): Promise<Record<Exclude<Via, 'jwt'>, Record<Who, Record<string, string>>>> {
+  const session = {} as Record<Who, Record<string, string>>;
+  const key = {} as Record<Who, Record<string, string>>;
+  for (const who of Object.keys(accounts) as Who[]) {
+    const { login, role, agency } = accounts[who];
+    const res = await fetch(`${url}/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: login, password: 'liaison-demo' }),
+    });
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    session[who] = {
+      cookie: String(res.headers.get('set-cookie')).split(';')[0],
+      'x-csrf-token': csrfToken,
+    };
+    const created = await call<{ key: string }>(url, 'POST', '/v1/api-keys', admin, {
+      name: `matrix ${who}`,
+      role,
+      ...(agency && { agency }),
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    key[who] = { authorization: `Bearer ${created.body.key}` };
+  }
+  return { session, 'api key': key };
+}
 
 interface Route {
   name: string;
@@ -375,26 +434,34 @@ const badTokens: [string, () => string][] = [
 describe('authorization matrix', () => {
   let api: TestApi;
   let workshop: WorkshopFixture;
+  let credentials: Awaited<ReturnType<typeof credentialsOf>>;
   beforeAll(async () => {
     api = await startTestApi();
     workshop = await createWorkshop(api.url);
+    await api.app.get(DevelopmentAccounts).seed('liaison-demo');
+    credentials = await credentialsOf(api.url);
   });
   afterAll(() => api.close());
 
-  const cells = routes.flatMap((route) =>
-    (Object.keys(callers) as Who[]).map(
-      (who) => [route.name, who, route.expected[who], route] as const,
-    ),
+  const cells = VIAS.flatMap((via) =>
+    routes
+      .filter((route) => via === 'jwt' || BY_EVERY_MEANS.has(route.name))
+      .flatMap((route) =>
+        (Object.keys(callers) as Who[]).map(
+          (who) => [route.name, who, via, route.expected[who], route] as const,
+        ),
+      ),
   );
 
-  it.each(cells)('%s as %s → %i', async (_name, who, expected, route) => {
+  it.each(cells)('%s as %s by %s → %i', async (_name, who, via, expected, route) => {
     const { path, body } = await route.setup(workshop, api.url);
     const res = await call(
       api.url,
       route.method,
       path,
-      callers[who],
+      via === 'jwt' ? callers[who] : undefined,
       route.method === 'POST' ? body : undefined,
+      via === 'jwt' ? {} : credentials[via][who],
     );
     expect({ status: res.status, body: res.body }).toMatchObject({ status: expected });
   });
