@@ -105,6 +105,9 @@ describe('web: the officer’s journey', () => {
       await page.waitForURL(`**/follow-ups/${id}`);
       await page.getByRole('heading', { name: 'AI 보안 위협 정보 공유 창구 지정' }).waitFor();
       expect(await page.getByRole('button', { name: '착수' }).count()).toBe(0);
+      await page.getByRole('button', { name: '담당하기' }).click();
+      await page.getByRole('status').filter({ hasText: '담당하기 처리되었습니다.' }).waitFor();
+      expect(await page.getByRole('button', { name: '담당하기' }).count()).toBe(0);
       await page.getByRole('button', { name: '접수', exact: true }).click();
       await page.getByRole('status').filter({ hasText: '접수 처리되었습니다.' }).waitFor();
       await page.getByText('접수됨').first().waitFor();
@@ -123,6 +126,17 @@ describe('web: the officer’s journey', () => {
         path: join(SHOTS_DIR, 'follow-up.submitted.ko.png'),
         fullPage: true,
       });
+
+      // the claimed task is among "my tasks", with its officer named
+      await page.getByRole('navigation').getByRole('link', { name: '받은 과제' }).click();
+      await page.getByRole('heading', { name: '받은 과제', level: 1 }).waitFor();
+      await page.getByRole('button', { name: '내 과제' }).click();
+      const mine = page.getByRole('row').filter({ hasText: 'AI 보안 위협 정보 공유 창구 지정' });
+      await mine.getByText('제출됨').waitFor();
+      expect(await page.getByRole('button', { name: '내 과제' }).getAttribute('aria-pressed')).toBe(
+        'true',
+      );
+      await page.screenshot({ path: join(SHOTS_DIR, 'inbox.mine.ko.png'), fullPage: true });
 
       const task = await call<{ status: string; response: string }>(
         api.url,

@@ -180,6 +180,8 @@ export class FollowUpsController {
   // ── who in the agency works it (담당자) ───────────────────────────────────────────────────
   @Post(':id/claim')
   @HttpCode(200)
+  @ApiOkResponse({ type: CommandResultDto })
+  @ApiConflictResponse(CONFLICT)
   @Roles('agency_officer')
   @ApiOperation({
     summary: 'Take an unclaimed task as its officer (409 when it has one already)',

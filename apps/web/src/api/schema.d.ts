@@ -203,6 +203,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/follow-ups/{id}/claim': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take an unclaimed task as its officer (409 when it has one already) */
+    post: operations['FollowUpsController_claim'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/follow-ups/{id}/hand-over': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Hand the task to a colleague of the same agency (its officer, or anyone while unclaimed) */
+    post: operations['FollowUpsController_handOver'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/follow-ups/{id}/accept': {
     parameters: {
       query?: never;
@@ -293,7 +327,8 @@ export interface paths {
     /** The agency directory: agencies and outside counterparts */
     get: operations['AgenciesController_list'];
     put?: never;
-    post?: never;
+    /** Register an agency or an outside counterpart */
+    post: operations['AgencyAdminController_register'];
     delete?: never;
     options?: never;
     head?: never;
@@ -324,7 +359,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** An agency’s open tasks, due first (officers: their own agency only) */
+    /** An agency’s open tasks, due soon first, overdue ones marked (officers: their own agency only); scope=mine: the caller’s own (or, acting for a colleague, theirs), scope=unclaimed: those nobody has claimed, scope=agency (default): all */
     get: operations['AgenciesController_inbox'];
     put?: never;
     post?: never;
@@ -504,6 +539,331 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/agencies/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Rename, deactivate or reactivate an agency; a counterpart’s liaison */
+    patch: operations['AgencyAdminController_update'];
+    trace?: never;
+  };
+  '/v1/people': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** People, by agency and login; filter by agency and active */
+    get: operations['PeopleController_list'];
+    put?: never;
+    /** Register a person: login, names, email, one agency, roles */
+    post: operations['PeopleController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/people/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One person, with their version */
+    get: operations['PeopleController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change names, email, agency or the IdP subject */
+    patch: operations['PeopleController_update'];
+    trace?: never;
+  };
+  '/v1/people/{id}/roles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Grant a role (409 if already held) */
+    post: operations['PeopleController_grant'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/people/{id}/roles/{role}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke a role (409 if not held, or if it is the last one) */
+    delete: operations['PeopleController_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/people/{id}/deactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Deactivate a person: no sign-in, no roles, no delegations from now */
+    post: operations['PeopleController_deactivate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/delegations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller’s delegations, given and received, current and upcoming */
+    get: operations['DelegationsController_mine'];
+    put?: never;
+    /** Delegate to a colleague from startsAt until endsAt */
+    post: operations['DelegationsController_grant'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/delegations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** End a delegation early */
+    delete: operations['DelegationsController_end'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit/directory/role-holders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who held a role at an agency on a day (YYYY-MM-DD, Korean time) or at an instant */
+    get: operations['RoleHoldersController_roleHolders'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign in: sets the liaison_session cookie; 401 with one message for any refusal */
+    post: operations['SessionController_signIn'];
+    /** Sign out: the session ends server-side at once */
+    delete: operations['SessionController_signOut'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in person, active delegations and the CSRF token */
+    get: operations['SessionController_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change one’s own password (the current one proves it); other sessions end */
+    put: operations['SessionController_changePassword'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/people/{id}/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Admin: set a person’s password; their sessions end */
+    put: operations['SessionController_reset'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/people/{id}/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Admin: end every session of a person at once */
+    delete: operations['SessionController_endSessions'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/api-keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every key, without secrets: scope, expiry, revocation, last use */
+    get: operations['ApiKeysController_list'];
+    put?: never;
+    /** Create a key scoped to one role (and agency); `key` is shown once */
+    post: operations['ApiKeysController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/api-keys/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke a key: refused (401) from the next request on */
+    delete: operations['ApiKeysController_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/session/oidc': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OidcSessionController_available'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/session/oidc/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OidcSessionController_start'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/session/oidc/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OidcSessionController_callback'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/agencies/{code}/webhook': {
     parameters: {
       query?: never;
@@ -655,6 +1015,17 @@ export interface components {
        * @enum {string}
        */
       priority: 'low' | 'normal' | 'high' | 'urgent';
+      /**
+       * Format: uuid
+       * @description the officer (담당자) of the assignee agency to name; absent: unclaimed
+       */
+      officerId?: string;
+    };
+    DisplayNameDto: {
+      /** @example 김담당 */
+      ko: string;
+      /** @example Kim Damdang */
+      en: string;
     };
     FollowUpViewDto: {
       /** Format: uuid */
@@ -690,6 +1061,10 @@ export interface components {
       version: number;
       /** Format: uuid */
       followUpId: string;
+      /** @description the officer (담당자): a person id; null while nobody has claimed the task */
+      officerId: string | null;
+      /** @description the officer’s name, when the directory knows them */
+      officerName?: components['schemas']['DisplayNameDto'];
       /** @description global position of the last change */
       lastPosition: number;
       lastEventType: string;
@@ -742,6 +1117,8 @@ export interface components {
       /** Format: uuid */
       followUpId: string;
       exists: boolean;
+      /** @description the officer (담당자); absent while unclaimed */
+      officerId?: string;
       instructions?: string;
       /** Format: date-time */
       reminderSentFor?: string;
@@ -782,23 +1159,152 @@ export interface components {
       response: string;
     };
     ReasonRequest: {
-      /** @example Needs figures for the last quarter */
+      /** @example left the agency */
       reason: string;
+    };
+    HandOverRequest: {
+      /**
+       * Format: uuid
+       * @description a colleague of the same agency who takes the task over
+       */
+      officerId: string;
+      /** @example On leave from Monday */
+      reason?: string;
     };
     ReassignRequest: {
       /**
-       * @description the new assignee
+       * @description the new assignee (the same agency with a new officerId names a new officer)
        * @example KISA
        */
       assigneeAgency: string;
       /** @example KISA owns this relationship */
       reason: string;
+      /**
+       * Format: uuid
+       * @description the new agency’s officer (담당자); absent: the task is unclaimed again
+       */
+      officerId?: string;
     };
     ExtendRequest: {
       /** @example 2026-12-15T09:00:00Z */
       dueAt: string;
       /** @example Waiting on the counterpart */
       reason: string;
+    };
+    RegisterAgencyRequest: {
+      /**
+       * @description 2–16 upper-case letters, digits or _
+       * @example KISA
+       */
+      code: string;
+      /** @example Korea Communications Commission */
+      name: string;
+      /** @enum {string} */
+      kind: 'agency' | 'counterpart';
+      /**
+       * @description a counterpart’s liaison agency
+       * @example MSIT
+       */
+      liaisonAgency?: string;
+    };
+    UpdateAgencyRequest: {
+      /** @example Korea Communications Commission */
+      name?: string;
+      active?: boolean;
+      /** @description a counterpart’s liaison agency; null clears it */
+      liaisonAgency?: Record<string, never> | null;
+    };
+    DisplayNameRequest: {
+      /** @example 김민지 */
+      ko: string;
+      /** @example Kim Minji */
+      en: string;
+    };
+    RegisterPersonRequest: {
+      /**
+       * @description sign-in name; stored lower-case
+       * @example kisa.officer
+       */
+      login: string;
+      displayName: components['schemas']['DisplayNameRequest'];
+      /** @example minji@kisa.example */
+      email: string;
+      /**
+       * @description the person’s one agency (an active agency, not a counterpart)
+       * @example KISA
+       */
+      agency: string;
+      /**
+       * @example [
+       *       "agency_officer"
+       *     ]
+       */
+      roles: ('bureau_head' | 'agency_officer' | 'auditor' | 'admin')[];
+      /** @example the IdP subject (sub claim) this person signs in as */
+      oidcSubject?: string;
+    };
+    UpdatePersonRequest: {
+      displayName?: components['schemas']['DisplayNameRequest'];
+      /** @example minji@kisa.example */
+      email?: string;
+      /**
+       * @description moves the person (their roles follow)
+       * @example MSIT
+       */
+      agency?: string;
+      /** @description the IdP subject; null unlinks it */
+      oidcSubject?: Record<string, never> | null;
+    };
+    RoleRequest: {
+      /** @enum {string} */
+      role: 'bureau_head' | 'agency_officer' | 'auditor' | 'admin';
+    };
+    GrantDelegationRequest: {
+      /**
+       * Format: uuid
+       * @description the colleague who may act for the delegator
+       */
+      toPersonId: string;
+      /** @example 2026-12-15T09:00:00Z */
+      startsAt: string;
+      /** @example 2026-12-15T09:00:00Z */
+      endsAt: string;
+      /** @example 해외 출장 (overseas workshop) */
+      reason?: string;
+      /**
+       * Format: uuid
+       * @description admins only: the delegator (default: the caller)
+       */
+      fromPersonId?: string;
+    };
+    SignInRequest: {
+      /** @example kisa.officer */
+      username: string;
+      /** @example liaison-demo */
+      password: string;
+    };
+    ChangePasswordRequest: {
+      currentPassword: string;
+      newPassword: string;
+    };
+    ResetPasswordRequest: {
+      newPassword: string;
+    };
+    CreateApiKeyRequest: {
+      /** @example KISA ticketing bridge */
+      name: string;
+      /** @enum {string} */
+      role: 'bureau_head' | 'agency_officer' | 'auditor' | 'admin';
+      /**
+       * @description required for bureau_head and agency_officer
+       * @example KISA
+       */
+      agency?: string;
+      /**
+       * @description at most a year ahead
+       * @example 2027-06-30T00:00:00Z
+       */
+      expiresAt: string;
     };
     AgencyWebhookRequest: {
       /** @example https://tasks.kisa.example/liaison */
@@ -946,6 +1452,10 @@ export interface operations {
         /** @description true: only tasks overdue now */
         overdue?: boolean;
         workshopId?: string;
+        /** @description the task’s officer (담당자) */
+        officerId?: string;
+        /** @description true: only tasks nobody has claimed; false: only claimed */
+        unclaimed?: boolean;
         sort?: 'dueAt' | 'lastChangedAt' | 'priority';
         order?: 'asc' | 'desc';
       };
@@ -1248,6 +1758,69 @@ export interface operations {
       };
     };
   };
+  FollowUpsController_claim: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description same key and body → the first answer */
+        'Idempotency-Key'?: string;
+        /** @description expected stream version; 409 if it moved */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResultDto'];
+        };
+      };
+      /** @description changed since If-Match, or wrong state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  FollowUpsController_handOver: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description same key and body → the first answer */
+        'Idempotency-Key'?: string;
+        /** @description expected stream version; 409 if it moved */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HandOverRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   FollowUpsController_accept: {
     parameters: {
       query?: never;
@@ -1401,6 +1974,27 @@ export interface operations {
       };
     };
   };
+  AgencyAdminController_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterAgencyRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   AgenciesController_workload: {
     parameters: {
       query?: {
@@ -1429,6 +2023,8 @@ export interface operations {
         /** @description opaque cursor from the previous page’s nextCursor */
         cursor?: string;
         limit?: number;
+        /** @description mine: tasks whose officer (담당자) is the caller, or the person the caller acts for; unclaimed: tasks nobody has claimed; agency: all open tasks of the agency */
+        scope?: 'agency' | 'mine' | 'unclaimed';
       };
       header?: never;
       path: {
@@ -1644,6 +2240,510 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AgencyAdminController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateAgencyRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PeopleController_list: {
+    parameters: {
+      query?: {
+        agency?: string;
+        active?: 'true' | 'false';
+      };
+      header?: {
+        /** @description the person’s version; 409 if it moved */
+        'If-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PeopleController_register: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description the person’s version; 409 if it moved */
+        'If-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterPersonRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PeopleController_get: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description the person’s version; 409 if it moved */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PeopleController_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description the person’s version; 409 if it moved */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePersonRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PeopleController_grant: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description the person’s version; 409 if it moved */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RoleRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PeopleController_revoke: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description the person’s version; 409 if it moved */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PeopleController_deactivate: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description the person’s version; 409 if it moved */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DelegationsController_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DelegationsController_grant: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GrantDelegationRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DelegationsController_end: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RoleHoldersController_roleHolders: {
+    parameters: {
+      query: {
+        role: 'bureau_head' | 'agency_officer' | 'auditor' | 'admin';
+        /** @description agency code, e.g. KISA */
+        agency: string;
+        /** @description a day (YYYY-MM-DD, Korean time: anyone who held it during that day) or an instant */
+        on: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SessionController_signIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignInRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SessionController_signOut: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SessionController_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SessionController_changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordRequest'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SessionController_reset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResetPasswordRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SessionController_endSessions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ApiKeysController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ApiKeysController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateApiKeyRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ApiKeysController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  OidcSessionController_available: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OIDC sign-in is configured; where to send the browser */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  OidcSessionController_start: {
+    parameters: {
+      query?: {
+        /** @description A path on this site */
+        returnTo?: unknown;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the IdP (authorization code with PKCE) */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  OidcSessionController_callback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To returnTo, signed in; or to /sign-in?error=<code> */
+      302: {
         headers: {
           [name: string]: unknown;
         };

@@ -17,7 +17,8 @@ export function FollowUpPage({ id }: { id: string }) {
   if (task.isPending) return <p role="status">{t('app.loading')}</p>;
   if (task.isError) return <LoadError error={task.error} retry={() => void task.refetch()} />;
   const f = task.data;
-  const viewer = { roles: me?.person.roles ?? [], agency: me?.person.agency };
+  const viewer = { id: me?.person.id, roles: me?.person.roles ?? [], agency: me?.person.agency };
+  const language = i18n.language === 'en' ? 'en' : 'ko';
 
   return (
     <article className="follow-up">
@@ -33,6 +34,14 @@ export function FollowUpPage({ id }: { id: string }) {
           <dd>{f.hostAgency}</dd>
           <dt>{t('followUp.assignee')}</dt>
           <dd>{f.assigneeAgency}</dd>
+          <dt>{t('followUp.officer')}</dt>
+          <dd>
+            {f.officerId === undefined
+              ? t('followUp.unclaimed')
+              : f.officerId === me?.person.id
+                ? me.person.displayName[language]
+                : t('followUp.officerOther')}
+          </dd>
           <dt>{t('followUp.dueAt')}</dt>
           <dd>
             <time dateTime={f.dueAt}>{formatDateTime(f.dueAt, i18n.language)}</time>

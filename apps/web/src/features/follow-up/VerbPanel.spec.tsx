@@ -17,7 +17,7 @@ describe('VerbPanel', () => {
       <VerbPanel task={task('routed')} viewer={kisaOfficer} perform={vi.fn()} reload={vi.fn()} />,
     );
     const names = screen.getAllByRole('button').map((b) => b.textContent);
-    expect(names).toEqual(['접수', '이관 요청 (처리 불가)']);
+    expect(names).toEqual(['담당하기', '접수', '이관 요청 (처리 불가)']);
   });
 
   it('sends a verb without words at once', async () => {

@@ -5,7 +5,7 @@ import { availableVerbs, inputOf, type OfficerVerb, type Viewer } from './verbs'
 import type { FollowUp } from '../../api/client';
 
 export interface VerbPanelProps {
-  task: Pick<FollowUp, 'status' | 'assigneeAgency' | 'version'>;
+  task: Pick<FollowUp, 'status' | 'assigneeAgency' | 'version' | 'officerId'>;
   viewer: Viewer;
   /** Sends the verb (with If-Match: the task's version); rejects with ApiError on refusal. */
   perform: (verb: OfficerVerb, text?: string) => Promise<void>;

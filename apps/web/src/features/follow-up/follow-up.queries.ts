@@ -21,6 +21,9 @@ export function usePerformVerb(id: string) {
     const params = { path: { id }, header: { 'If-Match': String(version) } };
     let call: Promise<{ data?: CommandResult; error?: unknown; response: Response }>;
     switch (verb) {
+      case 'claim':
+        call = api.POST('/v1/follow-ups/{id}/claim', { params });
+        break;
       case 'acknowledge':
         call = api.POST('/v1/follow-ups/{id}/acknowledge', { params });
         break;

@@ -3,7 +3,7 @@ import { FOLLOW_UP_VERBS } from '../../../../../libs/follow-up/src/domain/follow
 import { availableVerbs, OFFICER_VERBS } from './verbs';
 
 /** Assignee verbs of the domain the task page does not offer yet (named officers, wave 2). */
-const NOT_YET_ON_THE_PAGE = ['ClaimFollowUp', 'HandOverFollowUp'];
+const NOT_YET_ON_THE_PAGE = ['HandOverFollowUp'];
 
 const officer = (agency: string) => ({ roles: ['agency_officer'], agency });
 
@@ -26,18 +26,28 @@ describe('the officer’s verbs', () => {
   });
 
   it.each([
-    ['assigned', ['acknowledge', 'decline']],
-    ['routed', ['acknowledge', 'decline']],
-    ['reassigned', ['acknowledge', 'decline']],
-    ['acknowledged', ['start', 'decline']],
-    ['in_progress', ['progress', 'submit', 'decline']],
-    ['rejected', ['start']],
-    ['submitted', []],
+    ['assigned', ['claim', 'acknowledge', 'decline']],
+    ['routed', ['claim', 'acknowledge', 'decline']],
+    ['reassigned', ['claim', 'acknowledge', 'decline']],
+    ['acknowledged', ['claim', 'start', 'decline']],
+    ['in_progress', ['claim', 'progress', 'submit', 'decline']],
+    ['rejected', ['claim', 'start']],
+    ['submitted', ['claim']],
     ['accepted', []],
     ['declined', []],
     ['cancelled', []],
   ] as const)('%s: %j', (status, verbs) => {
     expect(availableVerbs({ status, assigneeAgency: 'KISA' }, officer('KISA'))).toEqual(verbs);
+  });
+
+  it('a claimed task: its officer works it and cannot claim it again; colleagues only see it', () => {
+    const task = { status: 'in_progress', assigneeAgency: 'KISA', officerId: 'p-1' } as const;
+    expect(availableVerbs(task, { id: 'p-1', ...officer('KISA') })).toEqual([
+      'progress',
+      'submit',
+      'decline',
+    ]);
+    expect(availableVerbs(task, { id: 'p-2', ...officer('KISA') })).toEqual([]);
   });
 
   it('offers nothing to another agency’s officer, a bureau head or an auditor', () => {

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useMe } from '../../api/session';
@@ -5,7 +6,7 @@ import { formatDateTime } from '../../i18n/format';
 import { OverdueBadge, PriorityLabel, StatusBadge } from '../../ui/Badges';
 import { LoadError } from '../../ui/ErrorState';
 import { PageHeading } from '../../ui/PageHeading';
-import { useInbox } from './inbox.queries';
+import { useInbox, type InboxScope } from './inbox.queries';
 
 /** An open task past its due time counts as overdue even before the timer marks it. */
 export function isOverdue(task: { overdue: boolean; dueAt: string }, now = Date.now()): boolean {
@@ -15,12 +16,26 @@ export function isOverdue(task: { overdue: boolean; dueAt: string }, now = Date.
 export function InboxPage() {
   const { t, i18n } = useTranslation();
   const { data: me } = useMe();
-  const inbox = useInbox(me?.person.agency);
+  const [scope, setScope] = useState<InboxScope>('agency');
+  const inbox = useInbox(me?.person.agency, scope);
+  const language = i18n.language === 'en' ? 'en' : 'ko';
   const tasks = inbox.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <>
       <PageHeading>{t('inbox.title')}</PageHeading>
+      <div role="group" aria-label={t('inbox.scope')} className="segmented">
+        {(['agency', 'mine'] as const).map((option) => (
+          <button
+            key={option}
+            type="button"
+            aria-pressed={scope === option}
+            onClick={() => setScope(option)}
+          >
+            {t(`inbox.${option}`)}
+          </button>
+        ))}
+      </div>
       {inbox.isError ? (
         <LoadError error={inbox.error} retry={() => void inbox.refetch()} />
       ) : inbox.isPending ? (
@@ -37,6 +52,7 @@ export function InboxPage() {
                 <th scope="col">{t('column.status')}</th>
                 <th scope="col">{t('column.dueAt')}</th>
                 <th scope="col">{t('column.priority')}</th>
+                <th scope="col">{t('column.officer')}</th>
               </tr>
             </thead>
             <tbody>
@@ -54,6 +70,11 @@ export function InboxPage() {
                   </td>
                   <td>
                     <PriorityLabel priority={task.priority} />
+                  </td>
+                  <td>
+                    {task.officerId === null
+                      ? t('followUp.unclaimed')
+                      : (task.officerName?.[language] ?? t('followUp.officerOther'))}
                   </td>
                 </tr>
               ))}

@@ -3,9 +3,11 @@ import { api, unwrap, type FollowUpPage } from '../../api/client';
 import { minPosition } from '../../api/fresh-reads';
 
 /** The agency's open tasks, due first (the API's order), page after page. */
-export function useInbox(agency: string | undefined) {
+export type InboxScope = 'agency' | 'mine';
+
+export function useInbox(agency: string | undefined, scope: InboxScope) {
   return useInfiniteQuery({
-    queryKey: ['inbox', agency],
+    queryKey: ['inbox', agency, scope],
     enabled: agency !== undefined,
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
@@ -13,7 +15,12 @@ export function useInbox(agency: string | undefined) {
         api.GET('/v1/agencies/{code}/inbox', {
           params: {
             path: { code: agency ?? '' },
-            query: { limit: 50, ...(pageParam ? { cursor: pageParam } : {}), ...minPosition() },
+            query: {
+              limit: 50,
+              scope,
+              ...(pageParam ? { cursor: pageParam } : {}),
+              ...minPosition(),
+            },
           },
         }),
       ),
