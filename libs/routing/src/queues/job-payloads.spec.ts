@@ -25,6 +25,14 @@ describe('parsePayload', () => {
     expect(parsePayload('deliver-task', withInstructions)).toEqual(withInstructions);
   });
 
+  it('carries the named officer (담당자) of a task routed with one', () => {
+    const withOfficer = { ...deliver, task: { ...task, officerId: id(9) } };
+    expect(parsePayload('deliver-task', withOfficer)).toEqual(withOfficer);
+    expect(() =>
+      parsePayload('deliver-task', { ...deliver, task: { ...task, officerId: 7 } }),
+    ).toThrow('payload.task.officerId');
+  });
+
   it.each<[string, unknown, string]>([
     ['a missing field', { ...deliver, agency: undefined }, 'payload.agency must be an agency code'],
     [

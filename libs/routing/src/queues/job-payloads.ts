@@ -18,6 +18,9 @@ export const taskSchema = object({
   instructions: optional(text()),
   dueAt: isoTime,
   priority: oneOf('low', 'normal', 'high', 'urgent'),
+  /** The named officer (담당자, a person id) when the task was routed with one, so a delivery
+   * or a webhook can name who works it. */
+  officerId: optional(text(200)),
 });
 
 const deadline = object({ followUpId: uuid, dueAt: isoTime, correlationId });

@@ -14,5 +14,6 @@ export function taskSnapshot(state: FollowUpState): TaskSnapshot {
     ...(state.instructions !== undefined && { instructions: state.instructions }),
     dueAt: state.dueAt,
     priority: state.priority,
+    ...(state.officerId !== undefined && { officerId: state.officerId }),
   };
 }
