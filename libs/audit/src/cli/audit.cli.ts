@@ -6,6 +6,7 @@
 import { createWriteStream, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { finished } from 'node:stream/promises';
+import { isPersonRole, PeopleReader, periodOf } from '@liaison/directory';
 import { Checkpoint, EventStore, START } from '@liaison/event-store';
 import { createPgPool, loadConfig } from '@liaison/platform';
 import { Pool } from 'pg';
@@ -22,7 +23,8 @@ const USAGE = `usage: npm run audit -- <command>
   replay [--after N|TX:POS] [--limit N] print events in global order (NDJSON), after position N
   as-of <streamId> <ISO time>           print a stream's events as of that time
   export [--out file]                   NDJSON export (header, then one event per line)
-  verify-file <file> [--public-key f]   check an export offline (no database)`;
+  verify-file <file> [--public-key f]   check an export offline (no database)
+  role-holders <role> <AGENCY> <day|ISO time>  who held the role there then (a day: Korean time)`;
 
 const who: Accessor = {
   actor: process.env.AUDIT_ACTOR ?? `cli:${userInfo().username}`,
@@ -50,6 +52,8 @@ async function main(argv: string[]): Promise<number> {
         return await asOf(audit, args);
       case 'export':
         return await exportLog(audit, args);
+      case 'role-holders':
+        return await roleHolders(pool, args);
       default:
         throw new UsageError(`unknown command "${args.command}"`);
     }
@@ -133,6 +137,16 @@ async function exportLog(audit: AuditService, args: ParsedArgs): Promise<number>
     await finished(out);
     process.stderr.write(`export written to ${path}\n`);
   }
+  return 0;
+}
+
+/** The directory's as-of question, answered from the role periods the log fills. */
+async function roleHolders(pool: Pool, args: ParsedArgs): Promise<number> {
+  const [role, agency, on] = args.positionals;
+  if (!role || !agency || !on) throw new UsageError('role-holders needs <role> <AGENCY> <day>');
+  if (!isPersonRole(role)) throw new UsageError(`"${role}" is not a role`);
+  if (!periodOf(on)) throw new UsageError(`"${on}" is not a day (YYYY-MM-DD) or an ISO time`);
+  print({ role, agency, on, holders: await new PeopleReader(pool).roleHolders(role, agency, on) });
   return 0;
 }
 

@@ -13,15 +13,20 @@ interface Run {
   stderr: string;
 }
 
-/** The operators' CLI writes through the directory's commands, as `system` under a name. */
+/**
+ * The operators' CLI writes through the directory's commands, as `system` under a name; the audit
+ * CLI's role-holders answers the as-of question from what it wrote.
+ */
 describe('directory CLI', () => {
   let db: ThrowawayDatabase;
 
-  const cli = (...args: string[]): Promise<Run> =>
+  const cli = (...args: string[]) => run('libs/directory/src/cli/directory.cli.ts', args);
+  const audit = (...args: string[]) => run('libs/audit/src/cli/audit.cli.ts', args);
+  const run = (script: string, args: string[]): Promise<Run> =>
     new Promise((resolve) => {
       execFile(
         process.execPath,
-        ['-r', '@swc-node/register', 'libs/directory/src/cli/directory.cli.ts', ...args],
+        ['-r', '@swc-node/register', script, ...args],
         {
           env: {
             ...process.env,
@@ -67,8 +72,20 @@ describe('directory CLI', () => {
     const again = await cli('grant-role', personId, 'bureau_head');
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('INVALID_STATE');
-    expect((await cli('revoke-role', 'kcc.head', 'agency_officer')).code).toBe(0);
+    const between = new Date().toISOString();
+    expect((await cli('revoke-role', 'kcc.head', 'bureau_head')).code).toBe(0);
+    const after = new Date().toISOString();
     expect((await cli('deactivate', 'kcc.head', '--reason', 'retired')).code).toBe(0);
+
+    // The auditor's side of it: the audit CLI's role-holders, granted then revoked.
+    const holders = async (on: string) => {
+      const run = await audit('role-holders', 'bureau_head', 'KCC', on);
+      expect(run.code).toBe(0);
+      return (JSON.parse(run.stdout).holders as { personId: string }[]).map((h) => h.personId);
+    };
+    expect(await holders(between)).toEqual([personId]);
+    expect(await holders(after)).toEqual([]);
+    expect((await audit('role-holders', 'bureau_head', 'KCC', 'someday')).code).toBe(2);
 
     const { rows } = await db.pool.query(
       `SELECT p.roles, p.active, e.metadata->>'actor' AS actor, e.metadata->>'role' AS role
@@ -76,7 +93,7 @@ describe('directory CLI', () => {
        ORDER BY e.version DESC LIMIT 1`,
     );
     expect(rows[0]).toEqual({
-      roles: ['bureau_head'],
+      roles: ['agency_officer'],
       active: false,
       actor: 'cli-test',
       role: 'system',
