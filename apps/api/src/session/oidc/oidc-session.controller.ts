@@ -8,6 +8,7 @@ import {
   Query,
   Req,
   Res,
+  UnauthorizedException,
 } from '@nestjs/common';
 import { ApiFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -96,9 +97,15 @@ export class OidcSessionController {
       .header('set-cookie', clearedFlowCookie(request.protocol === 'https'))
       .header('cache-control', 'no-store');
     try {
-      const { person, returnTo } = await signIn.complete(query, binding);
+      const { person, subject, returnTo } = await signIn.complete(query, binding);
       // A new session id, the cookie, and SignedIn in the log (SessionService records it).
-      await this.sessions.start({ id: person.id }, request, reply, { method: 'oidc' });
+      await this.sessions
+        .start({ id: person.id }, request, reply, { method: 'oidc' })
+        .catch((err: unknown) => {
+          // Deactivated between the lookup and now: the same answer as a moment later.
+          if (!(err instanceof UnauthorizedException)) throw err;
+          throw new OidcSignInError('inactive_person', err.message, subject, person.id);
+        });
       return reply.redirect(returnTo, 302);
     } catch (err) {
       if (!(err instanceof OidcSignInError)) throw err;
