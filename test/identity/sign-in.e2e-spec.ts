@@ -90,6 +90,23 @@ describe('sign-in: the session cookie', () => {
   });
 });
 
+describe('sign-in: at the same moment', () => {
+  it('signs one person in eight times at once: eight sessions, eight SignedIn events', async () => {
+    const person = await newPerson(api, ['agency_officer']);
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        signIn(api.url, person.login, person.password, { 'x-forwarded-for': freshAddress() }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+    const { rows } = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM events WHERE stream_id = $1 AND type = 'SignedIn'`,
+      [`security-person-${person.id}`],
+    );
+    expect(rows[0].n).toBe(8);
+  });
+});
+
 describe('sign-in: session lifetime', () => {
   it('gives a new session id at every sign-in and ends the one the request carried (fixation)', async () => {
     const first = await session(api.url, 'kisa.officer');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EventMetadata, EventStore, JsonObject } from '@liaison/event-store';
+import { ConcurrencyError, EventMetadata, EventStore, JsonObject } from '@liaison/event-store';
 import {
   AuthenticatedUser,
   AuthRequest,
@@ -49,6 +49,7 @@ export type SecurityActor = Pick<AuthenticatedUser, 'id' | 'role' | 'agency' | '
 
 const ANONYMOUS: SecurityActor = { id: 'anonymous', role: 'anonymous' as never };
 const MAX_TEXT = 200;
+const MAX_ATTEMPTS = 10;
 
 /** The request's address and user agent, cut to a bounded size. */
 export function clientOf(request: AuthRequest | undefined): JsonObject {
@@ -72,9 +73,25 @@ export class SecurityEvents {
     actor: SecurityActor | undefined,
     request?: AuthRequest & { id?: unknown },
   ): Promise<void> {
-    await this.store.append(streamId, [
-      { type, schemaVersion: 1, data, metadata: metadataOf(actor ?? ANONYMOUS, request) },
-    ]);
+    const event = {
+      type,
+      schemaVersion: 1,
+      data,
+      metadata: metadataOf(actor ?? ANONYMOUS, request),
+    };
+    // Appended at whatever version the stream is: two sign-ins of one person at the same moment
+    // meet on one version, and the loser simply goes again (a fixed event id keeps a retry of an
+    // append that did land from writing it twice).
+    const eventId = randomUUID();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.store.append(streamId, [{ ...event, eventId }]);
+        return;
+      } catch (err) {
+        if (!(err instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw err;
+        await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+      }
+    }
   }
 }
 
