@@ -317,3 +317,16 @@ describe('GrantDelegation', () => {
 function stateOf(...events: PersonEvent[]) {
   return events.reduce(personDecider.evolve, personDecider.initialState);
 }
+
+describe('the never checks', () => {
+  it('name a command or an event the rules do not know (a newer release’s, say)', () => {
+    const unknownCommand = { kind: 'PromotePerson', personId: PERSON_ID } as never;
+    expect(() => personDecider.decide(unknownCommand, stateOf(registered()), as(admin))).toThrow(
+      'Unhandled case: {"kind":"PromotePerson"',
+    );
+    const unknownEvent = { type: 'PersonPromoted', data: {} } as never;
+    expect(() => personDecider.evolve(stateOf(registered()), unknownEvent)).toThrow(
+      'Unhandled case: {"type":"PersonPromoted"',
+    );
+  });
+});
