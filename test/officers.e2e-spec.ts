@@ -21,6 +21,13 @@ interface InboxPage {
   }[];
   nextCursor: string | null;
 }
+interface HistoryEntry {
+  type: string;
+  data: Record<string, unknown>;
+  actor: { id: string; role: string; agency?: string };
+  onBehalfOf?: string;
+  recordedAt: string;
+}
 interface AuditEvent {
   type: string;
   data: Record<string, unknown>;
@@ -195,6 +202,27 @@ describe('named officers and delegation', () => {
     });
     expect(handedOver?.metadata.actor).toBe(people.lee.id);
     expect(Date.parse(handedOver?.recordedAt ?? '')).not.toBeNaN();
+
+    // The same timeline for the people at work, scoped like the task.
+    const history = await call<{ items: HistoryEntry[] }>(
+      api.url,
+      'GET',
+      `/v1/follow-ups/${id}/history`,
+      people.kim.as,
+    );
+    expect(history.status).toBe(200);
+    expect(history.body.items.map((e) => e.type)).toEqual([
+      'FollowUpAssigned',
+      'FollowUpClaimed',
+      'FollowUpHandedOver',
+      'FollowUpAcknowledged',
+    ]);
+    expect(history.body.items[2]).toMatchObject({
+      actor: { id: people.lee.id, role: 'agency_officer', agency: 'KISA' },
+      data: { fromOfficerId: people.lee.id, officerId: people.kim.id },
+    });
+    const byNis = await call(api.url, 'GET', `/v1/follow-ups/${id}/history`, people.choi.as);
+    expect(byNis.status).toBe(404);
   });
 
   it('the inbox: mine is the caller’s own tasks, unclaimed the pool, agency all, with names', async () => {
@@ -258,6 +286,16 @@ describe('named officers and delegation', () => {
       actor: people.lee.id,
       on_behalf_of: people.kim.id,
       agency: 'KISA',
+    });
+    const history = await call<{ items: HistoryEntry[] }>(
+      api.url,
+      'GET',
+      `/v1/follow-ups/${id}/history`,
+      people.kim.as,
+    );
+    expect(history.body.items.find((e) => e.type === 'FollowUpAcknowledged')).toMatchObject({
+      actor: { id: people.lee.id },
+      onBehalfOf: people.kim.id,
     });
     // Everything else written before delegations existed carries no on_behalf_of key at all.
     expect(events.find((e) => e.type === 'FollowUpAssigned')?.metadata).not.toHaveProperty(

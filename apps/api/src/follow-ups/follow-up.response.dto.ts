@@ -3,7 +3,7 @@ import { ALL_FOLLOW_UP_STATUSES } from '@liaison/follow-up';
 import type { FollowUpPriority, FollowUpStatus, SourceKind } from '@liaison/follow-up';
 
 const PRIORITIES = ['low', 'normal', 'high', 'urgent'];
-const SOURCE_KINDS = ['action', 'request'];
+const SOURCE_KINDS = ['action', 'info_request'];
 
 /** What the answers below share: the task's identity, assignment and state. */
 class FollowUpSummary {
@@ -70,4 +70,27 @@ export class FollowUpDto extends FollowUpSummary {
   @ApiPropertyOptional({ description: 'the submitted response' }) response?: string;
   @ApiProperty({ description: 'how many progress notes' }) notes!: number;
   @ApiPropertyOptional() lastNote?: string;
+}
+
+class HistoryActorDto {
+  @ApiProperty({ description: 'a person id, or system' }) id!: string;
+  @ApiProperty({ example: 'agency_officer' }) role!: string;
+  @ApiPropertyOptional({ example: 'KISA' }) agency?: string;
+}
+
+class FollowUpHistoryEntryDto {
+  @ApiProperty() version!: number;
+  @ApiProperty({ example: 'FollowUpClaimed' }) type!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+  @ApiProperty({ type: HistoryActorDto }) actor!: HistoryActorDto;
+  @ApiPropertyOptional({ description: 'under a delegation (대결): the person acted for' })
+  onBehalfOf?: string;
+}
+
+/** A task's timeline (GET /follow-ups/:id/history). */
+export class FollowUpHistoryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ type: [FollowUpHistoryEntryDto] }) items!: FollowUpHistoryEntryDto[];
 }

@@ -13,6 +13,7 @@ import {
   CommandMeta,
   ExecuteFollowUpCommand,
   FollowUpRequest,
+  GetFollowUpHistoryQuery,
   GetFollowUpQuery,
   newEntityId,
 } from '@liaison/follow-up';
@@ -24,7 +25,7 @@ import { ErrorResponseDto } from '../common/error-response.dto';
 import { FreshRead, ReadYourWrites } from '../common/read-your-writes.decorator';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { BoardRequest, OverdueRequest } from './board.request.dto';
-import { FollowUpDto, FollowUpPageDto } from './follow-up.response.dto';
+import { FollowUpDto, FollowUpHistoryDto, FollowUpPageDto } from './follow-up.response.dto';
 import {
   AssignFollowUpRequest,
   ExtendRequest,
@@ -117,6 +118,18 @@ export class FollowUpsController {
   async get(@Param('id', UuidParam()) id: string, @CurrentUser() user: AuthenticatedUser) {
     const { version, state } = await this.queries.execute(new GetFollowUpQuery(id, user));
     return { id, version, ...state };
+  }
+
+  @Get(':id/history')
+  @Roles('bureau_head', 'agency_officer', 'auditor')
+  @ApiOperation({
+    summary:
+      'The task’s timeline, oldest first: each event with who did it (and, under a delegation, ' +
+      'for whom) and when; for whoever may see the task',
+  })
+  @ApiOkResponse({ type: FollowUpHistoryDto })
+  history(@Param('id', UuidParam()) id: string, @CurrentUser() user: AuthenticatedUser) {
+    return this.queries.execute(new GetFollowUpHistoryQuery(id, user));
   }
 
   // ── the assigned agency's work ──────────────────────────────────────────────────────────
