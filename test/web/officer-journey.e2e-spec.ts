@@ -121,7 +121,13 @@ describe('web: the officer’s journey', () => {
       await page.screenshot({ path: join(SHOTS_DIR, 'follow-up.submit.ko.png'), fullPage: true });
       await page.locator('form').getByRole('button', { name: '결과 제출' }).click();
       await page.getByText('제출됨').first().waitFor();
-      await page.getByText('실무 담당자를 지정하고 1차 평가 결과를 공유함').waitFor();
+      // the history says what happened, who did it and when
+      const timeline = page.getByRole('region', { name: '처리 이력' });
+      for (const step of ['과제 배정', '담당자 지정', '접수', '착수', '결과 제출']) {
+        await timeline.getByText(step, { exact: true }).waitFor();
+      }
+      await timeline.getByText('결과 제출 · 나').waitFor();
+      await timeline.getByText('실무 담당자를 지정하고 1차 평가 결과를 공유함').waitFor();
       await page.screenshot({
         path: join(SHOTS_DIR, 'follow-up.submitted.ko.png'),
         fullPage: true,

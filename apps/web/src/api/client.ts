@@ -6,6 +6,7 @@ export type FollowUpRow = components['schemas']['FollowUpViewDto'];
 export type FollowUpPage = components['schemas']['FollowUpPageDto'];
 export type ErrorBody = components['schemas']['ErrorResponseDto'];
 export type CommandResult = components['schemas']['CommandResultDto'];
+export type FollowUpHistory = components['schemas']['FollowUpHistoryDto'];
 
 /** An answer the API refused: the status says what the page offers (sign-in, 404 page, reload). */
 export class ApiError extends Error {

@@ -123,6 +123,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/follow-ups/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The task’s timeline, oldest first: each event with who did it (and, under a delegation, for whom) and when; for whoever may see the task */
+    get: operations['FollowUpsController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/follow-ups/{id}/acknowledge': {
     parameters: {
       query?: never;
@@ -1035,7 +1052,7 @@ export interface components {
       /** Format: uuid */
       sourceId: string;
       /** @enum {string} */
-      sourceKind: 'action' | 'request';
+      sourceKind: 'action' | 'info_request';
       /** @example KISA */
       assigneeAgency: string;
       title: string;
@@ -1088,7 +1105,7 @@ export interface components {
       /** Format: uuid */
       sourceId: string;
       /** @enum {string} */
-      sourceKind: 'action' | 'request';
+      sourceKind: 'action' | 'info_request';
       /** @example KISA */
       assigneeAgency: string;
       title: string;
@@ -1141,6 +1158,33 @@ export interface components {
       message: string;
       /** @description the field problems (400), or {code, field?, state?} of a domain error */
       details?: Record<string, never>;
+    };
+    HistoryActorDto: {
+      /** @description a person id, or system */
+      id: string;
+      /** @example agency_officer */
+      role: string;
+      /** @example KISA */
+      agency?: string;
+    };
+    FollowUpHistoryEntryDto: {
+      version: number;
+      /** @example FollowUpClaimed */
+      type: string;
+      data: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      recordedAt: string;
+      actor: components['schemas']['HistoryActorDto'];
+      /** @description under a delegation (대결): the person acted for */
+      onBehalfOf?: string;
+    };
+    FollowUpHistoryDto: {
+      /** Format: uuid */
+      id: string;
+      version: number;
+      items: components['schemas']['FollowUpHistoryEntryDto'][];
     };
     CommandResultDto: {
       /** Format: uuid */
@@ -1567,6 +1611,32 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  FollowUpsController_history: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description same key and body → the first answer */
+        'Idempotency-Key'?: string;
+        /** @description expected stream version; 409 if it moved */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FollowUpHistoryDto'];
         };
       };
     };

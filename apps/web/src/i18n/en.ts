@@ -1,3 +1,5 @@
+import type { FollowUpEventMap } from '../../../../libs/follow-up/src/domain/events';
+
 /** English messages. Every key here has its Korean twin in ko.ts (the types and a spec hold them). */
 export const en = {
   app: {
@@ -71,6 +73,44 @@ export const en = {
   },
   priority: { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' },
   overdue: 'Overdue',
+  timeline: {
+    title: 'History',
+    empty: 'Nothing recorded yet.',
+    you: 'You',
+    by: '{{who}}',
+    roleAt: '{{role}}, {{agency}}',
+    system: 'Liaison (automatic)',
+    onBehalfOf: 'acting for {{name}}',
+  },
+  role: {
+    bureau_head: 'Bureau head',
+    agency_officer: 'Officer',
+    auditor: 'Auditor',
+    admin: 'Administrator',
+    system: 'System',
+  },
+  // Every event of a follow-up, named (the type below makes a missing one a compile error).
+  event: {
+    FollowUpAssigned: 'Assigned',
+    FollowUpRouted: 'Sent to the agency queue',
+    FollowUpDelivered: 'Delivered',
+    FollowUpRoutingFailed: 'Delivery failed',
+    FollowUpAcknowledged: 'Acknowledged',
+    FollowUpStarted: 'Started',
+    FollowUpProgressReported: 'Progress recorded',
+    FollowUpSubmitted: 'Result submitted',
+    FollowUpAccepted: 'Accepted',
+    FollowUpRejected: 'Returned',
+    FollowUpDeclined: 'Declined',
+    FollowUpReassigned: 'Reassigned',
+    FollowUpClaimed: 'Claimed',
+    FollowUpHandedOver: 'Handed over',
+    FollowUpDueDateExtended: 'Due date extended',
+    FollowUpReminderSent: 'Due-date reminder sent',
+    FollowUpOverdue: 'Overdue',
+    FollowUpEscalated: 'Escalated',
+    FollowUpCancelled: 'Cancelled',
+  } satisfies Record<keyof FollowUpEventMap, string>,
   followUp: {
     heading: 'Follow-up',
     details: 'Details',

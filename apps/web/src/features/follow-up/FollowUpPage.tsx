@@ -6,6 +6,7 @@ import { OverdueBadge, PriorityLabel, StatusBadge } from '../../ui/Badges';
 import { LoadError } from '../../ui/ErrorState';
 import { PageHeading } from '../../ui/PageHeading';
 import { useFollowUp, usePerformVerb } from './follow-up.queries';
+import { Timeline } from './Timeline';
 import { VerbPanel } from './VerbPanel';
 
 export function FollowUpPage({ id }: { id: string }) {
@@ -84,6 +85,7 @@ export function FollowUpPage({ id }: { id: string }) {
         perform={(verb, text) => perform(verb, f.version, text)}
         reload={() => void task.refetch()}
       />
+      <Timeline id={id} viewerId={me?.person.id} />
       {hasRole(me, 'agency_officer') && (
         <p className="no-print">
           <Link href="/inbox">{t('followUp.back')}</Link>

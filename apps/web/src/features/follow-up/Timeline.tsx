@@ -1,0 +1,71 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap, type FollowUpHistory } from '../../api/client';
+import { formatDateTime } from '../../i18n/format';
+import { LoadError } from '../../ui/ErrorState';
+
+type Entry = FollowUpHistory['items'][number];
+
+export function useFollowUpHistory(id: string) {
+  return useQuery({
+    queryKey: ['follow-up', id, 'history'],
+    queryFn: () =>
+      unwrap<FollowUpHistory>(api.GET('/v1/follow-ups/{id}/history', { params: { path: { id } } })),
+    retry: (count, error) => count < 2 && !('status' in error),
+  });
+}
+
+/** What a person wrote with the step, shown under it. */
+function writtenWith(entry: Entry): string | undefined {
+  const { note, response, reason } = entry.data as Record<string, unknown>;
+  const text = note ?? response ?? reason;
+  return typeof text === 'string' ? text : undefined;
+}
+
+/** The task's history, oldest first: what happened, who did it (and for whom), when. */
+export function Timeline({ id, viewerId }: { id: string; viewerId?: string }) {
+  const { t, i18n } = useTranslation();
+  const history = useFollowUpHistory(id);
+
+  function who(entry: Entry): string {
+    if (entry.actor.id === viewerId) return t('timeline.you');
+    if (entry.actor.role === 'system') return t('timeline.system');
+    const role = t(`role.${entry.actor.role}`, { defaultValue: entry.actor.role });
+    return entry.actor.agency ? t('timeline.roleAt', { role, agency: entry.actor.agency }) : role;
+  }
+
+  return (
+    <section aria-labelledby="timeline-heading" className="panel">
+      <h2 id="timeline-heading">{t('timeline.title')}</h2>
+      {history.isError ? (
+        <LoadError error={history.error} retry={() => void history.refetch()} />
+      ) : history.isPending ? (
+        <p role="status">{t('app.loading')}</p>
+      ) : history.data.items.length === 0 ? (
+        <p>{t('timeline.empty')}</p>
+      ) : (
+        <ol className="timeline">
+          {history.data.items.map((entry) => {
+            const text = writtenWith(entry);
+            return (
+              <li key={entry.version}>
+                <p className="timeline-what">
+                  <strong>{t(`event.${entry.type}`, { defaultValue: entry.type })}</strong>
+                  {' · '}
+                  {who(entry)}
+                  {entry.onBehalfOf && ` (${t('timeline.onBehalfOf', { name: entry.onBehalfOf })})`}
+                </p>
+                <p className="timeline-when">
+                  <time dateTime={entry.recordedAt}>
+                    {formatDateTime(entry.recordedAt, i18n.language)}
+                  </time>
+                </p>
+                {text && <p className="prose timeline-text">{text}</p>}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
