@@ -158,13 +158,14 @@ export class ApiKeysService {
       revoked: boolean;
       first: boolean;
       stale: boolean;
-    }>(
-      `SELECT secret_hash, name, role, agency, expires_at > now() AS live,
+    }>({
+      name: 'identity-api-key-check', // planned once per connection, as the session lookup
+      text: `SELECT secret_hash, name, role, agency, expires_at > now() AS live,
               revoked_at IS NOT NULL AS revoked, first_used_at IS NULL AS first,
               last_used_at IS NULL OR last_used_at < now() - make_interval(secs => $2) AS stale
        FROM api_keys WHERE id = $1`,
-      [key.id, TOUCH_EVERY_S],
-    );
+      values: [key.id, TOUCH_EVERY_S],
+    });
     const row = rows[0];
     if (!row || !timingSafeEqual(row.secret_hash, hashApiKeySecret(key.secret))) {
       return { refused: 'invalid API key' };
