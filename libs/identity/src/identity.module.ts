@@ -13,7 +13,8 @@ import { ApiKeysService } from './api-keys/api-keys.service';
 import { IDENTITY_CONFIG, IdentityConfig, loadIdentityConfig } from './config/identity-config';
 import { DirectoryDelegations } from './delegation/delegation-resolver';
 import { DevelopmentAccounts } from './development-accounts/development-accounts';
-import { IDP_TOKEN_AUTHENTICATOR, SIGN_IN_THROTTLE } from './identity.tokens';
+import { SIGN_IN_THROTTLE } from './identity.tokens';
+import { IDP_JWT_AUTHENTICATOR, OidcModule } from './oidc';
 import { CredentialStore } from './passwords/credential-store';
 import { PasswordService } from './passwords/password.service';
 import { SecurityEvents } from './security-events/security-events';
@@ -44,20 +45,16 @@ const throttleProvider: Provider = {
 
 /**
  * The AuthGuard's chain (libs/platform/src/auth): the session cookie, then API keys, then the
- * IdP's JWTs when an IDP_TOKEN_AUTHENTICATOR is provided; the guard adds the development-only
- * HS256 check last.
+ * IdP's JWTs when OIDC is configured for machines (OidcModule provides null otherwise); the
+ * guard adds the development-only HS256 check last.
  */
 const authenticatorsProvider: Provider = {
   provide: AUTHENTICATORS,
-  inject: [
-    SessionAuthenticator,
-    ApiKeyAuthenticator,
-    { token: IDP_TOKEN_AUTHENTICATOR, optional: true },
-  ],
+  inject: [SessionAuthenticator, ApiKeyAuthenticator, IDP_JWT_AUTHENTICATOR],
   useFactory: (
     session: SessionAuthenticator,
     apiKey: ApiKeyAuthenticator,
-    idp?: RequestAuthenticator,
+    idp: RequestAuthenticator | null,
   ): RequestAuthenticator[] => [session, apiKey, ...(idp ? [idp] : [])],
 };
 
@@ -67,7 +64,7 @@ const authenticatorsProvider: Provider = {
  * platform (pool, Redis, edge config), the event store and the directory.
  */
 @Module({
-  imports: [DirectoryModule],
+  imports: [DirectoryModule, OidcModule],
   providers: [
     // configuration (validated when the app is created)
     { provide: IDENTITY_CONFIG, useFactory: () => loadIdentityConfig() },
