@@ -3,6 +3,7 @@ import { ArgumentMetadata, BadRequestException, ValidationPipe } from '@nestjs/c
 import { createValidationPipe } from '@liaison/platform';
 import * as webhook from '../admin/agency-webhook.request.dto';
 import * as deadLetters from '../admin/dead-letters.query.dto';
+import * as directory from '../directory/directory-requests.dto';
 import * as audit from '../audit/audit.requests.dto';
 import * as board from '../follow-ups/board.request.dto';
 import * as followUps from '../follow-ups/follow-up-requests.dto';
@@ -22,6 +23,7 @@ const DECORATORS = {
 const DTOS = [
   webhook,
   deadLetters,
+  directory,
   audit,
   board,
   followUps,
