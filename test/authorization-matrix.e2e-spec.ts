@@ -258,6 +258,20 @@ const routes: Route[] = [
     expected: officerVerb,
   },
   {
+    name: 'GET /follow-ups/:id/history',
+    method: 'GET',
+    setup: async (w, url) => ({ path: `/v1/follow-ups/${await createFollowUp(url, w)}/history` }),
+    // Scoped like the task: another agency's answers as a missing one.
+    expected: {
+      msitHead: 200,
+      kisaHead: 404,
+      kisaOfficer: 200,
+      nisOfficer: 404,
+      auditor: 200,
+      admin: 403,
+    },
+  },
+  {
     name: 'POST /follow-ups/:id/claim',
     method: 'POST',
     setup: onFollowUp('claim', 'assigned'),
