@@ -1,9 +1,11 @@
 import { Actor } from '../context';
 import { foldEvents } from '../decider';
 import {
+  actingForKisaOfficer,
   admin,
   aisiOfficer,
   auditor,
+  kisaColleague,
   kisaOfficer,
   mofaHead,
   msitHead,
@@ -12,9 +14,15 @@ import {
   system,
 } from '../testing/actors.fixture';
 import { AGENCY_DIRECTORY, directoryWith } from '../testing/agencies.fixture';
-import { assigned, declined, reassigned } from '../testing/follow-up.fixture';
+import { assigned, claimed, declined, reassigned } from '../testing/follow-up.fixture';
 import { followUpDecider } from './follow-up.decider';
-import { actsAs, canSeeFollowUp, liaisonAgencyFor } from './follow-up.policy';
+import {
+  actsAs,
+  canSeeFollowUp,
+  isTheOfficer,
+  liaisonAgencyFor,
+  officerIdOf,
+} from './follow-up.policy';
 
 const kisaTask = foldEvents(followUpDecider, [assigned()]);
 const movedToAisi = foldEvents(followUpDecider, [assigned(), declined(), reassigned('AISI')]);
@@ -74,5 +82,27 @@ describe('liaisonAgencyFor', () => {
       liaisonAgency: 'MOFA',
     });
     expect(liaisonAgencyFor('ANTHROPIC', workshop, agencies)).toBe('MOFA');
+  });
+});
+
+describe('isTheOfficer and officerIdOf', () => {
+  const claimedByKisaOfficer = foldEvents(followUpDecider, [assigned(), claimed('u-kisa-officer')]);
+
+  it.each<[string, Actor, boolean]>([
+    ['the officer', kisaOfficer, true],
+    ['a colleague', kisaColleague, false],
+    ['a colleague acting for the officer', actingForKisaOfficer, true],
+    ['the officer acting for someone else', { ...kisaOfficer, onBehalfOf: { id: 'u-x' } }, false],
+  ])('a claimed task: %s → %s', (_who, actor, expected) => {
+    expect(isTheOfficer(actor, claimedByKisaOfficer)).toBe(expected);
+  });
+
+  it('an unclaimed task is anyone’s of its agency', () => {
+    expect(isTheOfficer(kisaColleague, kisaTask)).toBe(true);
+  });
+
+  it('the officer a claim names: the actor, or under a delegation the person acted for', () => {
+    expect(officerIdOf(kisaColleague)).toBe('u-kisa-colleague');
+    expect(officerIdOf(actingForKisaOfficer)).toBe('u-kisa-officer');
   });
 });
