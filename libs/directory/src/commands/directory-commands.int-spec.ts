@@ -150,6 +150,24 @@ describe('DirectoryCommands', () => {
     expect(await dir.store.readStream(`person-${first.personId}`)).toHaveLength(1);
   });
 
+  it('an agency with active people is not deactivated (409); once they are gone, it is', async () => {
+    await dir.commands.registerAgency({ code: 'KCSC', name: 'KCSC', kind: 'agency' }, adminMeta());
+    const { personId } = await dir.commands.registerPerson(
+      newPerson({ agency: 'KCSC' }),
+      adminMeta(),
+    );
+    await expect(
+      dir.commands.updateAgency('KCSC', { active: false }, adminMeta()),
+    ).rejects.toMatchObject({ code: 'INVALID_STATE', state: 'has_people' });
+    await dir.commands.deactivate(personId, 'agency closing', adminMeta());
+    await dir.commands.updateAgency('KCSC', { active: false }, adminMeta());
+    const { rows } = await db.pool.query(`SELECT active FROM agencies WHERE code = 'KCSC'`);
+    expect(rows).toEqual([{ active: false }]);
+    await expect(
+      dir.commands.registerPerson(newPerson({ agency: 'KCSC' }), adminMeta()),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'agency' });
+  });
+
   describe('delegations', () => {
     const hour = 3_600_000;
     const iso = (ms: number) => new Date(Date.now() + ms).toISOString();
@@ -213,6 +231,17 @@ describe('DirectoryCommands', () => {
         adminMeta(),
       );
       expect(await dir.people.activeDelegation(from, colleague)).toBeDefined();
+    });
+
+    it('a delegation stops counting once its two people are no longer of one agency', async () => {
+      const { personId: from } = await dir.commands.registerPerson(newPerson(), adminMeta());
+      const { personId: to } = await dir.commands.registerPerson(newPerson(), adminMeta());
+      await dir.commands.grantDelegation(
+        { fromPerson: from, toPerson: to, startsAt: iso(-hour), endsAt: iso(hour) },
+        personMeta(from),
+      );
+      await dir.commands.updatePerson(to, { agency: 'MSIT' }, adminMeta());
+      expect(await dir.people.activeDelegation(from, to)).toBeUndefined();
     });
 
     it('a delegation stops counting once either person is deactivated', async () => {

@@ -188,13 +188,15 @@ export class DirectoryCommands {
     );
   }
 
+  /** A deactivation counts the agency's active people in the transaction (it needs none). */
   updateAgency(code: string, changes: UpdateAgencyInput, meta: DirectoryCommandMeta) {
-    return this.writer.write(
-      agencyDecider,
-      agencyStreamId(code),
-      { kind: 'UpdateAgency', code, ...changes },
-      meta,
-    );
+    const command = async (tx: PoolClient) => ({
+      kind: 'UpdateAgency' as const,
+      code,
+      ...changes,
+      ...(changes.active === false && { activePeople: await this.people.activeIn(code, tx) }),
+    });
+    return this.writer.write(agencyDecider, agencyStreamId(code), command, meta);
   }
 
   private async delegate(personId: string, tx: PoolClient): Promise<DelegateSnapshot | undefined> {

@@ -149,9 +149,19 @@ export class PeopleReader {
     return rows.map(toPerson);
   }
 
+  /** How many active people belong to the agency. */
+  async activeIn(agency: string, db: Pool | PoolClient = this.pool): Promise<number> {
+    const { rows } = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM people WHERE agency = $1 AND active',
+      [agency],
+    );
+    return rows[0].n;
+  }
+
   /**
    * The delegation by which `toPerson` may act for `fromPerson` at `at`, if any: granted, not
-   * ended early, `startsAt <= at < endsAt` (it ends by itself at `endsAt`), both people active.
+   * ended early, `startsAt <= at < endsAt` (it ends by itself at `endsAt`), both people active
+   * and still of one agency (a move to another agency leaves the delegation without effect).
    */
   async activeDelegation(
     fromPerson: string,
@@ -163,7 +173,7 @@ export class PeopleReader {
       `SELECT d.id, d.from_person, d.to_person, d.starts_at, d.ends_at, d.ended_at, d.reason
        FROM delegations d
        JOIN people f ON f.id = d.from_person AND f.active
-       JOIN people t ON t.id = d.to_person AND t.active
+       JOIN people t ON t.id = d.to_person AND t.active AND t.agency = f.agency
        WHERE d.from_person = $1 AND d.to_person = $2 AND d.ended_at IS NULL
          AND d.starts_at <= $3 AND $3 < d.ends_at
        ORDER BY d.ends_at DESC LIMIT 1`,

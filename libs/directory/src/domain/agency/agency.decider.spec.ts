@@ -3,6 +3,7 @@ import {
   DirectoryForbiddenError,
   DirectoryInputError,
   DirectoryNotFoundError,
+  DirectoryStateError,
 } from '../directory.errors';
 import { AgencyEvent } from '../events';
 import { admin, as, officer, system } from '../testing/directory.fixture';
@@ -126,5 +127,17 @@ describe('agency state', () => {
       kind: 'agency',
       active: false,
     });
+  });
+});
+
+describe('deactivating an agency', () => {
+  it('needs it to have no active people (they are moved or deactivated first)', () => {
+    const error = given(registered)
+      .when({ kind: 'UpdateAgency', code: 'KCC', active: false, activePeople: 2 })
+      .thenThrows(DirectoryStateError, '2 active people');
+    expect(error.state).toBe('has_people');
+    given(registered)
+      .when({ kind: 'UpdateAgency', code: 'KCC', active: false, activePeople: 0 })
+      .then([{ type: 'AgencyUpdated', data: { code: 'KCC', active: false } }]);
   });
 });

@@ -4,6 +4,7 @@ import {
   DirectoryForbiddenError,
   DirectoryInputError,
   DirectoryNotFoundError,
+  DirectoryStateError,
 } from '../directory.errors';
 import { AgencyEvent } from '../events';
 import { requireAdmin } from '../policy';
@@ -24,6 +25,8 @@ export interface UpdateAgency {
   name?: string;
   active?: boolean;
   liaisonAgency?: string | null;
+  /** How many active people belong to the agency (looked up when it is to be deactivated). */
+  activePeople?: number;
 }
 
 /** Records an agency row that existed before the directory was kept as events. */
@@ -104,8 +107,16 @@ function decideAgency(
         data.name = requireText('name', command.name, 200);
       }
       if (command.active !== undefined && command.active !== state.active) {
-        if (typeof command.active !== 'boolean')
+        if (typeof command.active !== 'boolean') {
           throw new DirectoryInputError('active', 'must be a boolean');
+        }
+        // People belong to an active agency: they are moved or deactivated first.
+        if (!command.active && (command.activePeople ?? 0) > 0) {
+          throw new DirectoryStateError(
+            'has_people',
+            `${state.code} still has ${command.activePeople} active people; move or deactivate them first`,
+          );
+        }
         data.active = command.active;
       }
       if (command.liaisonAgency === null && state.liaisonAgency !== undefined) {
