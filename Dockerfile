@@ -7,10 +7,9 @@
 
 # Node 22: several runtime dependencies (nestjs-pino 5, cookie 2, file-type 22) declare
 # engines >= 22; the sources also run on 20.19+, where CI runs them (require(esm) either way).
-ARG NODE_IMAGE=node:22-bookworm-slim
 
 # ---- build: all dependencies, compile, lay out /app -----------------------------------------
-FROM ${NODE_IMAGE} AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /src
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -18,7 +17,7 @@ COPY . .
 RUN node scripts/image/image.mjs build /app
 
 # ---- runtime: production dependencies and the compiled app, nothing else ---------------------
-FROM ${NODE_IMAGE} AS runtime
+FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     PORT=3000 \
     WORKER_HEALTH_PORT=3001

@@ -2,7 +2,7 @@
 // The one definition of how Liaison's image is built and started. The Dockerfile runs it, and so
 // does CI outside Docker (test/ops/image.e2e-spec.ts), so the two cannot drift apart.
 //
-//   node scripts/image/image.mjs build <appDir>           compile (npm run build) and lay out <appDir>
+//   node scripts/image/image.mjs build <appDir> [--no-compile]  npm run build, then lay out <appDir>
 //   node scripts/image/image.mjs install <appDir> [--link] runtime dependencies only (npm ci --omit=dev);
 //                                                        --link: use this checkout's node_modules (CI)
 //   node scripts/image/image.mjs start api|worker|migrate  run one process from the app directory
@@ -39,9 +39,10 @@ function run(command, args, cwd) {
   }
 }
 
-function build(appDir) {
+function build(appDir, compile) {
   // `npm run build` is the build, everywhere: the image adds nothing to it and skips nothing.
-  run('npm', ['run', 'build'], root);
+  // --no-compile lays out a dist this checkout's `npm run build` made already (CI builds first).
+  if (compile) run('npm', ['run', 'build'], root);
   rmSync(appDir, { recursive: true, force: true });
   mkdirSync(join(appDir, 'scripts/image'), { recursive: true });
   for (const file of ['package.json', 'package-lock.json']) {
@@ -105,7 +106,7 @@ async function main([command, arg, ...rest]) {
   switch (command) {
     case 'build':
       if (!arg) throw new Error('build needs the app directory');
-      return build(resolve(arg));
+      return build(resolve(arg), !rest.includes('--no-compile'));
     case 'install':
       if (!arg) throw new Error('install needs the app directory');
       return install(resolve(arg), rest.includes('--link'));
@@ -115,7 +116,7 @@ async function main([command, arg, ...rest]) {
       return process.exit(await healthcheck());
     default:
       throw new Error(
-        'usage: image.mjs build <dir> | install <dir> [--link] | start <role> | healthcheck',
+        'usage: image.mjs build <dir> [--no-compile] | install <dir> [--link] | start <role> | healthcheck',
       );
   }
 }

@@ -8,15 +8,38 @@
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { Client } from 'pg';
 import { freePort } from '../support/free-port';
 import { dropDatabase, emptyDatabase } from './support/ops-databases';
 
 const ROOT = join(__dirname, '../..');
 const IMAGE = join(ROOT, 'scripts/image/image.mjs');
+
+/** Newest modification time of the sources under `dir` (specs aside). */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (/\.(ts|tsx|mjs|css|html|json)$/.test(entry.name) && !/spec\.tsx?$/.test(entry.name)) {
+      newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/** True when this checkout's dist (apps and the web app) is newer than every source. */
+function distIsFresh(): boolean {
+  const built = ['dist/apps/api/src/main.js', 'dist/apps/worker/src/main.js', 'dist/web/index.html']
+    .map((p) => join(ROOT, p))
+    .map((p) => (existsSync(p) ? statSync(p).mtimeMs : 0));
+  const sources = Math.max(...['apps', 'libs', 'scripts'].map((d) => newestSource(join(ROOT, d))));
+  return Math.min(...built) > sources;
+}
 
 /** KEY=value lines of .env.example (comments and blank lines skipped). */
 function envExample(): Record<string, string> {
@@ -45,26 +68,34 @@ function runImage(args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): string {
   }
 }
 
-/** Package names the compiled app requires or imports, from every .js file under `dir`. */
-function requiredPackages(dir: string): Map<string, string> {
+/**
+ * Packages the compiled app loads, found by following its requires and imports from the entry
+ * points (dev-time tools compiled beside it, never loaded by them, do not count).
+ */
+function requiredPackages(appDir: string, entries: string[]): Map<string, string> {
   const found = new Map<string, string>(); // package → a file that needs it
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const path = join(d, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.js')) {
-        const text = readFileSync(path, 'utf8');
-        for (const m of text.matchAll(/\b(?:require|import)\(\s*["']([^"'.][^"']*)["']\s*\)/g)) {
-          const spec = m[1];
-          if (isBuiltin(spec)) continue;
-          const parts = spec.split('/');
-          const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
-          if (!found.has(name)) found.set(name, path.slice(dir.length + 1));
-        }
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\b(?:require|import)\(\s*["']([^"']+)["']\s*\)/g)) {
+      const spec = m[1];
+      if (spec.startsWith('.')) {
+        const base = resolve(dirname(file), spec);
+        const target = [base, `${base}.js`, join(base, 'index.js')].find(
+          (p) => existsSync(p) && statSync(p).isFile(),
+        );
+        if (target) visit(target);
+        continue;
       }
+      if (isBuiltin(spec)) continue;
+      const parts = spec.split('/');
+      const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+      if (!found.has(name)) found.set(name, file.slice(appDir.length + 1));
     }
   };
-  walk(dir);
+  for (const entry of entries) visit(join(appDir, entry));
   return found;
 }
 
@@ -94,14 +125,23 @@ describe('the image, built and started outside Docker by scripts/image/image.mjs
   const children: ChildProcess[] = [];
   let output = '';
 
+  const exited = (child: ChildProcess) =>
+    new Promise<number | null>((done) =>
+      child.exitCode !== null || child.signalCode !== null
+        ? done(child.exitCode)
+        : child.once('exit', (code) => done(code)),
+    );
+
   afterAll(async () => {
     for (const child of children) child.kill('SIGKILL');
+    await Promise.all(children.map(exited));
     await dropDatabase(dbName);
     rmSync(tmp, { recursive: true, force: true });
   });
 
   it('builds the app directory the runtime stage copies', () => {
-    runImage(['build', appDir], process.env);
+    // CI runs `npm run build` just before the tests: the same command need not run twice.
+    runImage(['build', appDir, ...(distIsFresh() ? ['--no-compile'] : [])], process.env);
     runImage(['install', appDir, '--link'], process.env);
     const shipped = readdirSync(join(appDir, 'dist'));
     expect(shipped).toEqual(expect.arrayContaining(['apps', 'libs']));
@@ -112,9 +152,10 @@ describe('the image, built and started outside Docker by scripts/image/image.mjs
     const pkg = JSON.parse(readFileSync(join(appDir, 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
     };
-    const runtime = new Map([
-      ...requiredPackages(join(appDir, 'dist/apps')),
-      ...requiredPackages(join(appDir, 'dist/libs')),
+    const runtime = requiredPackages(appDir, [
+      'dist/apps/api/src/main.js',
+      'dist/apps/worker/src/main.js',
+      'dist/libs/platform/src/database/migrate.js',
     ]);
     const missing = [...runtime].filter(([name]) => !(name in pkg.dependencies));
     expect(missing).toEqual([]);
@@ -175,5 +216,21 @@ describe('the image, built and started outside Docker by scripts/image/image.mjs
     expect(() => check({})).not.toThrow(); // the API's container
     expect(() => check({ PORT: nobody })).not.toThrow(); // a worker's: WORKER_HEALTH_PORT
     expect(() => check({ PORT: nobody, WORKER_HEALTH_PORT: nobody })).toThrow(/exited 1/);
+
+    // `docker stop` sends SIGTERM to the script; it passes it on and both processes end.
+    const started = Date.now();
+    for (const child of children) child.kill('SIGTERM');
+    const codes = await Promise.all(children.map(exited));
+    // Nest closes (the worker drains its jobs), then ends by the signal it was sent: 128 + 15.
+    expect(codes).toEqual([143, 143]);
+    // …and cleanly: a worker that stops cleanly takes its heartbeat row with it.
+    const db = new Client({ connectionString: url });
+    await db.connect();
+    try {
+      expect((await db.query('SELECT * FROM worker_heartbeats')).rows).toEqual([]);
+    } finally {
+      await db.end();
+    }
+    expect(Date.now() - started).toBeLessThan(15_000);
   }, 60_000);
 });
