@@ -73,11 +73,10 @@ export class DirectoryCommands {
   ): Promise<{ personId: string } & DirectoryWriteResult> {
     const personId = input.personId ?? newDirectoryId(meta, 'person');
     const login = typeof input.login === 'string' ? input.login.trim().toLowerCase() : input.login;
-    const result = await this.writer.write(
-      personDecider,
-      personStreamId(personId),
-      {
-        kind: 'RegisterPerson',
+    const command = async (tx: PoolClient) => {
+      await lockAgency(tx, input.agency, 'FOR SHARE');
+      return {
+        kind: 'RegisterPerson' as const,
         personId,
         login,
         displayName: input.displayName,
@@ -85,19 +84,18 @@ export class DirectoryCommands {
         agency: input.agency,
         roles: input.roles,
         ...(input.oidcSubject !== undefined && { oidcSubject: input.oidcSubject }),
-      },
-      meta,
-    );
+      };
+    };
+    const result = await this.writer.write(personDecider, personStreamId(personId), command, meta);
     return { personId, ...result };
   }
 
   updatePerson(personId: string, changes: UpdatePersonInput, meta: DirectoryCommandMeta) {
-    return this.writer.write(
-      personDecider,
-      personStreamId(personId),
-      { kind: 'UpdatePerson', personId, ...changes },
-      meta,
-    );
+    const command = async (tx: PoolClient) => {
+      if (changes.agency !== undefined) await lockAgency(tx, changes.agency, 'FOR SHARE');
+      return { kind: 'UpdatePerson' as const, personId, ...changes };
+    };
+    return this.writer.write(personDecider, personStreamId(personId), command, meta);
   }
 
   grantRole(personId: string, role: PersonRole, meta: DirectoryCommandMeta) {
@@ -188,14 +186,18 @@ export class DirectoryCommands {
     );
   }
 
-  /** A deactivation counts the agency's active people in the transaction (it needs none). */
+  /**
+   * A deactivation counts the agency's active people in the transaction (it needs none). The
+   * agency's row is locked first, and a person joining an agency locks it for share, so the two
+   * take turns: the count includes whoever joined, or the joiner finds the agency inactive.
+   */
   updateAgency(code: string, changes: UpdateAgencyInput, meta: DirectoryCommandMeta) {
-    const command = async (tx: PoolClient) => ({
-      kind: 'UpdateAgency' as const,
-      code,
-      ...changes,
-      ...(changes.active === false && { activePeople: await this.people.activeIn(code, tx) }),
-    });
+    const command = async (tx: PoolClient) => {
+      if (changes.active !== false) return { kind: 'UpdateAgency' as const, code, ...changes };
+      await lockAgency(tx, code, 'FOR UPDATE');
+      const activePeople = await this.people.activeIn(code, tx);
+      return { kind: 'UpdateAgency' as const, code, ...changes, activePeople };
+    };
     return this.writer.write(agencyDecider, agencyStreamId(code), command, meta);
   }
 
@@ -203,4 +205,14 @@ export class DirectoryCommands {
     const person = await this.people.byId(personId, tx, { lock: true });
     return person && { personId: person.id, agency: person.agency, active: person.active };
   }
+}
+
+/** Locks an agency's row (if any) so that joining it and deactivating it take turns. */
+async function lockAgency(
+  tx: PoolClient,
+  code: string,
+  mode: 'FOR SHARE' | 'FOR UPDATE',
+): Promise<void> {
+  if (typeof code !== 'string') return;
+  await tx.query(`SELECT 1 FROM agencies WHERE code = $1 ${mode}`, [code]);
 }

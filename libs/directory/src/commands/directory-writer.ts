@@ -82,11 +82,12 @@ export class DirectoryWriter {
     meta: DirectoryCommandMeta,
     tx: PoolClient,
   ): Promise<DirectoryWriteResult> {
-    const agencies = await agencyMap(tx);
+    // The command first: the locks it takes come before anything the decision reads.
     const command =
       typeof commandIn === 'function'
         ? await (commandIn as (tx: PoolClient) => Promise<C>)(tx)
         : commandIn;
+    const agencies = await agencyMap(tx);
     const history = (await this.store.readStreams([streamId], tx)).get(streamId) ?? [];
     const last = history.at(-1);
     const version = last?.version ?? 0;
