@@ -1,12 +1,14 @@
 /**
- * The main job: starts the API and the worker against Postgres and Redis, plays the week of
- * MSIT's meetings with Anthropic and OpenAI through the HTTP API, and prints the board.
- * `npm run demo` (it builds first). Runs again on the same database without error.
+ * The main job: starts the API and the worker against Postgres and Redis in development mode,
+ * signs its cast in with the development accounts (msit.head, kisa.officer, …, auditor, admin),
+ * plays the week of MSIT's meetings with Anthropic and OpenAI through the HTTP API, prints the
+ * board, and ends by saying how to sign in yourself. `npm run demo` (it builds first). Runs
+ * again on the same database without error.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, signToken } from '../../libs/platform/src';
-import { ApiClient } from './api-client';
+import { ApiClient, Credential, signIn } from './api-client';
 import { auditorEpilogue } from './auditor-epilogue';
 import { renderTable } from './board-table';
 import { freePort, startApp, stopApp, waitForHealth } from './processes';
@@ -31,33 +33,62 @@ interface BoardRow {
   version: number;
 }
 
+/** Every account the scenario uses, signed in once: sessions by role and agency. */
+async function signInCast(baseUrl: string, password: string) {
+  const admin = await signIn(baseUrl, 'admin', password);
+  const agencies = await new ApiClient(baseUrl, admin).ok<
+    { code: string; kind?: string; active?: boolean }[]
+  >('GET', '/v1/agencies');
+  const sessions = new Map<string, Credential>([
+    ['admin', admin],
+    ['auditor', await signIn(baseUrl, 'auditor', password)],
+  ]);
+  for (const { code, kind, active } of agencies) {
+    if (kind !== 'agency' || active === false) continue; // counterparts never sign in
+    sessions.set(
+      `bureau_head:${code}`,
+      await signIn(baseUrl, `${code.toLowerCase()}.head`, password),
+    );
+    sessions.set(
+      `agency_officer:${code}`,
+      await signIn(baseUrl, `${code.toLowerCase()}.officer`, password),
+    );
+  }
+  const tokenFor: TokenFor = (role, agency) => {
+    const session = sessions.get(agency ? `${role}:${agency}` : role);
+    if (!session) throw new Error(`no development account for ${role} ${agency ?? ''}`);
+    return session;
+  };
+  return { admin, tokenFor, count: sessions.size };
+}
+
 async function main(): Promise<void> {
-  const config = loadConfig();
+  // The development accounts exist only in development mode, and the demo is development.
+  const config = loadConfig({ ...process.env, NODE_ENV: 'development' });
+  const password = process.env.DEMO_PASSWORD || 'liaison-demo';
   const port = Number(process.env.DEMO_PORT ?? (await freePort()));
   const baseUrl = `http://127.0.0.1:${port}`;
   const logFile = join(tmpdir(), `liaison-demo-${Date.now()}.log`);
-  const env = { ...process.env, PORT: String(port), ...ROUTING_DEMO_ENV };
+  const env = {
+    ...process.env,
+    NODE_ENV: 'development',
+    DEV_ACCOUNTS: 'true',
+    DEMO_PASSWORD: password,
+    // The whole cast signs in from this one address within a second.
+    RATE_LIMIT_SIGN_IN: process.env.RATE_LIMIT_SIGN_IN ?? '100',
+    PORT: String(port),
+    ...ROUTING_DEMO_ENV,
+  };
 
   console.log(`Starting the API on ${baseUrl} and the worker (logs: ${logFile})`);
   const api = startApp(join(dist, 'api/src/main.js'), env, logFile);
   const worker = startApp(join(dist, 'worker/src/main.js'), env, logFile);
   try {
     await waitForHealth(baseUrl, api);
-    const tokenFor: TokenFor = (role, agency) =>
-      signToken(
-        {
-          sub: `demo.${role}${agency ? `.${agency.toLowerCase()}` : ''}`,
-          role,
-          agency,
-          expiresIn: '1h',
-        },
-        config.jwtSecret,
-      );
-
-    const admin = new ApiClient(
-      baseUrl,
-      signToken({ sub: 'demo.admin', role: 'admin', expiresIn: '1h' }, config.jwtSecret),
-    );
+    const cast = await signInCast(baseUrl, password);
+    const { tokenFor } = cast;
+    console.log(`Signed in ${cast.count} development accounts (password: DEMO_PASSWORD)`);
+    const admin = new ApiClient(baseUrl, cast.admin);
     const receiver = await startWebhookReceiver();
     await registerKisaWebhook(admin, receiver);
 
@@ -93,13 +124,35 @@ async function main(): Promise<void> {
     console.log('\nRouting to agencies:');
     const msit = new ApiClient(baseUrl, tokenFor('bureau_head', 'MSIT'));
     const source = { workshopId: result.workshops.openai, sourceId: result.actions.openai };
-    await showRouting(admin, msit, receiver, source, (line) => console.log(`  ${line}`));
+    // The queue dashboard (/admin/queues) is an operator's tool outside the API's sign-in: it
+    // takes a bearer JWT only, so this one client carries a development token.
+    const operator = admin.as(
+      signToken({ sub: 'demo.operator', role: 'admin', expiresIn: '1h' }, config.jwtSecret),
+    );
+    await showRouting(operator, msit, receiver, source, (line) => console.log(`  ${line}`));
     await receiver.close();
     if (!(await auditorEpilogue(auditor, result.followUps.evaluation))) process.exitCode = 1;
-    console.log('');
+    printHowToSignIn(password);
   } finally {
     await Promise.all([stopApp(api), stopApp(worker)]);
   }
+}
+
+/** The demo's last words: how to sign in yourself with the same accounts. */
+function printHowToSignIn(password: string): void {
+  const shown = password === 'liaison-demo' ? 'liaison-demo' : 'the DEMO_PASSWORD you set';
+  console.log(`
+How to sign in yourself (development mode only; these accounts are never made in production):
+  NODE_ENV=development npm run start:api      # and, beside it, NODE_ENV=development npm run start:worker
+  open http://127.0.0.1:3000/ and sign in, or:
+  curl -i -c cookies.txt -H 'content-type: application/json' \\
+    -d '{"username":"kisa.officer","password":"${password === 'liaison-demo' ? password : '<DEMO_PASSWORD>'}"}' \\
+    http://127.0.0.1:3000/v1/session
+  curl -b cookies.txt http://127.0.0.1:3000/v1/me
+Accounts, all with password ${shown}: <code>.head (bureau head) and <code>.officer (agency
+officer) for every agency, lower-case (msit.head, kisa.officer, nis.officer, …), auditor, admin.
+Unsafe requests with the cookie carry X-CSRF-Token: the csrfToken that sign-in and /v1/me return.
+`);
 }
 
 main().catch((err) => {

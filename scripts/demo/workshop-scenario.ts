@@ -1,14 +1,15 @@
 /**
- * The week this product exists for, played through the HTTP API with real tokens: MSIT meets
+ * The week this product exists for, played through the HTTP API as real callers: MSIT meets
  * Anthropic on the 11th and holds a workshop with OpenAI on the 18th; follow-ups go to several
  * agencies and are worked through — accepted, rejected and resubmitted, declined and reassigned.
  */
-import { ApiClient } from './api-client';
+import { ApiClient, Credential } from './api-client';
 
+/** Who acts: a bearer token (the specs) or a signed-in session (the demo). */
 export type TokenFor = (
   role: 'bureau_head' | 'agency_officer' | 'auditor',
   agency?: string,
-) => string;
+) => Credential;
 
 interface Created {
   id: string;
