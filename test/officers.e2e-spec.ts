@@ -204,12 +204,10 @@ describe('named officers and delegation', () => {
     expect(Date.parse(handedOver?.recordedAt ?? '')).not.toBeNaN();
 
     // The same timeline for the people at work, scoped like the task.
-    const history = await call<{ items: HistoryEntry[] }>(
-      api.url,
-      'GET',
-      `/v1/follow-ups/${id}/history`,
-      people.kim.as,
-    );
+    const history = await call<{
+      items: HistoryEntry[];
+      people: Record<string, { ko: string; en: string }>;
+    }>(api.url, 'GET', `/v1/follow-ups/${id}/history`, people.kim.as);
     expect(history.status).toBe(200);
     expect(history.body.items.map((e) => e.type)).toEqual([
       'FollowUpAssigned',
@@ -221,6 +219,15 @@ describe('named officers and delegation', () => {
       actor: { id: people.lee.id, role: 'agency_officer', agency: 'KISA' },
       data: { fromOfficerId: people.lee.id, officerId: people.kim.id },
     });
+    expect(history.body.people[people.lee.id]).toEqual({ ko: '이동료', en: 'Lee Colleague' });
+    expect(history.body.people[people.kim.id]).toEqual({ ko: '김담당', en: 'Kim Damdang' });
+    const now = await call<{ officerName?: object }>(
+      api.url,
+      'GET',
+      `/v1/follow-ups/${id}`,
+      people.kim.as,
+    );
+    expect(now.body.officerName).toEqual({ ko: '김담당', en: 'Kim Damdang' });
     const byNis = await call(api.url, 'GET', `/v1/follow-ups/${id}/history`, people.choi.as);
     expect(byNis.status).toBe(404);
   });

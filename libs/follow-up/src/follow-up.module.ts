@@ -7,6 +7,7 @@ import { ExecuteWorkshopCommandHandler } from './commands/execute-workshop-comma
 import { DirectoryPeopleLookup, PeopleLookup } from './commands/people/people-lookup';
 import { PeopleReader } from '@liaison/directory';
 import { GetFollowUpHandler } from './queries/get-follow-up/get-follow-up.handler';
+import { PersonNames } from './queries/person-names';
 import { GetFollowUpHistoryHandler } from './queries/get-follow-up-history/get-follow-up-history.handler';
 import { GetWorkshopHandler } from './queries/get-workshop/get-workshop.handler';
 import { ListAgenciesHandler } from './queries/list-agencies/list-agencies.handler';
@@ -20,6 +21,7 @@ import { ListAgenciesHandler } from './queries/list-agencies/list-agencies.handl
     DecisionRunner,
     PeopleReader, // stateless, over the pool: the directory's reader without its boot work
     { provide: PeopleLookup, useClass: DirectoryPeopleLookup },
+    PersonNames,
     // commands
     ExecuteWorkshopCommandHandler,
     ExecuteFollowUpCommandHandler,

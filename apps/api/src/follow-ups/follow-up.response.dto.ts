@@ -61,6 +61,11 @@ export class FollowUpDto extends FollowUpSummary {
   @ApiProperty() exists!: boolean;
   @ApiPropertyOptional({ description: 'the officer (담당자); absent while unclaimed' })
   officerId?: string;
+  @ApiPropertyOptional({
+    type: DisplayNameDto,
+    description: 'the officer’s name, when the directory knows them',
+  })
+  officerName?: DisplayNameDto;
   @ApiPropertyOptional() instructions?: string;
   @ApiPropertyOptional({ format: 'date-time' }) reminderSentFor?: string;
   @ApiPropertyOptional() routedTo?: string;
@@ -93,4 +98,10 @@ export class FollowUpHistoryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() version!: number;
   @ApiProperty({ type: [FollowUpHistoryEntryDto] }) items!: FollowUpHistoryEntryDto[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/DisplayNameDto' },
+    description: 'display names of the people the items name, by person id (those known)',
+  })
+  people!: Record<string, DisplayNameDto>;
 }

@@ -116,8 +116,10 @@ export class FollowUpsController {
   @ApiOkResponse({ type: FollowUpDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'no such task, or not yours' })
   async get(@Param('id', UuidParam()) id: string, @CurrentUser() user: AuthenticatedUser) {
-    const { version, state } = await this.queries.execute(new GetFollowUpQuery(id, user));
-    return { id, version, ...state };
+    const { version, state, officerName } = await this.queries.execute(
+      new GetFollowUpQuery(id, user),
+    );
+    return { id, version, ...state, ...(officerName && { officerName }) };
   }
 
   @Get(':id/history')

@@ -1,6 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DecisionRunner } from '../../commands/decision-runner';
 import { canSeeFollowUp, followUpDecider, followUpStreamId, NotFoundError } from '../../domain';
+import { PersonNames } from '../person-names';
 import {
   FollowUpHistory,
   FollowUpHistoryEntry,
@@ -9,7 +10,10 @@ import {
 
 @QueryHandler(GetFollowUpHistoryQuery)
 export class GetFollowUpHistoryHandler implements IQueryHandler<GetFollowUpHistoryQuery> {
-  constructor(private readonly runner: DecisionRunner) {}
+  constructor(
+    private readonly runner: DecisionRunner,
+    private readonly names: PersonNames,
+  ) {}
 
   async execute({ followUpId, actor }: GetFollowUpHistoryQuery): Promise<FollowUpHistory> {
     const { state, version, events } = await this.runner.load(
@@ -33,6 +37,13 @@ export class GetFollowUpHistoryHandler implements IQueryHandler<GetFollowUpHisto
         ...(typeof m.on_behalf_of === 'string' && { onBehalfOf: m.on_behalf_of }),
       };
     });
-    return { id: followUpId, version, items };
+    const named = items.flatMap((i) => [
+      i.actor.id,
+      i.onBehalfOf,
+      ...['officerId', 'fromOfficerId'].map((k) =>
+        typeof i.data[k] === 'string' ? (i.data[k] as string) : undefined,
+      ),
+    ]);
+    return { id: followUpId, version, items, people: await this.names.of(named) };
   }
 }

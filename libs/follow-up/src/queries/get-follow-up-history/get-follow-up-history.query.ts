@@ -16,6 +16,9 @@ export interface FollowUpHistory {
   id: string;
   version: number;
   items: FollowUpHistoryEntry[];
+  /** Display names of the people the items name (actors, people acted for, officers), by id,
+   * for those the directory knows. */
+  people: Record<string, { ko: string; en: string }>;
 }
 
 /**

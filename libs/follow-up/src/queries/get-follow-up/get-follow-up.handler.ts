@@ -1,11 +1,15 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DecisionRunner } from '../../commands/decision-runner';
 import { canSeeFollowUp, followUpDecider, followUpStreamId, NotFoundError } from '../../domain';
+import { PersonNames } from '../person-names';
 import { FollowUpStateView, GetFollowUpQuery } from './get-follow-up.query';
 
 @QueryHandler(GetFollowUpQuery)
 export class GetFollowUpHandler implements IQueryHandler<GetFollowUpQuery> {
-  constructor(private readonly runner: DecisionRunner) {}
+  constructor(
+    private readonly runner: DecisionRunner,
+    private readonly names: PersonNames,
+  ) {}
 
   async execute({ followUpId, actor }: GetFollowUpQuery): Promise<FollowUpStateView> {
     const { state, version } = await this.runner.load(
@@ -14,6 +18,8 @@ export class GetFollowUpHandler implements IQueryHandler<GetFollowUpQuery> {
     );
     // Another agency's task answers exactly like a missing one.
     if (!canSeeFollowUp(actor, state)) throw new NotFoundError('follow-up', followUpId);
-    return { id: followUpId, version, state };
+    const officerName =
+      state.officerId && (await this.names.of([state.officerId]))[state.officerId];
+    return { id: followUpId, version, state, ...(officerName && { officerName }) };
   }
 }
