@@ -27,9 +27,16 @@ if ((role === 'bureau_head' || role === 'agency_officer') && !agency) {
   process.exit(2);
 }
 const sub = values.sub ?? `${role}${agency ? `.${agency.toLowerCase()}` : ''}`;
+// HS256 tokens are for development and test only (production refuses them): an unset NODE_ENV
+// here means development, and a production one is refused.
+const config = loadConfig({ ...process.env, NODE_ENV: process.env.NODE_ENV || 'development' });
+if (!config.hs256Enabled) {
+  console.error('Shared-secret tokens are accepted only under NODE_ENV=development or test');
+  process.exit(2);
+}
 const token = signToken(
   { sub, role, agency, name: values.name, expiresIn: values.expires },
-  loadConfig().jwtSecret,
+  config.jwtSecret,
 );
 // The API refuses a token that lives longer than JWT_MAX_LIFETIME_S: say so now, not at use.
 const { iat, exp } = jwt.decode(token) as { iat: number; exp: number };
