@@ -32,6 +32,7 @@ function task(
   dueInDays: number,
   then: (followUpId: string) => DomainEvent[],
   officerId?: string,
+  assigneeAgency = 'KISA',
 ): StreamHistory & { id: string } {
   const followUpId = randomUUID();
   const assigned: DomainEvent = {
@@ -42,7 +43,7 @@ function task(
       hostAgency: 'MSIT',
       sourceId,
       sourceKind: 'action',
-      assigneeAgency: 'KISA',
+      assigneeAgency,
       title: `Task due in ${dueInDays} days`,
       dueAt: new Date(Date.parse('2025-03-01T00:00:00.000Z') + dueInDays * DAY).toISOString(),
       priority: 'normal',
@@ -77,15 +78,21 @@ const handedToLee = task(3, (followUpId) => [
   },
 ]);
 const unclaimed = task(2, () => []);
+// Named to AISI's Park, then moved to KISA without an officer: unclaimed there.
 const reassignedAway = task(
   4,
   (followUpId) => [
     {
+      type: 'FollowUpDeclined',
+      data: { followUpId, agency: 'AISI', reason: 'KISA owns this' },
+    },
+    {
       type: 'FollowUpReassigned',
-      data: { followUpId, fromAgency: 'KISA', assigneeAgency: 'KISA', reason: 'park left' },
+      data: { followUpId, fromAgency: 'AISI', assigneeAgency: 'KISA', reason: 'remit' },
     },
   ],
   park,
+  'AISI',
 );
 const closedOfKim = task(
   6,
