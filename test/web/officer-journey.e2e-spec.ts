@@ -1,65 +1,31 @@
+/// <reference lib="dom" />
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { Browser, Page } from 'playwright-core';
-import { DevelopmentAccounts } from '@liaison/identity';
-import { startProjections, startTestApi, TestApi } from '../support/api';
-import { createThrowawayDatabase, ThrowawayDatabase } from '../support/throwaway-database';
+import { TestApi } from '../support/api';
 import { createWorkshop, inDays, msitHead, WorkshopFixture } from '../support/fixtures';
 import { call } from '../support/http';
-import {
-  ensureWebBuilt,
-  launchChromium,
-  newContext,
-  seriousViolations,
-  SHOTS_DIR,
-} from './support/web-browser';
+import { newContext, seriousViolations, SHOTS_DIR } from './support/web-browser';
+import { DEMO_PASSWORD, startWebStack, WebStack } from './support/web-stack';
 
 /**
  * The officer's journey in a real browser against the real API and projections: sign in, find
- * the task in the inbox, acknowledge, start, submit; the pages in Korean and in English; another
- * agency's task is a "not found" page; one journey with the keyboard alone.
+ * the task in the inbox, claim, acknowledge, start, submit; the pages in Korean and in English;
+ * another agency's task is a "not found" page; one journey with the keyboard alone.
  */
-const DEMO_PASSWORD = 'liaison-demo';
-
-function restoreEnv(name: string, value: string | undefined): void {
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
-}
-
 describe('web: the officer’s journey', () => {
+  let stack: WebStack;
   let api: TestApi;
-  let db: ThrowawayDatabase;
-  let previousDatabaseUrl: string | undefined;
-  let previousRateLimitPrefix: string | undefined;
-  let stopProjections: () => Promise<void>;
   let browser: Browser;
   let w: WorkshopFixture;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    // A database of its own: the inbox shows this spec's tasks only, whatever other specs left.
-    db = await createThrowawayDatabase('web_journey', 6);
-    previousDatabaseUrl = process.env.TEST_DATABASE_URL;
-    process.env.TEST_DATABASE_URL = db.url;
-    previousRateLimitPrefix = process.env.RATE_LIMIT_PREFIX;
-    process.env.RATE_LIMIT_PREFIX = `web-${randomUUID().slice(0, 8)}`; // throttles of its own
-    api = await startTestApi();
-    // The development accounts (kisa.officer …) with the demo password, signed in for real.
-    await api.app.get(DevelopmentAccounts).seed(DEMO_PASSWORD);
-    stopProjections = await startProjections(db.pool);
-    browser = await launchChromium();
+    stack = await startWebStack('officer');
+    ({ api, browser } = stack);
     w = await createWorkshop(api.url);
     mkdirSync(SHOTS_DIR, { recursive: true });
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await stopProjections?.();
-    await api?.close();
-    restoreEnv('TEST_DATABASE_URL', previousDatabaseUrl);
-    restoreEnv('RATE_LIMIT_PREFIX', previousRateLimitPrefix);
-    await db?.drop();
-  });
+  afterAll(() => stack?.close());
 
   async function assign(agency: string, title: string): Promise<string> {
     const res = await call<{ id: string }>(api.url, 'POST', '/v1/follow-ups', msitHead, {

@@ -5,6 +5,7 @@ import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { ApiError } from './api/client';
 import { hasRole, ME_KEY, useMe, type Me } from './api/session';
 import { FollowUpPage } from './features/follow-up/FollowUpPage';
+import { BoardPage } from './features/board/BoardPage';
 import { InboxPage } from './features/inbox/InboxPage';
 import { SignInPage } from './features/sign-in/SignInPage';
 import { Layout } from './ui/Layout';
@@ -71,6 +72,11 @@ export function App({ client }: { client: QueryClient }) {
           <Route path="/inbox">
             <SignedIn>
               <InboxPage />
+            </SignedIn>
+          </Route>
+          <Route path="/board">
+            <SignedIn>
+              <BoardPage />
             </SignedIn>
           </Route>
           <Route path="/follow-ups/:id">

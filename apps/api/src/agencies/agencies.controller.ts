@@ -9,6 +9,7 @@ import { ReadYourWritesRequest } from '../common/read-options';
 import { FreshRead, ReadYourWrites } from '../common/read-your-writes.decorator';
 import { AgencyCodePipe } from '../common/agency-code.pipe';
 import { FollowUpPageDto } from '../follow-ups/follow-up.response.dto';
+import { AgencyDto } from './agency.response.dto';
 
 @ApiTags('agencies')
 @ApiBearerAuth()
@@ -18,6 +19,7 @@ export class AgenciesController {
 
   @Get()
   @ApiOperation({ summary: 'The agency directory: agencies and outside counterparts' })
+  @ApiOkResponse({ type: [AgencyDto] })
   list() {
     return this.queries.execute(new ListAgenciesQuery());
   }

@@ -1235,6 +1235,17 @@ export interface components {
       /** @example Waiting on the counterpart */
       reason: string;
     };
+    AgencyDto: {
+      /** @example KISA */
+      code: string;
+      /** @example Korea Internet & Security Agency */
+      name: string;
+      /** @enum {string} */
+      kind: 'agency' | 'counterpart';
+      active: boolean;
+      /** @description a counterpart’s liaison agency */
+      liaisonAgency?: string;
+    };
     RegisterAgencyRequest: {
       /**
        * @description 2–16 upper-case letters, digits or _
@@ -2040,7 +2051,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgencyDto'][];
+        };
       };
     };
   };

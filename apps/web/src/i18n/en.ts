@@ -48,6 +48,7 @@ export const en = {
     caption: 'Follow-ups',
     next: 'Next page',
     first: 'First page',
+    paging: 'Pages',
     sortBy: { dueAt: 'Due date', lastChangedAt: 'Last change', priority: 'Priority' },
   },
   column: {

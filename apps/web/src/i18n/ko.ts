@@ -53,6 +53,7 @@ export const ko: Messages = {
     caption: '후속 조치 과제',
     next: '다음 쪽',
     first: '첫 쪽',
+    paging: '쪽 이동',
     sortBy: { dueAt: '처리 기한', lastChangedAt: '최종 변경', priority: '우선순위' },
   },
   column: {
