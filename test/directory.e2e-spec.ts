@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createOpenApiDocument } from '../apps/api/src/app.factory';
 import { startTestApi, TestApi, tokenFor } from './support/api';
 import { call, caller } from './support/http';
 
@@ -306,6 +307,22 @@ describe('directory (e2e)', () => {
     expect(same.status).toBe(200);
     expect((await call(api.url, 'PATCH', '/v1/agencies/NOSUCH', admin, { name: 'x' })).status).toBe(
       404,
+    );
+  });
+
+  it('the OpenAPI document describes the routes and their answers (the web app’s types)', () => {
+    const doc = createOpenApiDocument(api.app);
+    const schemaOf = (path: string, method: string, status: string) =>
+      JSON.stringify(
+        (doc.paths[path] as Record<string, { responses: Record<string, unknown> }>)[method]
+          .responses[status],
+      );
+    expect(schemaOf('/v1/people', 'get', '200')).toContain('PeoplePageDto');
+    expect(schemaOf('/v1/people', 'post', '201')).toContain('CommandResultDto');
+    expect(schemaOf('/v1/delegations', 'get', '200')).toContain('DelegationsPageDto');
+    expect(schemaOf('/v1/audit/directory/role-holders', 'get', '200')).toContain('RoleHoldersDto');
+    expect(Object.keys(doc.components?.schemas ?? {})).toEqual(
+      expect.arrayContaining(['PersonDto', 'RegisterPersonRequest', 'DisplayNameRequest']),
     );
   });
 });

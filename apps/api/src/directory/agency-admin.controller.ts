@@ -1,11 +1,18 @@
 import { Body, Controller, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { DirectoryCommandMeta, DirectoryCommands } from '@liaison/directory';
 import { AgencyDirectory } from '@liaison/follow-up';
 import { Roles } from '@liaison/platform';
 import { AgencyCodePipe } from '../common/agency-code.pipe';
 import { CommandContext } from '../common/command-context.decorator';
 import { RegisterAgencyRequest, UpdateAgencyRequest } from './directory-requests.dto';
+import { AgencyCommandResultDto } from './directory-responses.dto';
 
 /**
  * Changes to the agency directory (GET /agencies is the agencies controller's). Each is an event
@@ -25,6 +32,7 @@ export class AgencyAdminController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Register an agency or an outside counterpart' })
+  @ApiCreatedResponse({ type: AgencyCommandResultDto })
   async register(
     @Body() body: RegisterAgencyRequest,
     @CommandContext() meta: DirectoryCommandMeta,
@@ -37,6 +45,7 @@ export class AgencyAdminController {
   @Patch(':code')
   @HttpCode(200)
   @ApiOperation({ summary: 'Rename, deactivate or reactivate an agency; a counterpart’s liaison' })
+  @ApiOkResponse({ type: AgencyCommandResultDto })
   async update(
     @Param('code', AgencyCodePipe) code: string,
     @Body() body: UpdateAgencyRequest,

@@ -1,10 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { DirectoryCommandMeta, DirectoryCommands, PeopleReader } from '@liaison/directory';
 import { AuthenticatedUser, CurrentUser } from '@liaison/platform';
 import { CommandContext } from '../common/command-context.decorator';
 import { UuidParam } from '../common/uuid-param.pipe';
+import { CommandResultDto } from '../common/command-result.dto';
 import { GrantDelegationRequest } from './directory-requests.dto';
+import { DelegationsPageDto } from './directory-responses.dto';
 import { answer } from './people.controller';
 
 /**
@@ -24,6 +32,7 @@ export class DelegationsController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Delegate to a colleague from startsAt until endsAt' })
+  @ApiCreatedResponse({ type: CommandResultDto })
   async grant(
     @Body() body: GrantDelegationRequest,
     @CurrentUser() user: AuthenticatedUser,
@@ -41,6 +50,7 @@ export class DelegationsController {
   @Delete(':id')
   @HttpCode(200)
   @ApiOperation({ summary: 'End a delegation early' })
+  @ApiOkResponse({ type: CommandResultDto })
   async end(
     @Param('id', UuidParam()) id: string,
     @CurrentUser() user: AuthenticatedUser,
@@ -51,6 +61,7 @@ export class DelegationsController {
 
   @Get()
   @ApiOperation({ summary: 'The caller’s delegations, given and received, current and upcoming' })
+  @ApiOkResponse({ type: DelegationsPageDto })
   async mine(@CurrentUser() user: AuthenticatedUser) {
     return { items: await this.people.delegationsOf(user.id) };
   }

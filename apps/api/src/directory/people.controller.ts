@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   DirectoryCommandMeta,
   DirectoryCommands,
@@ -10,6 +17,7 @@ import {
 } from '@liaison/directory';
 import { Roles } from '@liaison/platform';
 import { CommandContext } from '../common/command-context.decorator';
+import { CommandResultDto } from '../common/command-result.dto';
 import { UuidParam } from '../common/uuid-param.pipe';
 import {
   PeopleListRequest,
@@ -18,6 +26,7 @@ import {
   RoleRequest,
   UpdatePersonRequest,
 } from './directory-requests.dto';
+import { PeoplePageDto, PersonDto } from './directory-responses.dto';
 import { RoleParamPipe } from './role-param.pipe';
 
 /** What a directory command answers: the person's id, their stream's version, the position. */
@@ -48,6 +57,7 @@ export class PeopleController {
 
   @Get()
   @ApiOperation({ summary: 'People, by agency and login; filter by agency and active' })
+  @ApiOkResponse({ type: PeoplePageDto })
   async list(@Query() query: PeopleListRequest) {
     const active = query.active === undefined ? undefined : query.active === 'true';
     return { items: await this.people.list({ agency: query.agency, active }) };
@@ -55,6 +65,7 @@ export class PeopleController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One person, with their version' })
+  @ApiOkResponse({ type: PersonDto })
   async get(@Param('id', UuidParam()) id: string) {
     const person = await this.people.byId(id);
     if (!person) throw new DirectoryNotFoundError('person', id);
@@ -64,6 +75,7 @@ export class PeopleController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Register a person: login, names, email, one agency, roles' })
+  @ApiCreatedResponse({ type: CommandResultDto })
   async register(
     @Body() body: RegisterPersonRequest,
     @CommandContext() meta: DirectoryCommandMeta,
@@ -79,6 +91,7 @@ export class PeopleController {
   @Patch(':id')
   @HttpCode(200)
   @ApiOperation({ summary: 'Change names, email, agency or the IdP subject' })
+  @ApiOkResponse({ type: CommandResultDto })
   async update(
     @Param('id', UuidParam()) id: string,
     @Body() body: UpdatePersonRequest,
@@ -95,6 +108,7 @@ export class PeopleController {
   @Post(':id/roles')
   @HttpCode(200)
   @ApiOperation({ summary: 'Grant a role (409 if already held)' })
+  @ApiOkResponse({ type: CommandResultDto })
   async grant(
     @Param('id', UuidParam()) id: string,
     @Body() body: RoleRequest,
@@ -106,6 +120,7 @@ export class PeopleController {
   @Delete(':id/roles/:role')
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke a role (409 if not held, or if it is the last one)' })
+  @ApiOkResponse({ type: CommandResultDto })
   async revoke(
     @Param('id', UuidParam()) id: string,
     @Param('role', RoleParamPipe) role: PersonRole,
@@ -117,6 +132,7 @@ export class PeopleController {
   @Post(':id/deactivate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Deactivate a person: no sign-in, no roles, no delegations from now' })
+  @ApiOkResponse({ type: CommandResultDto })
   async deactivate(
     @Param('id', UuidParam()) id: string,
     @Body() body: ReasonRequest,

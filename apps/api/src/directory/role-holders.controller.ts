@@ -1,8 +1,9 @@
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PeopleReader, periodOf } from '@liaison/directory';
 import { Roles } from '@liaison/platform';
 import { RoleHoldersRequest } from './directory-requests.dto';
+import { RoleHoldersDto } from './directory-responses.dto';
 
 /** The auditor's as-of question on the directory, answered from the role periods the log fills. */
 @ApiTags('audit')
@@ -16,6 +17,7 @@ export class RoleHoldersController {
   @ApiOperation({
     summary: 'Who held a role at an agency on a day (YYYY-MM-DD, Korean time) or at an instant',
   })
+  @ApiOkResponse({ type: RoleHoldersDto })
   async roleHolders(@Query() query: RoleHoldersRequest) {
     const { role, agency, on } = query;
     if (!periodOf(on)) {
