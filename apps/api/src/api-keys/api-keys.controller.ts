@@ -1,10 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { ApiKeysService } from '@liaison/identity';
 import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
 import { ApiKeyIdPipe } from './api-key-id.pipe';
 import { CreateApiKeyRequest } from './api-key.request.dto';
+import { ApiKeyDto, NewApiKeyDto } from './api-key.response.dto';
 
 /** Keys for machines: the secret is in the answer to POST once, and never again. */
 @ApiTags('admin')
@@ -16,6 +23,7 @@ export class ApiKeysController {
 
   @Post()
   @ApiOperation({ summary: 'Create a key scoped to one role (and agency); `key` is shown once' })
+  @ApiCreatedResponse({ type: NewApiKeyDto })
   create(
     @CurrentUser() admin: AuthenticatedUser,
     @Body() body: CreateApiKeyRequest,
@@ -26,6 +34,7 @@ export class ApiKeysController {
 
   @Get()
   @ApiOperation({ summary: 'Every key, without secrets: scope, expiry, revocation, last use' })
+  @ApiOkResponse({ type: [ApiKeyDto] })
   list() {
     return this.keys.list();
   }

@@ -11,12 +11,13 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { PeopleReader, PersonRecord } from '@liaison/directory';
 import { PasswordService, SessionService, SignInService } from '@liaison/identity';
 import { AuthenticatedUser, CurrentUser, Public, Roles } from '@liaison/platform';
 import { ChangePasswordRequest, ResetPasswordRequest, SignInRequest } from './session.request.dto';
+import { MeAnswerDto, SessionsEndedDto, SignInAnswerDto } from './session.response.dto';
 
 /** What the API says about a person: never their credentials. */
 function personView(p: PersonRecord) {
@@ -48,6 +49,7 @@ export class SessionController {
   @ApiOperation({
     summary: 'Sign in: sets the liaison_session cookie; 401 with one message for any refusal',
   })
+  @ApiOkResponse({ type: SignInAnswerDto })
   async signIn(
     @Body() body: SignInRequest,
     @Req() request: FastifyRequest,
@@ -64,6 +66,7 @@ export class SessionController {
 
   @Get('me')
   @ApiOperation({ summary: 'The signed-in person, active delegations and the CSRF token' })
+  @ApiOkResponse({ type: MeAnswerDto })
   async me(@CurrentUser() user: AuthenticatedUser) {
     const person = user.via === 'session' ? await this.people.byId(user.id) : undefined;
     const actor = user.onBehalfOf ? await this.people.byId(user.id) : person;
@@ -121,6 +124,7 @@ export class SessionController {
   @Roles('admin')
   @Put('people/:id/password')
   @ApiOperation({ summary: 'Admin: set a person’s password; their sessions end' })
+  @ApiOkResponse({ type: SessionsEndedDto })
   reset(
     @CurrentUser() admin: AuthenticatedUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -133,6 +137,7 @@ export class SessionController {
   @Roles('admin')
   @Delete('people/:id/sessions')
   @ApiOperation({ summary: 'Admin: end every session of a person at once' })
+  @ApiOkResponse({ type: SessionsEndedDto })
   async endSessions(
     @CurrentUser() admin: AuthenticatedUser,
     @Param('id', new ParseUUIDPipe()) id: string,
