@@ -37,12 +37,21 @@ export interface RestoreReport {
   audit: { ok: true; checked: number; seals: number; unsealed: number };
   views: { projection: string; events: number; differences: 0 }[];
   tables: Record<string, number>;
+  stepsMs: Record<string, number>;
   elapsedMs: number;
 }
 
 export async function restore(o: RestoreOptions): Promise<RestoreReport> {
   const started = Date.now();
-  const step = o.onStep ?? (() => {});
+  // Each step's duration goes into the report: what an operator sizes a restore window by.
+  const stepsMs: Record<string, number> = {};
+  let current: { name: string; at: number } | undefined;
+  const step = (name: string) => {
+    const now = Date.now();
+    if (current) stepsMs[current.name] = now - current.at;
+    current = { name, at: now };
+    o.onStep?.(name);
+  };
   const from = resolve(o.from);
 
   step('checking the backup against its manifest');
@@ -118,6 +127,7 @@ export async function restore(o: RestoreOptions): Promise<RestoreReport> {
       },
       views,
       tables: await tableRows(pool),
+      stepsMs: (step('done'), stepsMs),
       elapsedMs: Date.now() - started,
     };
   } finally {
