@@ -105,6 +105,19 @@ describe('directory (e2e)', () => {
     expect(await holders(between, admin)).toContain(id);
     expect(await holders(after)).not.toContain(id);
     expect(await holders(between.slice(0, 10))).toBeDefined();
+    // Recorded as an audit read, with what was asked.
+    const log = await call<{ entries: { action: string; target: string; params: unknown }[] }>(
+      api.url,
+      'GET',
+      '/v1/audit/access-log?action=as_of&limit=50',
+      auditor,
+    );
+    expect(log.body.entries).toContainEqual(
+      expect.objectContaining({
+        target: 'directory:role-holders',
+        params: { role: 'bureau_head', agency: 'KISA', on: after },
+      }),
+    );
   });
 
   it('deactivation is seen by the next request; a deactivated person cannot be changed', async () => {

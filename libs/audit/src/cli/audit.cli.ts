@@ -10,7 +10,7 @@ import { isPersonRole, PeopleReader, periodOf } from '@liaison/directory';
 import { Checkpoint, EventStore, START } from '@liaison/event-store';
 import { createPgPool, loadConfig } from '@liaison/platform';
 import { Pool } from 'pg';
-import { Accessor } from '../access-log/access-log';
+import { AccessLog, Accessor } from '../access-log/access-log';
 import { verifyExportFile } from '../export/export-verifier';
 import { decodeCursor, encodeCursor } from '../replay/cursor';
 import { AuditService } from '../service/audit.service';
@@ -53,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
       case 'export':
         return await exportLog(audit, args);
       case 'role-holders':
-        return await roleHolders(pool, args);
+        return await roleHolders(pool, args, new AccessLog(pool));
       default:
         throw new UsageError(`unknown command "${args.command}"`);
     }
@@ -141,11 +141,12 @@ async function exportLog(audit: AuditService, args: ParsedArgs): Promise<number>
 }
 
 /** The directory's as-of question, answered from the role periods the log fills. */
-async function roleHolders(pool: Pool, args: ParsedArgs): Promise<number> {
+async function roleHolders(pool: Pool, args: ParsedArgs, log: AccessLog): Promise<number> {
   const [role, agency, on] = args.positionals;
   if (!role || !agency || !on) throw new UsageError('role-holders needs <role> <AGENCY> <day>');
   if (!isPersonRole(role)) throw new UsageError(`"${role}" is not a role`);
   if (!periodOf(on)) throw new UsageError(`"${on}" is not a day (YYYY-MM-DD) or an ISO time`);
+  await log.record(who, 'as_of', 'directory:role-holders', { role, agency, on });
   print({ role, agency, on, holders: await new PeopleReader(pool).roleHolders(role, agency, on) });
   return 0;
 }
