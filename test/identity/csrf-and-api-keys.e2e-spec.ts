@@ -219,6 +219,14 @@ describe('API keys', () => {
     expect(JSON.stringify(res.body)).toContain(field);
   });
 
+  it('is managed by people, not by keys: an admin key may not create or revoke keys (403)', async () => {
+    const adminKey = (await create({ name: 'ops', role: 'admin', expiresAt: inDays(1) })).body
+      .key as string;
+    const body = { name: 'child', role: 'auditor', expiresAt: inDays(1) };
+    expect((await withKey(adminKey, 'POST', '/v1/api-keys', body)).status).toBe(403);
+    expect((await withKey(adminKey, 'GET', '/v1/api-keys')).status).toBe(200);
+  });
+
   it('is for admins only', async () => {
     const head = await session(api.url, 'msit.head');
     expect((await withSession(api.url, 'GET', '/v1/api-keys', head)).status).toBe(403);

@@ -1,4 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Req,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -29,7 +39,7 @@ export class ApiKeysController {
     @Body() body: CreateApiKeyRequest,
     @Req() request: FastifyRequest,
   ) {
-    return this.keys.create(body, admin, request);
+    return this.keys.create(body, notByKey(admin), request);
   }
 
   @Get()
@@ -47,6 +57,12 @@ export class ApiKeysController {
     @Param('id', ApiKeyIdPipe) id: string,
     @Req() request: FastifyRequest,
   ): Promise<void> {
-    await this.keys.revoke(id, admin, request);
+    await this.keys.revoke(id, notByKey(admin), request);
   }
+}
+
+/** A leaked admin key must not be able to mint itself successors: keys are made by people. */
+function notByKey(admin: AuthenticatedUser): AuthenticatedUser {
+  if (admin.via === 'api_key') throw new ForbiddenException('API keys cannot manage API keys');
+  return admin;
 }
