@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   createThrowawayDatabase,
   ThrowawayDatabase,
@@ -58,6 +59,35 @@ describe('DirectoryCommands', () => {
       field: 'login',
     });
     expect((await dir.people.list()).filter((p) => p.login === first.login)).toHaveLength(1);
+  });
+
+  it('event and row are one transaction: a refused row leaves no event behind', async () => {
+    const first = newPerson();
+    await dir.commands.registerPerson(first, adminMeta());
+    // The decider cannot know the login is taken; the table's unique index refuses the row, and
+    // the PersonRegistered appended before it goes with the transaction.
+    const personId = randomUUID();
+    await expect(
+      dir.commands.registerPerson({ ...newPerson(), login: first.login, personId }, adminMeta()),
+    ).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
+    expect(await dir.store.readStream(`person-${personId}`)).toEqual([]);
+    expect(await dir.people.byId(personId)).toBeUndefined();
+  });
+
+  it('two registrations racing for one login: one person, one 409', async () => {
+    const login = newPerson().login;
+    const outcomes = await Promise.allSettled(
+      [1, 2, 3].map(() => dir.commands.registerPerson({ ...newPerson(), login }, adminMeta())),
+    );
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    for (const o of outcomes.filter((o) => o.status === 'rejected')) {
+      expect((o as PromiseRejectedResult).reason).toMatchObject({ code: 'ALREADY_EXISTS' });
+    }
+    const { rows } = await db.pool.query(
+      `SELECT count(*)::int AS n FROM events WHERE type = 'PersonRegistered' AND data->>'login' = $1`,
+      [login],
+    );
+    expect(rows).toEqual([{ n: 1 }]);
   });
 
   it('refuses an agency that is a counterpart or unknown (422 naming agency)', async () => {
