@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ALL_STATUSES, BOARD_SORTS, type BoardFilters } from './board-filters';
-import type { Agency } from './board.queries';
+import type { Agency } from '../../api/agencies';
 
 /** The board's filters and sort as a labelled form; applying starts again at the first page. */
 export function BoardFiltersForm({

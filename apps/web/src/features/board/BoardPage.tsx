@@ -6,7 +6,8 @@ import { LoadError } from '../../ui/ErrorState';
 import { PageHeading } from '../../ui/PageHeading';
 import { isOverdue } from '../inbox/InboxPage';
 import { filtersToSearch, parseFilters, type BoardFilters } from './board-filters';
-import { useAgencies, useBoard } from './board.queries';
+import { useAgencies } from '../../api/agencies';
+import { useBoard } from './board.queries';
 import { BoardFiltersForm } from './BoardFiltersForm';
 
 /** The bureau head's (and auditor's) board: filters, sort and paging, all in the address. */

@@ -1,5 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { useAgencies } from '../../api/agencies';
 import { hasRole, useMe } from '../../api/session';
 import { formatDateTime } from '../../i18n/format';
 import { OverdueBadge, PriorityLabel, StatusBadge } from '../../ui/Badges';
@@ -14,6 +16,8 @@ export function FollowUpPage({ id }: { id: string }) {
   const { data: me } = useMe();
   const task = useFollowUp(id);
   const perform = usePerformVerb(id);
+  const agencies = useAgencies();
+  const client = useQueryClient();
 
   if (task.isPending) return <p role="status">{t('app.loading')}</p>;
   if (task.isError) return <LoadError error={task.error} retry={() => void task.refetch()} />;
@@ -82,8 +86,10 @@ export function FollowUpPage({ id }: { id: string }) {
       <VerbPanel
         task={f}
         viewer={viewer}
-        perform={(verb, text) => perform(verb, f.version, text)}
-        reload={() => void task.refetch()}
+        agencies={agencies.data}
+        perform={(verb, values) => perform(verb, f.version, values)}
+        // the task and its history: both moved
+        reload={() => void client.invalidateQueries({ queryKey: ['follow-up', id] })}
       />
       <Timeline id={id} viewerId={me?.person.id} />
       {hasRole(me, 'agency_officer') && (

@@ -6,7 +6,9 @@ import { VerbPanel } from './VerbPanel';
 
 const kisaOfficer = { roles: ['agency_officer'], agency: 'KISA' };
 const task = (status: string) =>
-  ({ status, assigneeAgency: 'KISA', version: 3 }) as Parameters<typeof VerbPanel>[0]['task'];
+  ({ status, assigneeAgency: 'KISA', hostAgency: 'MSIT', version: 3 }) as Parameters<
+    typeof VerbPanel
+  >[0]['task'];
 
 afterEach(cleanup);
 
@@ -33,7 +35,7 @@ describe('VerbPanel', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Start' }));
     await screen.findByText('Done: Start.');
-    expect(perform).toHaveBeenCalledWith('start', undefined);
+    expect(perform).toHaveBeenCalledWith('start', {});
   });
 
   it('asks for the result before submitting, and refuses an empty one', async () => {
@@ -57,7 +59,9 @@ describe('VerbPanel', () => {
 
     fireEvent.change(field, { target: { value: '  contact named  ' } });
     fireEvent.click(send);
-    await waitFor(() => expect(perform).toHaveBeenCalledWith('submit', 'contact named'));
+    await waitFor(() =>
+      expect(perform).toHaveBeenCalledWith('submit', { response: 'contact named' }),
+    );
   });
 
   it('answers a 409 with "someone changed this" and a reload', async () => {
@@ -72,6 +76,34 @@ describe('VerbPanel', () => {
     expect(alert.textContent).toContain('Someone changed this task');
     fireEvent.click(screen.getByRole('button', { name: 'Reload' }));
     expect(reload).toHaveBeenCalled();
+  });
+
+  it('lets the host’s bureau head extend with a day and a reason (end of that day in Seoul)', async () => {
+    const perform = vi.fn().mockResolvedValue(undefined);
+    await renderIn(
+      'ko',
+      <VerbPanel
+        task={task('in_progress')}
+        viewer={{ roles: ['bureau_head'], agency: 'MSIT' }}
+        perform={perform}
+        reload={vi.fn()}
+      />,
+    );
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual([
+      '재배정',
+      '기한 연장',
+      '취소',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: '기한 연장' }));
+    fireEvent.change(screen.getByLabelText('변경 처리 기한'), { target: { value: '2026-12-10' } });
+    fireEvent.change(screen.getByLabelText('사유'), { target: { value: '상대 기관 회신 대기' } });
+    fireEvent.click(screen.getByRole('form').querySelector('button[type=submit]')!);
+    await waitFor(() =>
+      expect(perform).toHaveBeenCalledWith('extend', {
+        dueAt: '2026-12-10T09:00:00.000Z',
+        reason: '상대 기관 회신 대기',
+      }),
+    );
   });
 
   it('offers nothing to an officer of another agency', async () => {

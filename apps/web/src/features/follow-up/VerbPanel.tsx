@@ -1,37 +1,50 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { availableVerbs, inputOf, type OfficerVerb, type Viewer } from './verbs';
+import type { Agency } from '../../api/agencies';
+import { availableVerbs, fieldsOf, type Verb, type VerbField, type Viewer } from './verbs';
 import type { FollowUp } from '../../api/client';
 
+export type VerbValues = Partial<Record<VerbField, string>>;
+
 export interface VerbPanelProps {
-  task: Pick<FollowUp, 'status' | 'assigneeAgency' | 'version' | 'officerId'>;
+  task: Pick<FollowUp, 'status' | 'assigneeAgency' | 'hostAgency' | 'version' | 'officerId'>;
   viewer: Viewer;
+  /** The agencies a task may be reassigned to. */
+  agencies?: readonly Agency[];
   /** Sends the verb (with If-Match: the task's version); rejects with ApiError on refusal. */
-  perform: (verb: OfficerVerb, text?: string) => Promise<void>;
+  perform: (verb: Verb, values: VerbValues) => Promise<void>;
   /** Reloads the task after a conflict. */
   reload: () => void;
 }
 
-/** The task's verbs as buttons; those that need words open a labelled field first. */
-export function VerbPanel({ task, viewer, perform, reload }: VerbPanelProps) {
+/** A due date picked as a day: the end of that working day in Seoul. */
+export function dueAtOf(day: string): string {
+  return new Date(`${day}T18:00:00+09:00`).toISOString();
+}
+
+const QUIET: readonly Verb[] = ['decline', 'reject', 'cancel'];
+
+/** The task's verbs as buttons; those that need more open a labelled form first. */
+export function VerbPanel({ task, viewer, agencies = [], perform, reload }: VerbPanelProps) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState<OfficerVerb | null>(null);
-  const [text, setText] = useState('');
+  const [open, setOpen] = useState<Verb | null>(null);
+  const [values, setValues] = useState<VerbValues>({});
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<'conflict' | 'required' | string | null>(null);
-  const [done, setDone] = useState<OfficerVerb | null>(null);
-  const fieldId = useId();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [missing, setMissing] = useState<readonly VerbField[]>([]);
+  const [done, setDone] = useState<Verb | null>(null);
+  const formId = useId();
   const verbs = availableVerbs(task, viewer);
 
-  async function run(verb: OfficerVerb, body?: string) {
+  async function run(verb: Verb, body: VerbValues) {
     setBusy(true);
     setProblem(null);
     try {
       await perform(verb, body);
       setDone(verb);
       setOpen(null);
-      setText('');
+      setValues({});
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) setProblem('conflict');
       else setProblem(err instanceof Error ? err.message : String(err));
@@ -40,11 +53,13 @@ export function VerbPanel({ task, viewer, perform, reload }: VerbPanelProps) {
     }
   }
 
-  function choose(verb: OfficerVerb) {
+  function choose(verb: Verb) {
     setDone(null);
-    if (inputOf(verb) === undefined) void run(verb);
+    setProblem(null);
+    setMissing([]);
+    if (fieldsOf(verb).length === 0) void run(verb, {});
     else {
-      setProblem(null);
+      setValues({});
       setOpen(verb);
     }
   }
@@ -52,17 +67,60 @@ export function VerbPanel({ task, viewer, perform, reload }: VerbPanelProps) {
   function submit(event: FormEvent) {
     event.preventDefault();
     if (open === null) return;
-    if (text.trim() === '') {
-      setProblem('required');
-      return;
+    const fields = fieldsOf(open);
+    const empty = fields.filter((f) => (values[f] ?? '').trim() === '');
+    setMissing(empty);
+    if (empty.length > 0) return;
+    const body: VerbValues = {};
+    for (const f of fields) {
+      const value = (values[f] ?? '').trim();
+      body[f] = f === 'dueAt' ? dueAtOf(value) : value;
     }
-    void run(open, text.trim());
+    void run(open, body);
   }
 
-  const input = open === null ? undefined : inputOf(open);
+  function field(name: VerbField) {
+    const id = `${formId}-${name}`;
+    const invalid = missing.includes(name);
+    const common = {
+      id,
+      value: values[name] ?? '',
+      'aria-invalid': invalid,
+      'aria-describedby': invalid ? `${id}-error` : undefined,
+      required: true,
+    };
+    const set = (value: string) => setValues((v) => ({ ...v, [name]: value }));
+    return (
+      <div className="field" key={name}>
+        <label htmlFor={id}>{t(`field.${name}`)}</label>
+        {name === 'dueAt' ? (
+          <input {...common} type="date" onChange={(e) => set(e.target.value)} />
+        ) : name === 'assigneeAgency' ? (
+          <select {...common} onChange={(e) => set(e.target.value)}>
+            <option value="">{t('field.chooseAgency')}</option>
+            {agencies
+              .filter((a) => a.code !== task.assigneeAgency)
+              .map((a) => (
+                <option key={a.code} value={a.code}>
+                  {a.code} · {a.name}
+                </option>
+              ))}
+          </select>
+        ) : (
+          <textarea {...common} rows={4} onChange={(e) => set(e.target.value)} />
+        )}
+        {invalid && (
+          <p id={`${id}-error`} className="field-error">
+            {t('field.required')}
+          </p>
+        )}
+      </div>
+    );
+  }
+
   return (
-    <section aria-labelledby={`${fieldId}-heading`} className="panel">
-      <h2 id={`${fieldId}-heading`}>{t('followUp.actions')}</h2>
+    <section aria-labelledby={`${formId}-heading`} className="panel">
+      <h2 id={`${formId}-heading`}>{t('followUp.actions')}</h2>
       {problem === 'conflict' && (
         <div role="alert" className="alert alert-warning">
           <p>{t('error.conflict')}</p>
@@ -79,7 +137,7 @@ export function VerbPanel({ task, viewer, perform, reload }: VerbPanelProps) {
           </button>
         </div>
       )}
-      {problem !== null && problem !== 'conflict' && problem !== 'required' && (
+      {problem !== null && problem !== 'conflict' && (
         <p role="alert" className="alert alert-danger">
           {t('error.generic', { message: problem })}
         </p>
@@ -97,8 +155,8 @@ export function VerbPanel({ task, viewer, perform, reload }: VerbPanelProps) {
             <button
               key={verb}
               type="button"
-              className={verb === 'decline' ? 'btn btn-secondary' : 'btn btn-primary'}
-              aria-expanded={inputOf(verb) === undefined ? undefined : open === verb}
+              className={QUIET.includes(verb) ? 'btn btn-secondary' : 'btn btn-primary'}
+              aria-expanded={fieldsOf(verb).length === 0 ? undefined : open === verb}
               disabled={busy}
               onClick={() => choose(verb)}
             >
@@ -107,24 +165,9 @@ export function VerbPanel({ task, viewer, perform, reload }: VerbPanelProps) {
           ))}
         </div>
       )}
-      {open !== null && input !== undefined && (
-        <form className="verb-form" onSubmit={submit} noValidate>
-          <label htmlFor={fieldId}>{t(`field.${input}`)}</label>
-          <textarea
-            id={fieldId}
-            value={text}
-            rows={4}
-            required
-            autoFocus
-            aria-invalid={problem === 'required'}
-            aria-describedby={problem === 'required' ? `${fieldId}-error` : undefined}
-            onChange={(event) => setText(event.target.value)}
-          />
-          {problem === 'required' && (
-            <p id={`${fieldId}-error`} className="field-error">
-              {t('field.required')}
-            </p>
-          )}
+      {open !== null && (
+        <form className="verb-form" onSubmit={submit} noValidate aria-label={t(`verb.${open}`)}>
+          {fieldsOf(open).map(field)}
           <div className="button-row">
             <button type="submit" className="btn btn-primary" disabled={busy}>
               {t(`verb.${open}`)}

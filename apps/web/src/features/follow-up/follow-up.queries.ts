@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type CommandResult, type FollowUp } from '../../api/client';
 import { rememberPosition } from '../../api/fresh-reads';
-import type { OfficerVerb } from './verbs';
+import type { Verb } from './verbs';
+import type { VerbValues } from './VerbPanel';
 
 export function useFollowUp(id: string) {
   return useQuery({
@@ -17,8 +18,9 @@ export function useFollowUp(id: string) {
  */
 export function usePerformVerb(id: string) {
   const client = useQueryClient();
-  return async (verb: OfficerVerb, version: number, text?: string): Promise<void> => {
+  return async (verb: Verb, version: number, v: VerbValues): Promise<void> => {
     const params = { path: { id }, header: { 'If-Match': String(version) } };
+    const text = (field: keyof VerbValues) => v[field] ?? '';
     let call: Promise<{ data?: CommandResult; error?: unknown; response: Response }>;
     switch (verb) {
       case 'claim':
@@ -31,13 +33,40 @@ export function usePerformVerb(id: string) {
         call = api.POST('/v1/follow-ups/{id}/start', { params });
         break;
       case 'progress':
-        call = api.POST('/v1/follow-ups/{id}/progress', { params, body: { note: text ?? '' } });
+        call = api.POST('/v1/follow-ups/{id}/progress', { params, body: { note: text('note') } });
         break;
       case 'submit':
-        call = api.POST('/v1/follow-ups/{id}/submit', { params, body: { response: text ?? '' } });
+        call = api.POST('/v1/follow-ups/{id}/submit', {
+          params,
+          body: { response: text('response') },
+        });
         break;
       case 'decline':
-        call = api.POST('/v1/follow-ups/{id}/decline', { params, body: { reason: text ?? '' } });
+        call = api.POST('/v1/follow-ups/{id}/decline', {
+          params,
+          body: { reason: text('reason') },
+        });
+        break;
+      case 'accept':
+        call = api.POST('/v1/follow-ups/{id}/accept', { params });
+        break;
+      case 'reject':
+        call = api.POST('/v1/follow-ups/{id}/reject', { params, body: { reason: text('reason') } });
+        break;
+      case 'reassign':
+        call = api.POST('/v1/follow-ups/{id}/reassign', {
+          params,
+          body: { assigneeAgency: text('assigneeAgency'), reason: text('reason') },
+        });
+        break;
+      case 'extend':
+        call = api.POST('/v1/follow-ups/{id}/extend', {
+          params,
+          body: { dueAt: text('dueAt'), reason: text('reason') },
+        });
+        break;
+      case 'cancel':
+        call = api.POST('/v1/follow-ups/{id}/cancel', { params, body: { reason: text('reason') } });
         break;
     }
     const result = await unwrap<CommandResult>(call);

@@ -1,27 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { FOLLOW_UP_VERBS } from '../../../../../libs/follow-up/src/domain/follow-up/follow-up.decider';
-import { availableVerbs, OFFICER_VERBS } from './verbs';
+import { availableVerbs, VERBS } from './verbs';
 
-/** Assignee verbs of the domain the task page does not offer yet (named officers, wave 2). */
+/** Verbs of the domain the task page does not offer yet. */
 const NOT_YET_ON_THE_PAGE = ['HandOverFollowUp'];
 
-const officer = (agency: string) => ({ roles: ['agency_officer'], agency });
+const officer = (agency: string, id = 'p-1') => ({ id, roles: ['agency_officer'], agency });
+const head = (agency: string) => ({ id: 'h-1', roles: ['bureau_head'], agency });
+const task = (status: string, extra: object = {}) =>
+  ({ status, assigneeAgency: 'KISA', hostAgency: 'MSIT', ...extra }) as Parameters<
+    typeof availableVerbs
+  >[0];
 
-describe('the officer’s verbs', () => {
-  it('are the domain’s assignee verbs, from the same states (the copy is held to the table)', () => {
-    const assigneeKinds = Object.entries(FOLLOW_UP_VERBS)
-      .filter(([, rule]) => rule.party === 'assignee')
-      .map(([kind]) => kind)
+describe('the task page’s verbs', () => {
+  it('are the domain’s, for the same party and from the same states (the copy is held)', () => {
+    const domainKinds = Object.keys(FOLLOW_UP_VERBS)
       .filter((kind) => !NOT_YET_ON_THE_PAGE.includes(kind))
       .sort();
     expect(
-      Object.values(OFFICER_VERBS)
+      Object.values(VERBS)
         .map((v) => v.kind)
         .sort(),
-    ).toEqual(assigneeKinds);
-    for (const rule of Object.values(OFFICER_VERBS)) {
+    ).toEqual(domainKinds);
+    for (const rule of Object.values(VERBS)) {
       const domain = FOLLOW_UP_VERBS[rule.kind as keyof typeof FOLLOW_UP_VERBS];
-      expect([...rule.from].sort()).toEqual([...domain.from].sort());
+      expect({ kind: rule.kind, party: rule.party, from: [...rule.from].sort() }).toEqual({
+        kind: rule.kind,
+        party: domain.party,
+        from: [...domain.from].sort(),
+      });
     }
   });
 
@@ -36,24 +43,34 @@ describe('the officer’s verbs', () => {
     ['accepted', []],
     ['declined', []],
     ['cancelled', []],
-  ] as const)('%s: %j', (status, verbs) => {
-    expect(availableVerbs({ status, assigneeAgency: 'KISA' }, officer('KISA'))).toEqual(verbs);
+  ])('the assigned agency’s officer, %s: %j', (status, verbs) => {
+    expect(availableVerbs(task(status), officer('KISA'))).toEqual(verbs);
+  });
+
+  it.each([
+    ['routed', ['reassign', 'extend', 'cancel']],
+    ['in_progress', ['reassign', 'extend', 'cancel']],
+    ['submitted', ['accept', 'reject', 'extend', 'cancel']],
+    ['declined', ['reassign', 'extend', 'cancel']],
+    ['rejected', ['extend', 'cancel']],
+    ['accepted', []],
+  ])('the host’s bureau head, %s: %j', (status, verbs) => {
+    expect(availableVerbs(task(status), head('MSIT'))).toEqual(verbs);
   });
 
   it('a claimed task: its officer works it and cannot claim it again; colleagues only see it', () => {
-    const task = { status: 'in_progress', assigneeAgency: 'KISA', officerId: 'p-1' } as const;
-    expect(availableVerbs(task, { id: 'p-1', ...officer('KISA') })).toEqual([
+    const claimed = task('in_progress', { officerId: 'p-1' });
+    expect(availableVerbs(claimed, officer('KISA', 'p-1'))).toEqual([
       'progress',
       'submit',
       'decline',
     ]);
-    expect(availableVerbs(task, { id: 'p-2', ...officer('KISA') })).toEqual([]);
+    expect(availableVerbs(claimed, officer('KISA', 'p-2'))).toEqual([]);
   });
 
-  it('offers nothing to another agency’s officer, a bureau head or an auditor', () => {
-    const task = { status: 'routed', assigneeAgency: 'KISA' } as const;
-    expect(availableVerbs(task, officer('FSI'))).toEqual([]);
-    expect(availableVerbs(task, { roles: ['bureau_head'], agency: 'KISA' })).toEqual([]);
-    expect(availableVerbs(task, { roles: ['auditor'] })).toEqual([]);
+  it('offers nothing to another agency’s people or to an auditor', () => {
+    expect(availableVerbs(task('submitted'), officer('FSI'))).toEqual([]);
+    expect(availableVerbs(task('submitted'), head('KISA'))).toEqual([]);
+    expect(availableVerbs(task('submitted'), { roles: ['auditor'] })).toEqual([]);
   });
 });

@@ -1,0 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from './client';
+import type { components } from './schema';
+
+export type Agency = components['schemas']['AgencyDto'];
+
+/** The directory's agencies (not the outside counterparts), for filters and reassignment. */
+export function useAgencies() {
+  return useQuery({
+    queryKey: ['agencies'],
+    queryFn: () => unwrap<Agency[]>(api.GET('/v1/agencies')),
+    staleTime: 10 * 60_000,
+    select: (agencies) => agencies.filter((a) => a.kind === 'agency' && a.active),
+  });
+}
