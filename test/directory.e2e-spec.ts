@@ -154,6 +154,17 @@ describe('directory (e2e)', () => {
       displayName: { en: 'Seoyeon Lee' },
       agency: 'MSIT',
     });
+    const subject = `idp|${tag}`;
+    expect(
+      (await call(api.url, 'PATCH', `/v1/people/${id}`, admin, { oidcSubject: subject })).body,
+    ).toMatchObject({ version: 3 });
+    expect((await call(api.url, 'GET', `/v1/people/${id}`, admin)).body).toMatchObject({
+      oidcSubject: subject,
+    });
+    await call(api.url, 'PATCH', `/v1/people/${id}`, admin, { oidcSubject: null });
+    const unlinked = await call(api.url, 'GET', `/v1/people/${id}`, admin);
+    expect(unlinked.body).toMatchObject({ version: 4 });
+    expect(unlinked.body).not.toHaveProperty('oidcSubject');
     const listed = await call<{ items: { id: string }[] }>(
       api.url,
       'GET',
