@@ -7,7 +7,14 @@
  */
 import { execFile } from 'node:child_process';
 import { generateKeyPairSync, KeyObject } from 'node:crypto';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -40,6 +47,38 @@ function auditCli(args: string[]): Promise<{ code: number; stdout: string; stder
     );
   });
 }
+
+function sealKeyCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['-r', '@swc-node/register', 'libs/audit/src/keys/seal-key.cli.ts', ...args],
+      { cwd: ROOT, timeout: 60_000 },
+      (err, stdout, stderr) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('npm run seal-key', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'liaison-seal-key-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('makes a key pair the seal keys accept, the private half readable by its owner only', async () => {
+    const made = await sealKeyCli(['new', '--out', dir]);
+    expect(made.code).toBe(0);
+    const { keyId, privateKey, publicKey } = JSON.parse(made.stdout) as Record<string, string>;
+    expect(statSync(privateKey).mode & 0o777).toBe(0o600);
+    const keys = loadSealKeys({
+      NODE_ENV: 'production',
+      AUDIT_SEAL_PRIVATE_KEY: readFileSync(privateKey, 'utf8'),
+    });
+    expect(keys.signing?.keyId).toBe(keyId);
+    expect(keys.primary.pem).toBe(readFileSync(publicKey, 'utf8'));
+    const id = await sealKeyCli(['id', privateKey]);
+    expect(id.stdout.trim()).toBe(keyId);
+  }, 30_000);
+});
 
 describe('seal key rotation', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'liaison-rotation-'));
