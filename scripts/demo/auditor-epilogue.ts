@@ -10,7 +10,12 @@ interface AuditEvent {
   recordedAt: string;
 }
 
-export async function auditorEpilogue(auditor: ApiClient, followUpId: string): Promise<boolean> {
+/** `names`: person id → login, so the timeline says who in words (people are uuids in the log). */
+export async function auditorEpilogue(
+  auditor: ApiClient,
+  followUpId: string,
+  names: ReadonlyMap<string, string> = new Map(),
+): Promise<boolean> {
   const { events } = await auditor.ok<{ events: AuditEvent[] }>(
     'GET',
     `/v1/audit/streams/follow-up-${followUpId}`,
@@ -23,7 +28,7 @@ export async function auditorEpilogue(auditor: ApiClient, followUpId: string): P
         String(e.version),
         e.recordedAt.replace('T', ' ').slice(0, 23),
         e.type,
-        `${e.metadata.actor} (${e.metadata.role}${e.metadata.agency ? `, ${e.metadata.agency}` : ''})`,
+        `${names.get(e.metadata.actor) ?? e.metadata.actor} (${e.metadata.role}${e.metadata.agency ? `, ${e.metadata.agency}` : ''})`,
       ]),
     ),
   );
