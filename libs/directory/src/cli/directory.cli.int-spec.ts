@@ -85,7 +85,6 @@ describe('directory CLI', () => {
     };
     expect(await holders(between)).toEqual([personId]);
     expect(await holders(after)).toEqual([]);
-    expect((await audit('role-holders', 'bureau_head', 'KCC', 'someday')).code).toBe(2);
 
     const { rows } = await db.pool.query(
       `SELECT p.roles, p.active, e.metadata->>'actor' AS actor, e.metadata->>'role' AS role
@@ -103,6 +102,5 @@ describe('directory CLI', () => {
     expect(check.code).toBe(0);
     expect(JSON.parse(check.stdout)).toMatchObject({ ok: true });
     expect((await cli('grant-role', 'nobody', 'admin')).code).toBe(2);
-    expect((await cli('frobnicate')).code).toBe(2);
   });
 });
