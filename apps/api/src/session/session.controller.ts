@@ -14,7 +14,12 @@ import {
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { PeopleReader, PersonRecord } from '@liaison/directory';
-import { PasswordService, SessionService, SignInService } from '@liaison/identity';
+import {
+  PasswordService,
+  SessionService,
+  SignInService,
+  TooManySignInsError,
+} from '@liaison/identity';
 import { AuthenticatedUser, CurrentUser, Public, Roles } from '@liaison/platform';
 import { ChangePasswordRequest, ResetPasswordRequest, SignInRequest } from './session.request.dto';
 import { MeAnswerDto, SessionsEndedDto, SignInAnswerDto } from './session.response.dto';
@@ -112,13 +117,20 @@ export class SessionController {
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: ChangePasswordRequest,
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    await this.passwords.change(
-      user.onBehalfOf ? { ...user, onBehalfOf: undefined } : user,
-      body.currentPassword,
-      body.newPassword,
-      request,
-    );
+    try {
+      await this.passwords.change(
+        user.onBehalfOf ? { ...user, onBehalfOf: undefined } : user,
+        body.currentPassword,
+        body.newPassword,
+        request,
+      );
+    } catch (err) {
+      // guessing the current password is throttled like sign-in, and says when to retry alike
+      if (err instanceof TooManySignInsError) reply.header('retry-after', String(err.retryAfterS));
+      throw err;
+    }
   }
 
   @Roles('admin')
