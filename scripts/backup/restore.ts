@@ -96,7 +96,12 @@ export async function restore(o: RestoreOptions): Promise<RestoreReport> {
 
     step('verifying every hash chain and seal');
     const audit = await new AuditVerifier(pool, o.keys ?? loadSealKeys()).verify();
-    if (!audit.ok) throw new Error(`the restored log does not verify: ${describeBreak(audit)}`);
+    if (!audit.ok) {
+      throw new Error(
+        `the restored log does not verify: ${describeBreak(audit)} (the database keeps the ` +
+          'restored copy for inspection: drop it before another restore)',
+      );
+    }
 
     const store = new EventStore(pool);
     const views: RestoreReport['views'] = [];

@@ -6,10 +6,11 @@
  * A backup with one byte changed, and a target that is not empty, are refused.
  */
 import { execFile } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { Pool } from 'pg';
 import { Fold, loadSealKeys, readStateAsOf, Sealer } from '@liaison/audit';
@@ -55,7 +56,11 @@ describe('backup and restore', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'liaison-backup-'));
   const backupDir = join(tmp, 'backup');
   const suffix = randomBytes(4).toString('hex');
-  const targets = { restored: `ops_restored_${suffix}`, tampered: `ops_tampered_${suffix}` };
+  const targets = {
+    restored: `ops_restored_${suffix}`,
+    tampered: `ops_tampered_${suffix}`,
+    forged: `ops_forged_${suffix}`,
+  };
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const env = {
     ...process.env,
@@ -173,6 +178,35 @@ describe('backup and restore', () => {
     } finally {
       await check.end();
     }
+  }, 60_000);
+
+  it('refuses a backup whose manifest was rewritten to match a changed event: the chains catch it', async () => {
+    const forged = join(tmp, 'forged');
+    cpSync(backupDir, forged, { recursive: true });
+    const manifestPath = join(forged, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+      files: { path: string; sha256: string; bytes: number }[];
+    };
+    // The events' COPY data: one seeded note changed, the file and its manifest entry rewritten.
+    const entry = manifest.files.find(
+      (f) =>
+        f.path.endsWith('.dat.gz') &&
+        gunzipSync(readFileSync(join(forged, f.path))).includes('step 1 of stream 0'),
+    );
+    if (!entry) throw new Error('no data file holds the seeded events');
+    const text = gunzipSync(readFileSync(join(forged, entry.path))).toString('utf8');
+    const changed = gzipSync(Buffer.from(text.replace('step 1 of stream 0', 'step 1 of stream X')));
+    writeFileSync(join(forged, entry.path), changed);
+    entry.sha256 = createHash('sha256').update(changed).digest('hex');
+    entry.bytes = changed.length;
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+
+    const url = await emptyDatabase(targets.forged);
+    const run = await npmScript('restore', [forged, '--database-url', url], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /the restored log does not verify: chain check, position \d+ \(follow-up-/,
+    );
   }, 60_000);
 
   it('refuses a target that is not empty', async () => {
