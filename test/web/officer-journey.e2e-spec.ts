@@ -161,6 +161,13 @@ describe('web: the officer’s journey', () => {
         .filter({ hasText: 'Name the AI threat information contact' });
       await row.getByText('In progress').waitFor();
 
+      // network loss: a banner says so, and goes once the connection is back
+      await context.setOffline(true);
+      const offline = page.getByRole('alert').filter({ hasText: 'You are offline' });
+      await offline.waitFor();
+      await context.setOffline(false);
+      await offline.waitFor({ state: 'detached' });
+
       await page.getByRole('button', { name: '한국어' }).click();
       await page.getByRole('heading', { name: '받은 과제', level: 1 }).waitFor();
       expect(await page.getAttribute('html', 'lang')).toBe('ko');

@@ -1,6 +1,7 @@
 import fastifyStatic from '@fastify/static';
 import { FastifyInstance } from 'fastify';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 /**
@@ -42,7 +43,6 @@ export function useWebApp(fastify: FastifyInstance, dir = webAppDir()): boolean 
     fastify.log.warn(`web app not built (${indexFile} missing): run npm run build:web`);
     return false;
   }
-  const index = readFileSync(indexFile);
   fastify.register(fastifyStatic, {
     root: join(dir, 'assets'),
     prefix: '/assets/',
@@ -52,8 +52,11 @@ export function useWebApp(fastify: FastifyInstance, dir = webAppDir()): boolean 
     setHeaders: (reply) => reply.header('cache-control', ASSET_CACHE),
   });
   for (const path of WEB_APP_PATHS) {
-    fastify.get(path, (_request, reply) => {
-      reply.header('content-type', 'text/html; charset=utf-8').send(index);
+    // Read at each request (a small file the OS keeps cached): a new build is served at once,
+    // never an index naming assets that a rebuild has replaced.
+    fastify.get(path, async (_request, reply) => {
+      const index = await readFile(indexFile);
+      return reply.header('content-type', 'text/html; charset=utf-8').send(index);
     });
   }
   return true;

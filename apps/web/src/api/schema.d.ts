@@ -1136,6 +1136,8 @@ export interface components {
       exists: boolean;
       /** @description the officer (담당자); absent while unclaimed */
       officerId?: string;
+      /** @description the officer’s name, when the directory knows them */
+      officerName?: components['schemas']['DisplayNameDto'];
       instructions?: string;
       /** Format: date-time */
       reminderSentFor?: string;
@@ -1185,6 +1187,10 @@ export interface components {
       id: string;
       version: number;
       items: components['schemas']['FollowUpHistoryEntryDto'][];
+      /** @description display names of the people the items name, by person id (those known) */
+      people: {
+        [key: string]: components['schemas']['DisplayNameDto'];
+      };
     };
     CommandResultDto: {
       /** Format: uuid */
@@ -1262,12 +1268,48 @@ export interface components {
        */
       liaisonAgency?: string;
     };
+    AgencyCommandResultDto: {
+      /** @example KCC */
+      code: string;
+      /** @description the agency stream’s version after the command */
+      version: number;
+      /** @description global position of the change */
+      position: number;
+    };
     UpdateAgencyRequest: {
       /** @example Korea Communications Commission */
       name?: string;
       active?: boolean;
       /** @description a counterpart’s liaison agency; null clears it */
       liaisonAgency?: Record<string, never> | null;
+    };
+    PersonNameDto: {
+      /** @example 김민지 */
+      ko: string;
+      /** @example Kim Minji */
+      en: string;
+    };
+    PersonDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example kisa.officer */
+      login: string;
+      displayName: components['schemas']['PersonNameDto'];
+      /** @example minji@kisa.example */
+      email: string;
+      /** @example KISA */
+      agency: string;
+      roles: ('bureau_head' | 'agency_officer' | 'auditor' | 'admin')[];
+      active: boolean;
+      /** @description the IdP subject this person signs in as */
+      oidcSubject?: string;
+      /** @description the person’s stream version: send it as If-Match */
+      version: number;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    PeoplePageDto: {
+      items: components['schemas']['PersonDto'][];
     };
     DisplayNameRequest: {
       /** @example 김민지 */
@@ -1332,11 +1374,133 @@ export interface components {
        */
       fromPersonId?: string;
     };
+    DelegationDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description the delegator
+       */
+      fromPerson: string;
+      /**
+       * Format: uuid
+       * @description who may act for them
+       */
+      toPerson: string;
+      /** Format: date-time */
+      startsAt: string;
+      /**
+       * Format: date-time
+       * @description it ends by itself then
+       */
+      endsAt: string;
+      /**
+       * Format: date-time
+       * @description ended early
+       */
+      endedAt?: string;
+      reason?: string;
+    };
+    DelegationsPageDto: {
+      items: components['schemas']['DelegationDto'][];
+    };
+    RoleHolderDto: {
+      /** Format: uuid */
+      personId: string;
+      login: string;
+      displayName: components['schemas']['PersonNameDto'];
+      /** @enum {string} */
+      role: 'bureau_head' | 'agency_officer' | 'auditor' | 'admin';
+      agency: string;
+      /** Format: date-time */
+      grantedAt: string;
+      /** Format: date-time */
+      revokedAt?: string;
+    };
+    RoleHoldersDto: {
+      /** @enum {string} */
+      role: 'bureau_head' | 'agency_officer' | 'auditor' | 'admin';
+      agency: string;
+      /** @example 2026-11-18 */
+      on: string;
+      holders: components['schemas']['RoleHolderDto'][];
+    };
     SignInRequest: {
       /** @example kisa.officer */
       username: string;
       /** @example liaison-demo */
       password: string;
+    };
+    SessionDisplayNameDto: {
+      /** @example 김담당 */
+      ko: string;
+      /** @example Kim Damdang */
+      en: string;
+    };
+    SessionPersonDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example kisa.officer */
+      login: string;
+      displayName: components['schemas']['SessionDisplayNameDto'];
+      /** @example kisa.officer@example.go.kr */
+      email: string;
+      /** @example KISA */
+      agency: string;
+      roles: ('bureau_head' | 'agency_officer' | 'auditor' | 'admin')[];
+    };
+    SignInAnswerDto: {
+      person: components['schemas']['SessionPersonDto'];
+      /** @description send it as X-CSRF-Token on unsafe requests with the cookie */
+      csrfToken: string;
+    };
+    OnBehalfOfDto: {
+      /** Format: uuid */
+      id: string;
+      name?: string;
+    };
+    MeCallerDto: {
+      /** @description a person id, key:<id> for an API key, or a token subject */
+      id: string;
+      /**
+       * @description the role this request acts in
+       * @enum {string}
+       */
+      role: 'bureau_head' | 'agency_officer' | 'auditor' | 'admin';
+      roles: ('bureau_head' | 'agency_officer' | 'auditor' | 'admin')[];
+      agency: string | null;
+      /** @enum {string|null} */
+      via: 'session' | 'api_key' | 'jwt' | null;
+      /** @description under X-On-Behalf-Of */
+      onBehalfOf?: components['schemas']['OnBehalfOfDto'];
+    };
+    MeDelegationDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description who is acted for
+       */
+      fromPerson: string;
+      /**
+       * Format: uuid
+       * @description who acts
+       */
+      toPerson: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      reason?: string;
+    };
+    MeAnswerDto: {
+      /** @description null without a session */
+      person: components['schemas']['SessionPersonDto'] | null;
+      caller: components['schemas']['MeCallerDto'];
+      /** @description delegations given or received that are not over (current and upcoming) */
+      delegations: components['schemas']['MeDelegationDto'][];
+      /** @description null without a session */
+      csrfToken: string | null;
     };
     ChangePasswordRequest: {
       currentPassword: string;
@@ -1344,6 +1508,10 @@ export interface components {
     };
     ResetPasswordRequest: {
       newPassword: string;
+    };
+    SessionsEndedDto: {
+      /** @example 1 */
+      sessionsEnded: number;
     };
     CreateApiKeyRequest: {
       /** @example KISA ticketing bridge */
@@ -1360,6 +1528,57 @@ export interface components {
        * @example 2027-06-30T00:00:00Z
        */
       expiresAt: string;
+    };
+    NewApiKeyDto: {
+      /**
+       * @description the <id> of lsk_<id>_<secret>
+       * @example 3f9a0c1d2b4e5f60
+       */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      role: 'bureau_head' | 'agency_officer' | 'auditor' | 'admin';
+      /** @example KISA */
+      agency?: string;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /** Format: date-time */
+      revokedAt?: string;
+      /** Format: date-time */
+      firstUsedAt?: string;
+      /** Format: date-time */
+      lastUsedAt?: string;
+      /**
+       * @description the key itself: shown in this answer only, never again
+       * @example lsk_3f9a0c1d2b4e5f60_…
+       */
+      key: string;
+    };
+    ApiKeyDto: {
+      /**
+       * @description the <id> of lsk_<id>_<secret>
+       * @example 3f9a0c1d2b4e5f60
+       */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      role: 'bureau_head' | 'agency_officer' | 'auditor' | 'admin';
+      /** @example KISA */
+      agency?: string;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /** Format: date-time */
+      revokedAt?: string;
+      /** Format: date-time */
+      firstUsedAt?: string;
+      /** Format: date-time */
+      lastUsedAt?: string;
     };
     AgencyWebhookRequest: {
       /** @example https://tasks.kisa.example/liaison */
@@ -2074,7 +2293,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgencyCommandResultDto'];
+        };
       };
     };
   };
@@ -2349,7 +2570,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgencyCommandResultDto'];
+        };
       };
     };
   };
@@ -2372,7 +2595,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PeoplePageDto'];
+        };
       };
     };
   };
@@ -2396,7 +2621,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResultDto'];
+        };
       };
     };
   };
@@ -2418,7 +2645,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PersonDto'];
+        };
       };
     };
   };
@@ -2444,7 +2673,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResultDto'];
+        };
       };
     };
   };
@@ -2470,7 +2701,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResultDto'];
+        };
       };
     };
   };
@@ -2492,7 +2725,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResultDto'];
+        };
       };
     };
   };
@@ -2518,7 +2753,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResultDto'];
+        };
       };
     };
   };
@@ -2535,7 +2772,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DelegationsPageDto'];
+        };
       };
     };
   };
@@ -2556,7 +2795,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResultDto'];
+        };
       };
     };
   };
@@ -2575,7 +2816,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResultDto'];
+        };
       };
     };
   };
@@ -2598,7 +2841,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RoleHoldersDto'];
+        };
       };
     };
   };
@@ -2619,7 +2864,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SignInAnswerDto'];
+        };
       };
     };
   };
@@ -2653,7 +2900,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeAnswerDto'];
+        };
       };
     };
   };
@@ -2697,7 +2946,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SessionsEndedDto'];
+        };
       };
     };
   };
@@ -2716,7 +2967,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SessionsEndedDto'];
+        };
       };
     };
   };
@@ -2733,7 +2986,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiKeyDto'][];
+        };
       };
     };
   };
@@ -2754,7 +3009,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NewApiKeyDto'];
+        };
       };
     };
   };

@@ -166,6 +166,7 @@ export const en = {
     forbiddenTitle: 'Not allowed',
     forbidden: 'Your role does not allow this.',
     network: 'Cannot reach the server. Check the connection.',
+    offline: 'You are offline. Liaison will try again when the connection is back.',
     retry: 'Try again',
     generic: 'Something went wrong: {{message}}',
     home: 'Go to the start page',

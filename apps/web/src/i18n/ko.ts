@@ -170,6 +170,7 @@ export const ko: Messages = {
     forbiddenTitle: '권한 없음',
     forbidden: '현재 역할로는 이용할 수 없는 기능입니다.',
     network: '서버에 연결할 수 없습니다. 네트워크 연결을 확인하십시오.',
+    offline: '네트워크 연결이 끊겼습니다. 연결되면 자동으로 다시 시도합니다.',
     retry: '다시 시도',
     generic: '오류가 발생했습니다: {{message}}',
     home: '첫 화면으로 이동',

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { hasRole, signOut, useMe, useResetSession } from '../api/session';
+import { ConnectionBanner } from './ConnectionBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** The frame of every page: skip link, masthead, the person's menu, the language switch. */
@@ -73,6 +74,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </nav>
         )}
       </header>
+      <ConnectionBanner />
       <main id="main" className="content">
         {children}
       </main>

@@ -43,9 +43,7 @@ export function FollowUpPage({ id }: { id: string }) {
           <dd>
             {f.officerId === undefined
               ? t('followUp.unclaimed')
-              : f.officerId === me?.person.id
-                ? me.person.displayName[language]
-                : t('followUp.officerOther')}
+              : (f.officerName?.[language] ?? t('followUp.officerOther'))}
           </dd>
           <dt>{t('followUp.dueAt')}</dt>
           <dd>

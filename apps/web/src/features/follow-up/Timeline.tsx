@@ -27,11 +27,18 @@ export function Timeline({ id, viewerId }: { id: string; viewerId?: string }) {
   const { t, i18n } = useTranslation();
   const history = useFollowUpHistory(id);
 
+  const language = i18n.language === 'en' ? 'en' : 'ko';
+  const nameOf = (id: string) => history.data?.people[id]?.[language];
+
   function who(entry: Entry): string {
     if (entry.actor.id === viewerId) return t('timeline.you');
     if (entry.actor.role === 'system') return t('timeline.system');
     const role = t(`role.${entry.actor.role}`, { defaultValue: entry.actor.role });
-    return entry.actor.agency ? t('timeline.roleAt', { role, agency: entry.actor.agency }) : role;
+    const title = entry.actor.agency
+      ? t('timeline.roleAt', { role, agency: entry.actor.agency })
+      : role;
+    const name = nameOf(entry.actor.id);
+    return name ? `${name} (${title})` : title;
   }
 
   return (
@@ -53,7 +60,8 @@ export function Timeline({ id, viewerId }: { id: string; viewerId?: string }) {
                   <strong>{t(`event.${entry.type}`, { defaultValue: entry.type })}</strong>
                   {' · '}
                   {who(entry)}
-                  {entry.onBehalfOf && ` (${t('timeline.onBehalfOf', { name: entry.onBehalfOf })})`}
+                  {entry.onBehalfOf &&
+                    ` · ${t('timeline.onBehalfOf', { name: nameOf(entry.onBehalfOf) ?? entry.onBehalfOf })}`}
                 </p>
                 <p className="timeline-when">
                   <time dateTime={entry.recordedAt}>
