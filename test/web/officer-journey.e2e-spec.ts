@@ -174,6 +174,12 @@ describe('web: the officer’s journey', () => {
       expect(await page.getByRole('button', { name: '한국어' }).getAttribute('aria-pressed')).toBe(
         'true',
       );
+
+      // sign out: the session is gone, a page of the app asks to sign in again
+      await page.getByRole('button', { name: '로그아웃' }).click();
+      await page.waitForURL(/\/sign-in$/);
+      await page.goto(`${api.url}/inbox`);
+      await page.waitForURL(/\/sign-in\?next=%2Finbox$/);
     } finally {
       await context.close();
     }

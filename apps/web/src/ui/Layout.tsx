@@ -46,7 +46,7 @@ export function Layout({ children }: { children: ReactNode }) {
                   type="button"
                   className="btn btn-tertiary btn-small"
                   onClick={async () => {
-                    await signOut(me.csrfToken);
+                    await signOut().catch(() => undefined);
                     await reset();
                     navigate('/sign-in');
                   }}
