@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
@@ -98,6 +99,20 @@ describe('web: the bureau head reviews (English)', () => {
     const timeline = head.getByRole('region', { name: 'History' });
     await timeline.getByText('Returned', { exact: true }).waitFor();
     await timeline.getByText('Accepted', { exact: true }).waitFor();
+
+    // at phone width nothing runs off the side; printed, the page is the task without controls
+    await head.setViewportSize({ width: 390, height: 844 });
+    expect(
+      await head.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
+    await head.screenshot({ path: join(SHOTS_DIR, 'follow-up.phone.en.png'), fullPage: true });
+    await head.emulateMedia({ media: 'print' });
+    expect(await head.getByRole('banner').isVisible()).toBe(false);
+    // the buttons are there, none of them printed (roles count only what is shown)
+    expect(await head.locator('button').count()).toBeGreaterThan(0);
+    expect(await head.getByRole('button').count()).toBe(0);
+    await head.getByRole('heading', { name: 'Joint AI threat briefing' }).waitFor();
+    await head.screenshot({ path: join(SHOTS_DIR, 'follow-up.print.en.png'), fullPage: true });
   });
 
   it('FSI declines, the head reassigns to FSC, the FSC officer finds it in the inbox', async () => {

@@ -119,7 +119,7 @@ export function VerbPanel({ task, viewer, agencies = [], perform, reload }: Verb
   }
 
   return (
-    <section aria-labelledby={`${formId}-heading`} className="panel">
+    <section aria-labelledby={`${formId}-heading`} className="panel no-print">
       <h2 id={`${formId}-heading`}>{t('followUp.actions')}</h2>
       {problem === 'conflict' && (
         <div role="alert" className="alert alert-warning">
