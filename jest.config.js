@@ -8,7 +8,7 @@ module.exports = {
   transform: { '\\.[cm]?[jt]s$': '<rootDir>/test/support/jest-transformer.js' },
   transformIgnorePatterns: [],
   moduleNameMapper: {
-    '^@liaison/(platform|event-store|follow-up|audit|routing|views|directory|identity|notifications|meetings)$': '<rootDir>/libs/$1/src',
+    '^@liaison/(platform|event-store|follow-up|audit|routing|views|directory|identity|notifications|meetings|counterparts)$': '<rootDir>/libs/$1/src',
     '^@liaison/event-store/(canonical-json|event-hash)$': '<rootDir>/libs/event-store/src/$1',
   },
   globalSetup: '<rootDir>/test/global-setup.ts',
