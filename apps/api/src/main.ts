@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { createDataSource, loadConfig, runMigrations } from '@liaison/platform';
+import { createDataSource, runMigrations } from '@liaison/platform';
 import { createApiApp } from './app.factory';
+import { checkApiConfiguration } from './configuration';
 
 async function bootstrap(): Promise<void> {
-  const config = loadConfig(); // fails fast, naming the variable, before anything starts
+  const config = checkApiConfiguration(); // fails fast, naming the variable, before anything starts
   if (config.hs256Enabled && !process.env.JWT_SECRET) {
     // Anyone with this repository can mint tokens for the development secret.
     console.warn('JWT_SECRET is not set: using the development secret; never expose this API');
