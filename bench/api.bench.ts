@@ -145,9 +145,12 @@ async function main(): Promise<void> {
     RATE_LIMIT_PER_CALLER: process.env.RATE_LIMIT_PER_CALLER ?? '1000000000',
   };
 
-  log('starting the API (dist) and the bare baseline server');
+  // From source through swc (transpiled once at load, the same code as dist): no build first,
+  // and no dist/ half-written by another build running at the same time.
+  log('starting the API and the bare baseline server');
   const apiPort = 3900 + Math.floor(Math.random() * 90);
-  const apiProcess = start([...API_NODE_ARGS, join(__dirname, '../dist/apps/api/src/main.js')], {
+  const apiMain = join(__dirname, '../apps/api/src/main.ts');
+  const apiProcess = start([...API_NODE_ARGS, '-r', '@swc-node/register', apiMain], {
     ...env,
     PORT: String(apiPort),
   });

@@ -107,6 +107,29 @@ describe('sign-in: at the same moment', () => {
   });
 });
 
+describe('sign-in: lookups at the same moment', () => {
+  it('answers each of many concurrent requests from its own session (lookups share a statement)', async () => {
+    const a = await session(api.url, 'kisa.officer');
+    const b = await session(api.url, 'msit.head');
+    const ended = await session(api.url, 'nis.officer');
+    await withSession(api.url, 'DELETE', '/v1/session', ended);
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        withSession(api.url, 'GET', '/v1/me', [a, b, ended][i % 3]),
+      ),
+    );
+    answers.forEach((answer, i) => {
+      if (i % 3 === 2) expect(answer.status).toBe(401);
+      else {
+        expect(answer.status).toBe(200);
+        expect(answer.body.person).toMatchObject({
+          login: i % 3 === 0 ? 'kisa.officer' : 'msit.head',
+        });
+      }
+    });
+  });
+});
+
 describe('sign-in: session lifetime', () => {
   it('gives a new session id at every sign-in and ends the one the request carried (fixation)', async () => {
     const first = await session(api.url, 'kisa.officer');

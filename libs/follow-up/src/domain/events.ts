@@ -182,6 +182,30 @@ export interface FollowUpCancelled {
   reason: string;
 }
 
+/** Which side of the task a comment comes from: the host's bureau or the assignee agency. */
+export type CommentSide = 'assignee' | 'bureau';
+
+/** A comment on the task. `mentions` are the person ids of the people it names (`@login` in
+ * the body, resolved through the directory when written), each of whom could see the task. */
+export interface FollowUpCommented {
+  followUpId: string;
+  commentId: string;
+  body: string;
+  mentions: string[];
+  side: CommentSide;
+}
+
+/** A file attached to the task. The bytes are in `@liaison/files`, addressed by `sha256` (hex),
+ * so the hash chain and the seals cover the content through this event. */
+export interface FollowUpFileAttached {
+  followUpId: string;
+  fileId: string;
+  name: string;
+  size: number;
+  mediaType: string;
+  sha256: string;
+}
+
 export interface FollowUpEventMap {
   FollowUpAssigned: FollowUpAssigned;
   FollowUpRouted: FollowUpRouted;
@@ -202,6 +226,8 @@ export interface FollowUpEventMap {
   FollowUpOverdue: FollowUpOverdue;
   FollowUpEscalated: FollowUpEscalated;
   FollowUpCancelled: FollowUpCancelled;
+  FollowUpCommented: FollowUpCommented;
+  FollowUpFileAttached: FollowUpFileAttached;
 }
 
 /** A domain event before it is stored: a stable type name and its data. */

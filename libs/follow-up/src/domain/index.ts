@@ -13,3 +13,4 @@ export * from './follow-up/follow-up.state';
 export * from './follow-up/follow-up.commands';
 export * from './follow-up/follow-up.policy';
 export * from './follow-up/follow-up.decider';
+export * from './follow-up/follow-up.collaboration';

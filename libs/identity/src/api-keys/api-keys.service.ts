@@ -1,7 +1,14 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
 import { Pool } from 'pg';
-import { AuthenticatedUser, AuthRequest, PG_POOL, ROLES, UserRole } from '@liaison/platform';
+import {
+  AuthenticatedUser,
+  AuthRequest,
+  Coalescer,
+  PG_POOL,
+  ROLES,
+  UserRole,
+} from '@liaison/platform';
 import { SecurityEvents, securityStreams } from '../security-events/security-events';
 import { hashApiKeySecret, newApiKey, ParsedApiKey } from './api-key-format';
 
@@ -35,6 +42,18 @@ const MAX_LIFETIME_MS = 366 * 86_400_000;
 /** last_used_at is written at most once a minute per key, not on every request. */
 const TOUCH_EVERY_S = 60;
 
+interface KeyRow {
+  id: string;
+  secret_hash: Buffer;
+  name: string;
+  role: UserRole;
+  agency: string | null;
+  live: boolean;
+  revoked: boolean;
+  first: boolean;
+  stale: boolean;
+}
+
 interface ApiKeyRow {
   id: string;
   name: string;
@@ -60,6 +79,9 @@ const invalid = (field: string, problem: string) =>
  */
 @Injectable()
 export class ApiKeysService {
+  private readonly checks = new Coalescer<string, KeyRow | undefined>((ids) => this.checkAll(ids));
+  private readonly touching = new Set<string>();
+
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly events: SecurityEvents,
@@ -149,24 +171,7 @@ export class ApiKeysService {
 
   /** One primary-key read per request; a write at first use and then at most once a minute. */
   async check(key: ParsedApiKey, request?: AuthRequest): Promise<ApiKeyCheck> {
-    const { rows } = await this.pool.query<{
-      secret_hash: Buffer;
-      name: string;
-      role: UserRole;
-      agency: string | null;
-      live: boolean;
-      revoked: boolean;
-      first: boolean;
-      stale: boolean;
-    }>({
-      name: 'identity-api-key-check', // planned once per connection, as the session lookup
-      text: `SELECT secret_hash, name, role, agency, expires_at > now() AS live,
-              revoked_at IS NOT NULL AS revoked, first_used_at IS NULL AS first,
-              last_used_at IS NULL OR last_used_at < now() - make_interval(secs => $2) AS stale
-       FROM api_keys WHERE id = $1`,
-      values: [key.id, TOUCH_EVERY_S],
-    });
-    const row = rows[0];
+    const row = await this.checks.submit(key.id);
     if (!row || !timingSafeEqual(row.secret_hash, hashApiKeySecret(key.secret))) {
       return { refused: 'invalid API key' };
     }
@@ -180,10 +185,29 @@ export class ApiKeysService {
       via: 'api_key',
     };
     if (row.first) await this.firstUse(key.id, user, request);
-    else if (row.stale) {
-      await this.pool.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [key.id]);
+    else if (row.stale && !this.touching.has(key.id)) {
+      this.touching.add(key.id); // one write however many requests saw it stale at once
+      try {
+        await this.pool.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [key.id]);
+      } finally {
+        this.touching.delete(key.id);
+      }
     }
     return { user };
+  }
+
+  /** The keys of the checks made in one turn of the event loop, in one statement (as sessions). */
+  private async checkAll(ids: string[]): Promise<PromiseSettledResult<KeyRow | undefined>[]> {
+    const { rows } = await this.pool.query<KeyRow>({
+      name: 'identity-api-key-check', // planned once per connection, as the session lookup
+      text: `SELECT id, secret_hash, name, role, agency, expires_at > now() AS live,
+              revoked_at IS NOT NULL AS revoked, first_used_at IS NULL AS first,
+              last_used_at IS NULL OR last_used_at < now() - make_interval(secs => $2) AS stale
+       FROM api_keys WHERE id = ANY ($1::text[])`,
+      values: [ids, TOUCH_EVERY_S],
+    });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => ({ status: 'fulfilled', value: byId.get(id) }));
   }
 
   private async firstUse(

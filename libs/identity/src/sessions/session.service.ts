@@ -2,7 +2,7 @@ import { Inject, Injectable, NotFoundException, UnauthorizedException } from '@n
 import { createHash, randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { PeopleReader } from '@liaison/directory';
-import { AuthenticatedUser, AuthRequest, PG_POOL, UserRole } from '@liaison/platform';
+import { AuthenticatedUser, AuthRequest, Coalescer, PG_POOL, UserRole } from '@liaison/platform';
 import { IDENTITY_CONFIG, IdentityConfig } from '../config/identity-config';
 import { SecurityEvents, securityStreams, clientOf } from '../security-events/security-events';
 import { clearedSessionCookie, sessionCookie, sessionIdOf } from './session-cookie';
@@ -24,6 +24,19 @@ export interface LiveSession {
   roles: UserRole[];
 }
 
+interface SessionRow {
+  handle: string;
+  person_id: string;
+  csrf_token: string;
+  live: boolean;
+  stale: boolean;
+  login: string;
+  display_name_ko: string;
+  agency: string;
+  roles: UserRole[];
+  active: boolean;
+}
+
 /** Sessions are touched (last_seen_at) at most this often: a write per minute, not per request. */
 const TOUCH_EVERY_S = 60;
 
@@ -37,6 +50,11 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest();
  */
 @Injectable()
 export class SessionService {
+  private readonly lookups = new Coalescer<string, SessionRow | undefined>((handles) =>
+    this.lookupAll(handles),
+  );
+  private readonly touching = new Set<string>();
+
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
@@ -96,39 +114,26 @@ export class SessionService {
   /** The live session the id names, or undefined (unknown, ended, idle or past its end). */
   async lookup(id: string): Promise<LiveSession | undefined> {
     const hash = sha256(id);
-    const { rows } = await this.pool.query<{
-      person_id: string;
-      csrf_token: string;
-      live: boolean;
-      stale: boolean;
-      login: string;
-      display_name_ko: string;
-      agency: string;
-      roles: UserRole[];
-      active: boolean;
-    }>({
-      // Named, so each connection plans it once: the plan was two thirds of the lookup's time
-      // (through PgBouncer this needs 1.21+ with max_prepared_statements, as the job ledger does).
-      name: 'identity-session-lookup',
-      text: `SELECT s.person_id, s.csrf_token,
-              s.expires_at > now() AND s.last_seen_at > now() - make_interval(secs => $2) AS live,
-              s.last_seen_at < now() - make_interval(secs => $3) AS stale,
-              p.login, p.display_name_ko, p.agency, p.roles, p.active
-       FROM sessions s JOIN people p ON p.id = s.person_id
-       WHERE s.id_hash = $1`,
-      values: [hash, this.config.sessionIdleTimeoutS, TOUCH_EVERY_S],
-    });
-    const row = rows[0];
+    const handle = hash.toString('hex');
+    const row = await this.lookups.submit(handle);
     if (!row) return undefined;
     if (!row.live || !row.active) {
       await this.pool.query('DELETE FROM sessions WHERE id_hash = $1', [hash]);
       return undefined;
     }
-    if (row.stale) {
-      await this.pool.query('UPDATE sessions SET last_seen_at = now() WHERE id_hash = $1', [hash]);
+    if (row.stale && !this.touching.has(handle)) {
+      // One touch per session however many of its requests saw it stale at once.
+      this.touching.add(handle);
+      try {
+        await this.pool.query('UPDATE sessions SET last_seen_at = now() WHERE id_hash = $1', [
+          hash,
+        ]);
+      } finally {
+        this.touching.delete(handle);
+      }
     }
     return {
-      handle: hash.toString('hex'),
+      handle,
       personId: row.person_id,
       csrfToken: row.csrf_token,
       login: row.login,
@@ -136,6 +141,31 @@ export class SessionService {
       agency: row.agency,
       roles: row.roles,
     };
+  }
+
+  /**
+   * The sessions (and their people, as they are now) of the lookups that arrived in one turn of
+   * the event loop, in one statement: under load a batch forms by itself, so the per-request
+   * lookup costs a share of a round trip. Each request is still answered from a read made after
+   * it arrived: a sign-out, a deactivation or a revoked role counts from the next request.
+   */
+  private async lookupAll(
+    handles: string[],
+  ): Promise<PromiseSettledResult<SessionRow | undefined>[]> {
+    const { rows } = await this.pool.query<SessionRow>({
+      // Named, so each connection plans it once (planning was two thirds of a lookup's time;
+      // through PgBouncer this needs 1.21+ with max_prepared_statements, as the job ledger does).
+      name: 'identity-session-lookup',
+      text: `SELECT encode(s.id_hash, 'hex') AS handle, s.person_id, s.csrf_token,
+              s.expires_at > now() AND s.last_seen_at > now() - make_interval(secs => $2) AS live,
+              s.last_seen_at < now() - make_interval(secs => $3) AS stale,
+              p.login, p.display_name_ko, p.agency, p.roles, p.active
+       FROM sessions s JOIN people p ON p.id = s.person_id
+       WHERE s.id_hash = ANY (SELECT decode(h, 'hex') FROM unnest($1::text[]) AS h)`,
+      values: [handles, this.config.sessionIdleTimeoutS, TOUCH_EVERY_S],
+    });
+    const byHandle = new Map(rows.map((r) => [r.handle, r]));
+    return handles.map((h) => ({ status: 'fulfilled', value: byHandle.get(h) }));
   }
 
   async csrfTokenOf(handle: string): Promise<string | undefined> {

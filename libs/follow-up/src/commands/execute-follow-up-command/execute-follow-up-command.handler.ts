@@ -40,6 +40,8 @@ export class ExecuteFollowUpCommandHandler implements ICommandHandler<ExecuteFol
   private async peopleNamedBy(
     request: FollowUpRequest,
   ): Promise<ReadonlyMap<string, PersonInfo> | undefined> {
+    // A comment's mentions: the rules check each could see the task.
+    if (request.kind === 'CommentOnFollowUp') return this.people.byIds(request.mentions ?? []);
     const named =
       request.kind === 'AssignFollowUp' ||
       request.kind === 'ReassignFollowUp' ||

@@ -75,6 +75,25 @@ export interface HandOverFollowUp extends FollowUpCommandBase {
   reason?: string;
 }
 
+// ── Either side: the bureau and the assignee agency working the task together ───────────────
+/** Rules in follow-up.collaboration.ts. */
+export interface CommentOnFollowUp extends FollowUpCommandBase {
+  kind: 'CommentOnFollowUp';
+  commentId: string;
+  body: string;
+  /** Person ids the body names; the handler looks them up for the rules. */
+  mentions: string[];
+}
+/** The bytes are stored (content-addressed) before this command; it records the fact. */
+export interface AttachFile extends FollowUpCommandBase {
+  kind: 'AttachFile';
+  fileId: string;
+  name: string;
+  size: number;
+  mediaType: string;
+  sha256: string;
+}
+
 // ── The system (router, delivery, timers) ─────────────────────────────────────────────────────
 export interface RecordRouting extends FollowUpCommandBase {
   kind: 'RecordRouting';
@@ -124,4 +143,5 @@ export type AssigneeCommand =
   | HandOverFollowUp;
 export type SystemCommand =
   RecordRouting | RecordDelivery | RecordRoutingFailure | SendReminder | MarkOverdue | Escalate;
-export type FollowUpCommand = HostCommand | AssigneeCommand | SystemCommand;
+export type CollaborationCommand = CommentOnFollowUp | AttachFile;
+export type FollowUpCommand = HostCommand | AssigneeCommand | SystemCommand | CollaborationCommand;

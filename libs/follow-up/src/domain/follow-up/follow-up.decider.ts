@@ -32,6 +32,7 @@ import {
   HostCommand,
   SystemCommand,
 } from './follow-up.commands';
+import { decideAttachFile, decideComment } from './follow-up.collaboration';
 import {
   actsAs,
   canSeeFollowUp,
@@ -210,6 +211,11 @@ export function decideFollowUp(
       const reason = requireText('reason', command.reason);
       return [{ type: 'FollowUpCancelled', data: { followUpId, reason } }];
     }
+
+    case 'CommentOnFollowUp':
+      return [{ type: 'FollowUpCommented', data: decideComment(command, state, ctx) }];
+    case 'AttachFile':
+      return [{ type: 'FollowUpFileAttached', data: decideAttachFile(command, state, ctx) }];
 
     case 'RecordRouting':
     case 'RecordDelivery':

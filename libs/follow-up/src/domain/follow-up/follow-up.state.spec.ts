@@ -23,6 +23,7 @@ import {
   started,
   submitted,
 } from '../testing/follow-up.fixture';
+import { commented, fileAttached } from '../testing/collaboration.fixture';
 import { followUpDecider } from './follow-up.decider';
 import { FollowUpState, initialFollowUpState } from './follow-up.state';
 
@@ -157,6 +158,8 @@ describe('evolveFollowUp', () => {
       cancelled('Moot'),
       { status: 'cancelled', lastReason: 'Moot' },
     ],
+    FollowUpCommented: [[assigned(), acknowledged()], commented(), {}],
+    FollowUpFileAttached: [[assigned()], fileAttached(), {}],
   };
 
   it.each(Object.entries(cases))('%s', (_type, [before, event, changes]) => {

@@ -146,6 +146,10 @@ export function evolveFollowUp(state: FollowUpState, event: FollowUpEvent): Foll
       return { ...state, escalated: state.escalated || state.overdue };
     case 'FollowUpCancelled':
       return { ...state, status: 'cancelled', lastReason: event.data.reason };
+    // Comments and files are read from the stream itself; they change nothing a rule asks.
+    case 'FollowUpCommented':
+    case 'FollowUpFileAttached':
+      return { ...state };
     default:
       return assertNever(event);
   }

@@ -1,0 +1,121 @@
+import {
+  ForbiddenError,
+  InvalidInputError,
+  InvalidStateError,
+  NotFoundError,
+} from '../domain.errors';
+import {
+  admin,
+  as,
+  auditor,
+  kisaColleague,
+  kisaOfficer,
+  msitHead,
+  mofaHead,
+  nisOfficer,
+} from '../testing/actors.fixture';
+import { attach, comment, commented, fileAttached, SHA256 } from '../testing/collaboration.fixture';
+import {
+  accepted,
+  acknowledged,
+  assigned,
+  cancelled,
+  claimed,
+  reassigned,
+  submitted,
+} from '../testing/follow-up.fixture';
+import { DeciderSpecification } from '../testing/given-when-then';
+import { followUpDecider } from './follow-up.decider';
+
+const { given } = DeciderSpecification.for(followUpDecider, as(kisaOfficer));
+
+describe('comments on a follow-up', () => {
+  it('the assignee officer comments: side assignee, body trimmed', () => {
+    given(assigned(), acknowledged()).when(comment('  Which template?  ')).then([commented()]);
+  });
+
+  it('the host bureau head comments: side bureau', () => {
+    given(assigned())
+      .when(comment('The 2024 one'), as(msitHead))
+      .then([commented({ body: 'The 2024 one', side: 'bureau' })]);
+  });
+
+  it('any officer of the agency comments, not only the named officer (talking is not working)', () => {
+    given(assigned(), claimed(kisaOfficer.id))
+      .when(comment('I can help'), as(kisaColleague))
+      .then([commented({ body: 'I can help' })]);
+  });
+
+  it('a mention of someone who may see the task is recorded by person id, once', () => {
+    given(assigned())
+      .when(comment('@kisa please look', [kisaOfficer.id, kisaOfficer.id]), as(msitHead))
+      .then([commented({ body: '@kisa please look', side: 'bureau', mentions: [kisaOfficer.id] })]);
+  });
+
+  it('a mention of someone who may not see the task is refused, naming mentions', () => {
+    const error = given(assigned())
+      .when(comment('@nis FYI', [nisOfficer.id]), as(msitHead))
+      .thenThrows(InvalidInputError, 'may not see this follow-up');
+    expect(error.field).toBe('mentions');
+  });
+
+  it('a mention of an unknown or deactivated person is refused', () => {
+    given(assigned())
+      .when(comment('hi', ['u-nobody']))
+      .thenThrows(InvalidInputError, 'not a person');
+    given(assigned())
+      .when(comment('hi', ['u-kisa-gone']))
+      .thenThrows(InvalidInputError, 'deactivated');
+  });
+
+  it('an agency that may not see the task gets not found', () => {
+    given(assigned()).when(comment('hi'), as(nisOfficer)).thenThrows(NotFoundError);
+    given(assigned()).when(comment('hi'), as(mofaHead)).thenThrows(NotFoundError);
+  });
+
+  it('a former assignee loses the thread with the task', () => {
+    given(assigned(), reassigned('AISI')).when(comment('still here?')).thenThrows(NotFoundError);
+  });
+
+  it('auditors and admins read but never write', () => {
+    given(assigned()).when(comment('hi'), as(auditor)).thenThrows(ForbiddenError);
+    given(assigned()).when(comment('hi'), as(admin)).thenThrows(ForbiddenError);
+  });
+
+  it('a closed task takes no more comments: 409 naming the state', () => {
+    given(assigned(), acknowledged(), submitted(), accepted())
+      .when(comment('one more thing'))
+      .thenThrows(InvalidStateError, 'accepted');
+    given(assigned(), cancelled())
+      .when(comment('why?'), as(msitHead))
+      .thenThrows(InvalidStateError, 'cancelled');
+  });
+
+  it('an empty or overlong body is refused, naming body', () => {
+    expect(given(assigned()).when(comment('  ')).thenThrows(InvalidInputError).field).toBe('body');
+    given(assigned())
+      .when(comment('x'.repeat(10_001)))
+      .thenThrows(InvalidInputError, '10000');
+  });
+});
+
+describe('files on a follow-up', () => {
+  it('either side attaches; the event carries name, size, media type and SHA-256', () => {
+    given(assigned()).when(attach()).then([fileAttached()]);
+    given(assigned()).when(attach(), as(msitHead)).then([fileAttached()]);
+  });
+
+  it('someone who may not see the task gets not found; a closed task refuses', () => {
+    given(assigned()).when(attach(), as(nisOfficer)).thenThrows(NotFoundError);
+    given(assigned(), cancelled()).when(attach()).thenThrows(InvalidStateError, 'cancelled');
+  });
+
+  it('a name with a path or control characters, a bad size or hash is refused by field', () => {
+    const field = (changes: Parameters<typeof attach>[0]) =>
+      given(assigned()).when(attach(changes)).thenThrows(InvalidInputError).field;
+    expect(field({ name: '../etc/passwd' })).toBe('name');
+    expect(field({ name: 'a\u0000b.pdf' })).toBe('name');
+    expect(field({ size: -1 })).toBe('size');
+    expect(field({ sha256: SHA256.toUpperCase() })).toBe('sha256');
+  });
+});
