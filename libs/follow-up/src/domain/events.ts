@@ -64,6 +64,11 @@ export interface FollowUpAssigned {
    * person's id). Added in wave 2 as an optional field: every earlier event is a valid instance
    * of this shape (no officer), so the schema version stays 1 and no upcaster is needed. */
   officerId?: string;
+  /** Set on a contribution task (협조 요청): the work a supporting agency (협조기관) does for
+   * the lead task `leadFollowUpId`. Absent on every other task, so earlier events stay valid
+   * instances of this shape (schema version 1, no upcaster). */
+  kind?: 'contribution';
+  leadFollowUpId?: string;
 }
 
 export interface FollowUpRouted {
@@ -206,6 +211,48 @@ export interface FollowUpFileAttached {
   sha256: string;
 }
 
+// ── Joint tasks (주관/협조): the lead task's record of its contributions ───────────────────────
+/** The host bureau head asked a supporting agency (협조기관) for a contribution to this (lead)
+ * task. The contribution is its own task, stream `follow-up-<contributionId>`, opened from this
+ * fact by the contribution process. */
+export interface FollowUpContributionRequested {
+  followUpId: string;
+  contributionId: string;
+  agency: string;
+  dueAt: string;
+  instructions?: string;
+}
+
+/** The contribution came in (its task was submitted) or was accepted by the host bureau head;
+ * recorded on the lead by the contribution process. `contributionVersion` is the version of the
+ * contribution's event, so a replayed or late fact is recognised and recorded once. */
+export interface FollowUpContributionReceived {
+  followUpId: string;
+  contributionId: string;
+  agency: string;
+  status: 'submitted' | 'accepted';
+  response: string;
+  contributionVersion: number;
+}
+
+/** The host bureau head returned (반려) the contribution: it is no longer in. */
+export interface FollowUpContributionReopened {
+  followUpId: string;
+  contributionId: string;
+  agency: string;
+  reason: string;
+  contributionVersion: number;
+}
+
+/** The lead no longer waits for this contribution: waived by the host bureau head, or its task
+ * was cancelled. */
+export interface FollowUpContributionWaived {
+  followUpId: string;
+  contributionId: string;
+  agency: string;
+  reason: string;
+}
+
 export interface FollowUpEventMap {
   FollowUpAssigned: FollowUpAssigned;
   FollowUpRouted: FollowUpRouted;
@@ -226,6 +273,10 @@ export interface FollowUpEventMap {
   FollowUpOverdue: FollowUpOverdue;
   FollowUpEscalated: FollowUpEscalated;
   FollowUpCancelled: FollowUpCancelled;
+  FollowUpContributionRequested: FollowUpContributionRequested;
+  FollowUpContributionReceived: FollowUpContributionReceived;
+  FollowUpContributionReopened: FollowUpContributionReopened;
+  FollowUpContributionWaived: FollowUpContributionWaived;
   FollowUpCommented: FollowUpCommented;
   FollowUpFileAttached: FollowUpFileAttached;
 }

@@ -1,5 +1,6 @@
 import { FollowUpDelivered, FollowUpPriority } from '../events';
 import { WorkshopState } from '../workshop/workshop.state';
+import { ContributionCommand } from './contribution.commands';
 
 interface FollowUpCommandBase {
   followUpId: string;
@@ -144,4 +145,5 @@ export type AssigneeCommand =
 export type SystemCommand =
   RecordRouting | RecordDelivery | RecordRoutingFailure | SendReminder | MarkOverdue | Escalate;
 export type CollaborationCommand = CommentOnFollowUp | AttachFile;
-export type FollowUpCommand = HostCommand | AssigneeCommand | SystemCommand | CollaborationCommand;
+export type FollowUpCommand =
+  HostCommand | AssigneeCommand | SystemCommand | CollaborationCommand | ContributionCommand;

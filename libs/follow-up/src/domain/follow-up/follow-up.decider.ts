@@ -34,6 +34,11 @@ import {
 } from './follow-up.commands';
 import { decideAttachFile, decideComment } from './follow-up.collaboration';
 import {
+  decideContribution,
+  refuseOnContribution,
+  requireContributionsIn,
+} from './contribution.decider';
+import {
   actsAs,
   canSeeFollowUp,
   FollowUpParty,
@@ -123,6 +128,7 @@ export function decideFollowUp(
     }
     case 'SubmitFollowUp': {
       authorize(command, state, ctx);
+      requireContributionsIn(state);
       const response = requireText('response', command.response);
       const data = { followUpId, agency: state.assigneeAgency, response };
       return [{ type: 'FollowUpSubmitted', data }];
@@ -170,6 +176,7 @@ export function decideFollowUp(
     }
     case 'ReassignFollowUp': {
       authorize(command, state, ctx);
+      refuseOnContribution(state, 'reassign');
       requireAssignableAgency(command.assigneeAgency, state, ctx.agencies);
       const { officerId } = command;
       // Within the same agency a reassignment only names a new officer (the former one is gone
@@ -216,6 +223,13 @@ export function decideFollowUp(
       return [{ type: 'FollowUpCommented', data: decideComment(command, state, ctx) }];
     case 'AttachFile':
       return [{ type: 'FollowUpFileAttached', data: decideAttachFile(command, state, ctx) }];
+
+    case 'RequestContribution':
+    case 'WaiveContribution':
+    case 'OpenContribution':
+    case 'CancelContribution':
+    case 'RecordContribution':
+      return decideContribution(command, state, ctx);
 
     case 'RecordRouting':
     case 'RecordDelivery':

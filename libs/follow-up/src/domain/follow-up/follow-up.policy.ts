@@ -3,7 +3,8 @@ import { Actor, AgencyInfo } from '../context';
 import { FollowUpState } from './follow-up.state';
 
 /** Host bureau heads, the current assignee's officers, and auditors. A former assignee loses
- * sight of the task when it is reassigned. */
+ * sight of the task when it is reassigned. The officers of an agency asked for a contribution
+ * (협조기관) read the lead task they contribute to, whatever became of the contribution. */
 export function canSeeFollowUp(actor: Actor, state: FollowUpState): boolean {
   if (!state.exists) return false;
   switch (actor.role) {
@@ -12,7 +13,10 @@ export function canSeeFollowUp(actor: Actor, state: FollowUpState): boolean {
     case 'bureau_head':
       return actor.agency === state.hostAgency;
     case 'agency_officer':
-      return actor.agency === state.assigneeAgency;
+      return (
+        actor.agency === state.assigneeAgency ||
+        (state.contributions ?? []).some((c) => c.agency === actor.agency)
+      );
     default:
       return false;
   }

@@ -24,6 +24,13 @@ import {
   submitted,
 } from '../testing/follow-up.fixture';
 import { commented, fileAttached } from '../testing/collaboration.fixture';
+import {
+  contributionReceived,
+  contributionReopened,
+  contributionRequested,
+  contributionWaived,
+  CONTRIBUTION_DUE_AT,
+} from '../testing/contribution.fixture';
 import { followUpDecider } from './follow-up.decider';
 import { FollowUpState, initialFollowUpState } from './follow-up.state';
 
@@ -160,6 +167,7 @@ describe('evolveFollowUp', () => {
     ],
     FollowUpCommented: [[assigned(), acknowledged()], commented(), {}],
     FollowUpFileAttached: [[assigned()], fileAttached(), {}],
+    ...contributionCases(),
   };
 
   it.each(Object.entries(cases))('%s', (_type, [before, event, changes]) => {
@@ -169,3 +177,56 @@ describe('evolveFollowUp', () => {
     expect(next).not.toBe(previous);
   });
 });
+
+/** The lead's record of its contributions (contribution.state.ts), one row per event type. */
+function contributionCases() {
+  const fsi = {
+    contributionId: 'c-1',
+    agency: 'FSI',
+    dueAt: CONTRIBUTION_DUE_AT,
+    instructions: 'The financial sector part',
+  };
+  const rows: Record<
+    | 'FollowUpContributionRequested'
+    | 'FollowUpContributionReceived'
+    | 'FollowUpContributionReopened'
+    | 'FollowUpContributionWaived',
+    [FollowUpEvent[], FollowUpEvent, Partial<FollowUpState>]
+  > = {
+    FollowUpContributionRequested: [
+      [assigned()],
+      contributionRequested(),
+      { contributions: [{ ...fsi, status: 'requested', recordedVersion: 0 }] },
+    ],
+    FollowUpContributionReceived: [
+      [assigned(), contributionRequested()],
+      contributionReceived(5),
+      {
+        contributions: [
+          { ...fsi, status: 'submitted', response: 'FSI part attached', recordedVersion: 5 },
+        ],
+      },
+    ],
+    FollowUpContributionReopened: [
+      [assigned(), contributionRequested(), contributionReceived(5)],
+      contributionReopened(6),
+      {
+        contributions: [
+          {
+            ...fsi,
+            status: 'requested',
+            response: 'FSI part attached',
+            reason: 'Thin',
+            recordedVersion: 6,
+          },
+        ],
+      },
+    ],
+    FollowUpContributionWaived: [
+      [assigned(), contributionRequested()],
+      contributionWaived('Covered'),
+      { contributions: [{ ...fsi, status: 'waived', reason: 'Covered', recordedVersion: 0 }] },
+    ],
+  };
+  return rows;
+}

@@ -6,6 +6,7 @@ import {
   FollowUpStatus,
   SourceKind,
 } from '../events';
+import { ContributionEntry, evolveContributions } from './contribution.state';
 
 export interface FollowUpState {
   exists: boolean;
@@ -36,6 +37,11 @@ export interface FollowUpState {
   response?: string;
   notes: number;
   lastNote?: string;
+  /** A contribution task (협조 요청) and the lead task it contributes to; absent on others. */
+  kind?: 'contribution';
+  leadFollowUpId?: string;
+  /** On a lead task: the contributions it asked for (absent until the first is asked). */
+  contributions?: readonly ContributionEntry[];
 }
 
 export const ALL_FOLLOW_UP_STATUSES = [
@@ -146,6 +152,11 @@ export function evolveFollowUp(state: FollowUpState, event: FollowUpEvent): Foll
       return { ...state, escalated: state.escalated || state.overdue };
     case 'FollowUpCancelled':
       return { ...state, status: 'cancelled', lastReason: event.data.reason };
+    case 'FollowUpContributionRequested':
+    case 'FollowUpContributionReceived':
+    case 'FollowUpContributionReopened':
+    case 'FollowUpContributionWaived':
+      return { ...state, contributions: evolveContributions(state.contributions ?? [], event) };
     // Comments and files are read from the stream itself; they change nothing a rule asks.
     case 'FollowUpCommented':
     case 'FollowUpFileAttached':
