@@ -26,6 +26,9 @@ import { MetricsController } from './metrics/metrics.controller';
 import { IdentityApiModule } from './session/identity-api.module';
 import { OidcSessionModule } from './session/oidc/oidc-session.module';
 import { DirectoryApiModule } from './directory/directory-api.module';
+import { MeetingsApiModule } from './meetings/meetings-api.module';
+import { ExportsApiModule } from './exports/exports-api.module';
+import { SearchApiModule } from './search/search-api.module';
 
 @Module({
   imports: [
@@ -42,6 +45,10 @@ import { DirectoryApiModule } from './directory/directory-api.module';
     AuditModule,
     // the directory: agencies, people, roles, delegations
     DirectoryApiModule,
+    // meeting series, search, reports (CSV and XLSX exports)
+    MeetingsApiModule,
+    SearchApiModule,
+    ExportsApiModule,
     // people: sign-in, sessions, API keys (and the AuthGuard's authenticators)
     IdentityApiModule,
     // sign-in through the IdP (OpenID Connect); 404 unless OIDC_* is configured

@@ -4,6 +4,7 @@ import { directoryMigrations } from '../../../../directory/src/migrations';
 import { eventStoreMigrations } from '../../../../event-store/src/migrations';
 import { followUpMigrations } from '../../../../follow-up/src/migrations';
 import { identityMigrations } from '../../../../identity/src/migrations';
+import { meetingsMigrations } from '../../../../meetings/src/migrations';
 import { routingMigrations } from '../../../../routing/src/migrations';
 import { viewsMigrations } from '../../../../views/src/migrations';
 import { platformMigrations } from '../../migrations';
@@ -26,6 +27,7 @@ export const migrations: MigrationClass[] = inTimestampOrder([
   ...auditMigrations,
   ...viewsMigrations,
   ...routingMigrations,
+  ...meetingsMigrations,
   ...platformMigrations,
 ]);
 

@@ -1,0 +1,50 @@
+import {
+  Actor,
+  canSeeFollowUp,
+  canSeeWorkshop,
+  initialFollowUpState,
+  initialWorkshopState,
+} from '@liaison/follow-up';
+import { AgendaItem } from './meeting-series.events';
+import { MeetingSeriesState } from './meeting-series.state';
+
+/**
+ * Who reads a series: whoever may see its workshop (the one workshop policy: the host's bureau
+ * heads, auditors), and the people of the agencies that attend it (the workshop's attending
+ * agencies, and any agency that attended a meeting), whatever their role.
+ */
+export function canSeeMeetingSeries(actor: Actor, series: MeetingSeriesState): boolean {
+  if (!series.exists) return false;
+  if (
+    canSeeWorkshop(actor, { ...initialWorkshopState, exists: true, hostAgency: series.hostAgency })
+  )
+    return true;
+  if (actor.role !== 'bureau_head' && actor.role !== 'agency_officer') return false;
+  return actor.agency !== undefined && readerAgencies(series).includes(actor.agency);
+}
+
+/** The agencies (besides the host) whose people read the series. */
+export function readerAgencies(series: MeetingSeriesState): string[] {
+  const agencies = new Set(series.attendingAgencies);
+  for (const m of series.meetings) for (const a of m.attendees?.agencies ?? []) agencies.add(a);
+  return [...agencies].sort();
+}
+
+/** Bureau heads of the host agency run the series (start, schedule, hold, cancel). */
+export function runsMeetingSeries(actor: Actor, hostAgency: string): boolean {
+  return actor.role === 'bureau_head' && actor.agency === hostAgency;
+}
+
+/**
+ * An agenda item as a reader may see it: the follow-up policy decides, with the task as the
+ * agenda recorded it (its workshop's host, its assignee then). An attending officer sees the
+ * items of their own agency; the host and auditors see all.
+ */
+export function canSeeAgendaItem(actor: Actor, hostAgency: string, item: AgendaItem): boolean {
+  return canSeeFollowUp(actor, {
+    ...initialFollowUpState,
+    exists: true,
+    hostAgency,
+    assigneeAgency: item.assigneeAgency,
+  });
+}

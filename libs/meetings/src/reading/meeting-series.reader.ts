@@ -1,0 +1,118 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Pool } from 'pg';
+import { EventStore } from '@liaison/event-store';
+import { Actor, ForbiddenError, NotFoundError } from '@liaison/follow-up';
+import { PG_POOL } from '@liaison/platform';
+import {
+  Meeting,
+  MeetingSeriesState,
+  canSeeAgendaItem,
+  canSeeMeetingSeries,
+  meetingSeriesStreamId,
+} from '../domain';
+import { foldSeries } from '../commands/meeting-series.commands.service';
+
+export interface MeetingSeriesSummary {
+  id: string;
+  workshopId: string;
+  actionId: string;
+  hostAgency: string;
+  title: string;
+  meetings: number;
+  held: number;
+  nextStartsAt: string | null;
+  lastHeldOn: string | null;
+  version: number;
+}
+
+export type MeetingSeriesDetail = Omit<MeetingSeriesState, 'exists' | 'seriesId'> & {
+  id: string;
+  version: number;
+  /** When the series last changed (the calendar's DTSTAMP). */
+  updatedAt: string;
+  meetings: Meeting[];
+};
+
+interface SummaryRecord {
+  series_id: string;
+  workshop_id: string;
+  action_id: string;
+  host_agency: string;
+  title: string;
+  meetings: number;
+  held: number;
+  next_starts_at: Date | null;
+  last_held_on: string | null;
+  version: number;
+}
+
+/** Series the actor may read: the list from its table, the detail folded from the log. */
+@Injectable()
+export class MeetingSeriesReader {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly store: EventStore,
+  ) {}
+
+  async list(actor: Actor, filter: { workshopId?: string } = {}): Promise<MeetingSeriesSummary[]> {
+    const values: unknown[] = [];
+    const where: string[] = [];
+    // canSeeMeetingSeries as a row filter (the policy's spec and the e2e hold the two together).
+    if (actor.role === 'bureau_head' || actor.role === 'agency_officer') {
+      if (!actor.agency) throw new ForbiddenError('a caller without an agency reads no series');
+      values.push(actor.agency);
+      where.push(
+        actor.role === 'bureau_head'
+          ? '(host_agency = $1 OR $1 = ANY(reader_agencies))'
+          : '$1 = ANY(reader_agencies)',
+      );
+    } else if (actor.role !== 'auditor') {
+      throw new ForbiddenError(`${actor.role} reads no meeting series`);
+    }
+    if (filter.workshopId) {
+      values.push(filter.workshopId);
+      where.push(`workshop_id = $${values.length}::uuid`);
+    }
+    const { rows } = await this.pool.query<SummaryRecord>(
+      `SELECT series_id, workshop_id, action_id, host_agency, title, meetings, held,
+         next_starts_at, last_held_on::text AS last_held_on, version
+       FROM meeting_series WHERE ${where.length ? where.join(' AND ') : 'true'}
+       ORDER BY updated_at DESC, series_id LIMIT 500`,
+      values,
+    );
+    return rows.map((r) => ({
+      id: r.series_id,
+      workshopId: r.workshop_id,
+      actionId: r.action_id,
+      hostAgency: r.host_agency,
+      title: r.title,
+      meetings: r.meetings,
+      held: r.held,
+      nextStartsAt: r.next_starts_at?.toISOString() ?? null,
+      lastHeldOn: r.last_held_on,
+      version: r.version,
+    }));
+  }
+
+  /** 404 for a series the actor may not read; agenda items trimmed to what they may see. */
+  async detail(actor: Actor, seriesId: string): Promise<MeetingSeriesDetail> {
+    const events = await this.store.readStream(meetingSeriesStreamId(seriesId));
+    const state = foldSeries(events);
+    if (!canSeeMeetingSeries(actor, state)) throw new NotFoundError('meeting series', seriesId);
+    const { exists: _exists, seriesId: id, ...rest } = state;
+    return {
+      ...rest,
+      id,
+      version: events.at(-1)?.version ?? 0,
+      updatedAt: (events.at(-1)?.recordedAt ?? new Date(0)).toISOString(),
+      meetings: state.meetings.map((m) =>
+        m.agenda
+          ? {
+              ...m,
+              agenda: m.agenda.filter((item) => canSeeAgendaItem(actor, state.hostAgency, item)),
+            }
+          : { ...m },
+      ),
+    };
+  }
+}
