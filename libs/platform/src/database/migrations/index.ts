@@ -2,6 +2,7 @@ import { MigrationInterface } from 'typeorm';
 import { auditMigrations } from '../../../../audit/src/migrations';
 import { directoryMigrations } from '../../../../directory/src/migrations';
 import { eventStoreMigrations } from '../../../../event-store/src/migrations';
+import { filesMigrations } from '../../../../files/src/migrations';
 import { followUpMigrations } from '../../../../follow-up/src/migrations';
 import { identityMigrations } from '../../../../identity/src/migrations';
 import { meetingsMigrations } from '../../../../meetings/src/migrations';
@@ -22,6 +23,7 @@ type MigrationClass = new () => MigrationInterface;
 export const migrations: MigrationClass[] = inTimestampOrder([
   ...eventStoreMigrations,
   ...followUpMigrations,
+  ...filesMigrations,
   ...identityMigrations,
   ...directoryMigrations,
   ...auditMigrations,
