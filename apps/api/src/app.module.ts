@@ -12,9 +12,11 @@ import {
 } from '@liaison/platform';
 import { ProjectionsQueriesModule } from '@liaison/views';
 import { AdminModule } from './admin/admin.module';
+import { WebModule } from './web/web.module';
 import { AuditModule } from './audit/audit.module';
 import { AgenciesController } from './agencies/agencies.controller';
 import { FollowUpsController } from './follow-ups/follow-ups.controller';
+import { ContributionsApiModule } from './follow-ups/contributions/contributions-api.module';
 import { WorkshopsController } from './workshops/workshops.controller';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { CallerRateLimitGuard } from './edge/rate-limit/caller-rate-limit.guard';
@@ -26,6 +28,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { IdentityApiModule } from './session/identity-api.module';
 import { OidcSessionModule } from './session/oidc/oidc-session.module';
 import { DirectoryApiModule } from './directory/directory-api.module';
+import { NotificationsApiModule } from './notifications/notifications-api.module';
 import { MeetingsApiModule } from './meetings/meetings-api.module';
 import { ExportsApiModule } from './exports/exports-api.module';
 import { SearchApiModule } from './search/search-api.module';
@@ -45,6 +48,8 @@ import { SearchApiModule } from './search/search-api.module';
     AuditModule,
     // the directory: agencies, people, roles, delegations
     DirectoryApiModule,
+    // joint tasks (주관/협조): contributions of supporting agencies
+    ContributionsApiModule,
     // meeting series, search, reports (CSV and XLSX exports)
     MeetingsApiModule,
     SearchApiModule,
@@ -53,8 +58,12 @@ import { SearchApiModule } from './search/search-api.module';
     IdentityApiModule,
     // sign-in through the IdP (OpenID Connect); 404 unless OIDC_* is configured
     OidcSessionModule,
+    // notifications: the in-app list and preferences
+    NotificationsApiModule,
     // operations
     AdminModule,
+    // the web app's live changes
+    WebModule,
   ],
   controllers: [
     // work

@@ -49,8 +49,8 @@ export async function newContext(
     timezoneId: 'Asia/Seoul',
     viewport: { width: 1280, height: 900 },
   });
-  // Well inside jest's 30 s, so a step that never happens fails naming the step.
-  context.setDefaultTimeout(8_000);
+  // Well inside the spec's time, so a step that never happens fails naming the step.
+  context.setDefaultTimeout(15_000);
   return context;
 }
 

@@ -7,6 +7,10 @@ import { ensureWebBuilt, launchChromium } from './web-browser';
 
 export const DEMO_PASSWORD = 'liaison-demo';
 
+// A browser journey is many steps; on a loaded machine (CI shares its cores) the default 30 s
+// per test is too tight for some of them.
+jest.setTimeout(90_000);
+
 export interface WebStack {
   api: TestApi;
   browser: Browser;

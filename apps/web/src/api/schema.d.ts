@@ -712,6 +712,143 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/follow-ups/{id}/contributions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask a supporting agency for a contribution (협조 요청) */
+    post: operations['ContributionsController_request'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/follow-ups/{id}/contributions/{agency}/waive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Waive a supporting agency’s contribution: the lead need not wait */
+    post: operations['ContributionsController_waive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/meeting-series': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Meeting series the caller may read */
+    get: operations['MeetingSeriesController_list'];
+    put?: never;
+    /** Start a meeting series from an agreed action of a workshop */
+    post: operations['MeetingSeriesController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/meeting-series/{id}/meetings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Schedule the next meeting of the series */
+    post: operations['MeetingSeriesController_schedule'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/meeting-series/{id}/meetings/{n}/held': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a meeting as held: attendees, minutes (회의록), decisions; its agenda carries the workshop’s open follow-ups as the log has them now */
+    post: operations['MeetingSeriesController_held'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/meeting-series/{id}/meetings/{n}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel a scheduled meeting */
+    post: operations['MeetingSeriesController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/meeting-series/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A series with its meetings, minutes, decisions and agendas */
+    get: operations['MeetingSeriesController_detail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/meeting-series/{id}/calendar.ics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The series as an iCalendar file (RFC 5545) */
+    get: operations['MeetingSeriesController_calendar'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/session': {
     parameters: {
       query?: never;
@@ -928,6 +1065,23 @@ export interface paths {
     put?: never;
     /** Put the job back on its queue under a new id */
     post: operations['DeadLettersController_retry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Server-sent events: `follow-up` {followUpId, status, version, position} for each change to a task the caller may see, once the views have it (read it with minPosition) */
+    get: operations['LiveController_stream'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1424,6 +1578,72 @@ export interface components {
       /** @example 2026-11-18 */
       on: string;
       holders: components['schemas']['RoleHolderDto'][];
+    };
+    ContributionRequest: {
+      /**
+       * @description the supporting agency (협조기관), never the lead agency or a counterpart
+       * @example KISA
+       */
+      agency: string;
+      /**
+       * @description its own due time; default and latest: the lead task’s
+       * @example 2026-12-10T09:00:00Z
+       */
+      dueAt?: string;
+      /** @example The financial sector’s view, two pages */
+      instructions?: string;
+    };
+    WaiveContributionRequest: {
+      /** @example Covered by the lead agency’s own analysis */
+      reason: string;
+    };
+    StartMeetingSeriesRequest: {
+      /** Format: uuid */
+      workshopId: string;
+      /**
+       * Format: uuid
+       * @description the agreed action the series carries out
+       */
+      actionId: string;
+      /** @example AI 보안 실무 협의 */
+      title?: string;
+    };
+    ScheduleMeetingRequest: {
+      /** @example 2026-12-15T09:00:00Z */
+      startsAt: string;
+      /** @default 60 */
+      durationMinutes: number;
+      /** @example 정부세종청사 6동 회의실 */
+      location?: string;
+    };
+    AttendeesRequest: {
+      /** @description people of the directory (ids) */
+      people: string[];
+      /**
+       * @description agencies or counterparts that attended as such
+       * @example [
+       *       "KISA",
+       *       "NIS"
+       *     ]
+       */
+      agencies: string[];
+    };
+    HoldMeetingRequest: {
+      /** @example 2026-11-18 */
+      date: string;
+      attendees: components['schemas']['AttendeesRequest'];
+      /** @example 위협 정보 공유 채널을 개설하기로 하였다. */
+      minutes: string;
+      /**
+       * @example [
+       *       "공유 채널 개설"
+       *     ]
+       */
+      decisions: string[];
+    };
+    CancelMeetingRequest: {
+      /** @example rescheduled */
+      reason: string;
     };
     SignInRequest: {
       /** @example kisa.officer */
@@ -2847,6 +3067,233 @@ export interface operations {
       };
     };
   };
+  ContributionsController_request: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContributionRequest'];
+      };
+    };
+    responses: {
+      /** @description {id (the lead), contributionId, version, position} */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such task, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description the lead was submitted or closed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ContributionsController_waive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        agency: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WaiveContributionRequest'];
+      };
+    };
+    responses: {
+      /** @description no such task or contribution */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description the contribution is in already */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  MeetingSeriesController_list: {
+    parameters: {
+      query?: {
+        workshopId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MeetingSeriesController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StartMeetingSeriesRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MeetingSeriesController_schedule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ScheduleMeetingRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MeetingSeriesController_held: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        n: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HoldMeetingRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MeetingSeriesController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        n: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CancelMeetingRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MeetingSeriesController_detail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MeetingSeriesController_calendar: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   SessionController_signIn: {
     parameters: {
       query?: never;
@@ -3185,6 +3632,24 @@ export interface operations {
     requestBody?: never;
     responses: {
       202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  LiveController_stream: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description an event stream that stays open */
+      200: {
         headers: {
           [name: string]: unknown;
         };

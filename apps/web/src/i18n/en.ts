@@ -111,6 +111,12 @@ export const en = {
     FollowUpOverdue: 'Overdue',
     FollowUpEscalated: 'Escalated',
     FollowUpCancelled: 'Cancelled',
+    FollowUpCommented: 'Comment added',
+    FollowUpFileAttached: 'File attached',
+    FollowUpContributionRequested: 'Contribution requested',
+    FollowUpContributionReceived: 'Contribution received',
+    FollowUpContributionReopened: 'Contribution returned',
+    FollowUpContributionWaived: 'Contribution waived',
   } satisfies Record<keyof FollowUpEventMap, string>,
   followUp: {
     heading: 'Follow-up',

@@ -115,6 +115,12 @@ export const ko: Messages = {
     FollowUpOverdue: '기한 경과',
     FollowUpEscalated: '상급자 보고',
     FollowUpCancelled: '취소',
+    FollowUpCommented: '의견 등록',
+    FollowUpFileAttached: '첨부 파일 등록',
+    FollowUpContributionRequested: '협조 요청',
+    FollowUpContributionReceived: '협조 의견 접수',
+    FollowUpContributionReopened: '협조 의견 반려',
+    FollowUpContributionWaived: '협조 요청 면제',
   },
   followUp: {
     heading: '후속 조치',

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { useLiveChanges } from '../api/live';
 import { hasRole, signOut, useMe, useResetSession } from '../api/session';
 import { ConnectionBanner } from './ConnectionBanner';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -12,6 +13,10 @@ export function Layout({ children }: { children: ReactNode }) {
   const reset = useResetSession();
   const [location, navigate] = useLocation();
   const language = i18n.language === 'en' ? 'en' : 'ko';
+  // live changes for those who read tasks (admins have no such page)
+  useLiveChanges(
+    hasRole(me, 'agency_officer') || hasRole(me, 'bureau_head') || hasRole(me, 'auditor'),
+  );
 
   const links = [
     hasRole(me, 'agency_officer') && { href: '/inbox', label: t('nav.inbox') },
