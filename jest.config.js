@@ -5,6 +5,8 @@ module.exports = {
   rootDir: '.',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testRegex: '\\.(spec|int-spec|e2e-spec)\\.ts$',
+  // The web app's component specs run under Vitest (npm run test:web-components), in a DOM.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
   transform: { '\\.[cm]?[jt]s$': '<rootDir>/test/support/jest-transformer.js' },
   transformIgnorePatterns: [],
   moduleNameMapper: {
