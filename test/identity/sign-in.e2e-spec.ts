@@ -217,7 +217,7 @@ describe('sign-in: refusals', () => {
     };
     const unknown = [];
     const wrong = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 6; i++) {
       unknown.push(await timed(`nobody.${i}.${person.login}`));
       wrong.push(await timed(person.login));
     }
@@ -228,8 +228,9 @@ describe('sign-in: refusals', () => {
     const ratio = median(unknown.map((r) => r.ms)) / median(wrong.map((r) => r.ms));
     // Both verify one Argon2id hash at the same parameters (tens of ms); without the dummy hash
     // an unknown name would answer in about a millisecond (a ratio near 0.05).
-    expect(ratio).toBeGreaterThan(0.5);
-    expect(ratio).toBeLessThan(2);
+    // Bounds wide enough for a busy CI machine, and far from the 0.05 of a missing dummy hash.
+    expect(ratio).toBeGreaterThan(1 / 3);
+    expect(ratio).toBeLessThan(3);
   });
 
   it('throttles an account after repeated failures (429, Retry-After), then lets the owner in', async () => {
