@@ -21,6 +21,8 @@ export * from './queues/routing-queues';
 export * from './relay/relay-jobs';
 export * from './relay/routing-relay';
 export * from './router/batch-router';
+export * from './contributions/contribution-process';
+export * from './contributions/contribution-plan';
 export * from './router/route-decision';
 export * from './router/task-snapshot';
 export * from './routing.errors';

@@ -16,6 +16,7 @@ import { createLedgerPool, LEDGER_POOL } from './ledger/ledger-pool';
 import { JobDispatcher } from './queues/job-dispatcher';
 import { RoutingQueues } from './queues/routing-queues';
 import { ROUTING_CONFIG } from './routing.tokens';
+import { ContributionProcess } from './contributions/contribution-process';
 
 /** What the worker and the API share for routing: queues, the ledger, webhooks, dead letters. */
 @Module({
@@ -31,6 +32,7 @@ import { ROUTING_CONFIG } from './routing.tokens';
     // commands
     SystemCommands,
     BatchRouter,
+    ContributionProcess,
     // delivery
     AgencyWebhooks,
     DeadLetters,
@@ -45,6 +47,7 @@ import { ROUTING_CONFIG } from './routing.tokens';
     JobDispatcher,
     SystemCommands,
     BatchRouter,
+    ContributionProcess,
     AgencyWebhooks,
     DeadLetters,
     DeadLetterRetry,

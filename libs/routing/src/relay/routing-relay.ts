@@ -13,6 +13,7 @@ import { JobDispatcher } from '../queues/job-dispatcher';
 import { QueuedJob } from '../queues/queued-job';
 import { ROUTING_CONFIG } from '../routing.tokens';
 import { BatchRouter } from '../router/batch-router';
+import { ContributionProcess } from '../contributions/contribution-process';
 import { jobsForEvent } from './relay-jobs';
 
 export const RELAY_SUBSCRIPTION = 'relay:routing';
@@ -51,6 +52,7 @@ export class RoutingRelay {
     private readonly store: EventStore,
     private readonly dispatcher: JobDispatcher,
     private readonly router: BatchRouter,
+    private readonly contributions: ContributionProcess,
     @Inject(ROUTING_CONFIG) private readonly config: RoutingConfig,
   ) {}
 
@@ -93,9 +95,12 @@ export class RoutingRelay {
 
   private async relay(events: StoredEvent[], tx: PoolClient): Promise<void> {
     const routed = await this.router.route(events, tx);
+    // Joint tasks: contributions opened, cancelled and recorded on their leads, in this
+    // transaction (their new assignments are routed by a later batch, as any other).
+    const linked = await this.contributions.handle(events, tx);
     const jobs = [...routed.jobs, ...events.flatMap(jobsForEvent)];
     await this.dispatcher.record(jobs, tx);
-    this.committed = { recorded: routed.recorded > 0, jobs };
+    this.committed = { recorded: routed.recorded + linked > 0, jobs };
   }
 
   /**
