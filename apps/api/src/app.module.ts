@@ -17,7 +17,6 @@ import { AuditModule } from './audit/audit.module';
 import { AgenciesController } from './agencies/agencies.controller';
 import { FollowUpsController } from './follow-ups/follow-ups.controller';
 import { ContributionsApiModule } from './follow-ups/contributions/contributions-api.module';
-import { ContributionsApiModule } from './follow-ups/contributions/contributions-api.module';
 import { WorkshopsController } from './workshops/workshops.controller';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { CallerRateLimitGuard } from './edge/rate-limit/caller-rate-limit.guard';
@@ -49,8 +48,6 @@ import { SearchApiModule } from './search/search-api.module';
     AuditModule,
     // the directory: agencies, people, roles, delegations
     DirectoryApiModule,
-    // joint tasks (주관/협조): contributions of supporting agencies
-    ContributionsApiModule,
     // joint tasks (주관/협조): contributions of supporting agencies
     ContributionsApiModule,
     // meeting series, search, reports (CSV and XLSX exports)
