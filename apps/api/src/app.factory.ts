@@ -20,6 +20,7 @@ import { useAddressRateLimit } from './edge/rate-limit/address-rate-limit.hook';
 import { RATE_LIMITER } from './edge/rate-limit/rate-limiter.provider';
 import { useSecurityHeaders } from './edge/security-headers';
 import { useWebApp } from './web/web-app';
+import { useFileUploads } from './follow-ups/files/file-uploads';
 
 /** Request bodies above this are refused with 413 before they reach a handler. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -38,6 +39,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   // Before anything else sees a request, in this order: headers on every answer (429s too),
   // the per-address allowance, then who may read the docs and metrics.
   useSecurityHeaders(fastify);
+  useFileUploads(fastify);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     bufferLogs: true,
   });

@@ -16,6 +16,8 @@ import { WebModule } from './web/web.module';
 import { AuditModule } from './audit/audit.module';
 import { AgenciesController } from './agencies/agencies.controller';
 import { FollowUpsController } from './follow-ups/follow-ups.controller';
+import { CommentsModule } from './follow-ups/comments/comments.module';
+import { FilesApiModule } from './follow-ups/files/files-api.module';
 import { ContributionsApiModule } from './follow-ups/contributions/contributions-api.module';
 import { WorkshopsController } from './workshops/workshops.controller';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
@@ -45,6 +47,9 @@ import { SearchApiModule } from './search/search-api.module';
     // domain
     FollowUpModule,
     ProjectionsQueriesModule,
+    // working a task together: comments and files
+    CommentsModule,
+    FilesApiModule,
     AuditModule,
     // the directory: agencies, people, roles, delegations
     DirectoryApiModule,

@@ -1,4 +1,5 @@
 import { loadSealKeys } from '@liaison/audit';
+import { loadFilesConfig } from '@liaison/files';
 import { loadIdentityConfig, loadOidcConfig } from '@liaison/identity';
 import { loadConfig, loadEdgeConfig, LiaisonConfig } from '@liaison/platform';
 import { loadRoutingConfig } from '@liaison/routing';
@@ -17,5 +18,6 @@ export function checkApiConfiguration(env: Env = process.env): LiaisonConfig {
   loadSealKeys(env);
   loadIdentityConfig(env);
   loadOidcConfig(env);
+  loadFilesConfig(env);
   return config;
 }

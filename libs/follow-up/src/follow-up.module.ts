@@ -10,6 +10,12 @@ import { GetFollowUpHandler } from './queries/get-follow-up/get-follow-up.handle
 import { PersonNames } from './queries/person-names';
 import { GetFollowUpHistoryHandler } from './queries/get-follow-up-history/get-follow-up-history.handler';
 import { GetWorkshopHandler } from './queries/get-workshop/get-workshop.handler';
+import {
+  CheckCanAttachHandler,
+  GetFollowUpFileHandler,
+  ListFollowUpCommentsHandler,
+  ListFollowUpFilesHandler,
+} from './queries/follow-up-collaboration/follow-up-collaboration.handlers';
 import { ListAgenciesHandler } from './queries/list-agencies/list-agencies.handler';
 
 /** Workshops and follow-ups: command and query handlers over the event store. */
@@ -30,6 +36,10 @@ import { ListAgenciesHandler } from './queries/list-agencies/list-agencies.handl
     GetFollowUpHistoryHandler,
     GetWorkshopHandler,
     ListAgenciesHandler,
+    ListFollowUpCommentsHandler,
+    ListFollowUpFilesHandler,
+    GetFollowUpFileHandler,
+    CheckCanAttachHandler,
   ],
   exports: [AgencyDirectory, DecisionRunner],
 })

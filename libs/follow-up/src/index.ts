@@ -9,5 +9,6 @@ export * from './domain';
 export * from './follow-up.module';
 export * from './queries/get-follow-up/get-follow-up.query';
 export * from './queries/get-follow-up-history/get-follow-up-history.query';
+export * from './queries/follow-up-collaboration/follow-up-collaboration.query';
 export * from './queries/get-workshop/get-workshop.query';
 export * from './queries/list-agencies/list-agencies.query';

@@ -25,6 +25,7 @@ import {
   submitted,
 } from '../testing/follow-up.fixture';
 import { DeciderSpecification } from '../testing/given-when-then';
+import { mentionCandidates } from './follow-up.collaboration';
 import { followUpDecider } from './follow-up.decider';
 
 const { given } = DeciderSpecification.for(followUpDecider, as(kisaOfficer));
@@ -117,5 +118,19 @@ describe('files on a follow-up', () => {
     expect(field({ name: 'a\u0000b.pdf' })).toBe('name');
     expect(field({ size: -1 })).toBe('size');
     expect(field({ sha256: SHA256.toUpperCase() })).toBe('sha256');
+  });
+});
+
+describe('mentions in a comment body', () => {
+  it('finds @login at the start, after spaces and brackets, lower-cased, once each', () => {
+    expect(mentionCandidates('@KISA.officer please see (@msit.head) and @kisa.officer')).toEqual([
+      ['kisa.officer'],
+      ['msit.head'],
+    ]);
+  });
+
+  it('an e-mail address is no mention; a trailing full stop is offered without it', () => {
+    expect(mentionCandidates('write to kim@kisa.or.kr')).toEqual([]);
+    expect(mentionCandidates('thanks @fsc.officer.')).toEqual([['fsc.officer.', 'fsc.officer']]);
   });
 });

@@ -83,7 +83,7 @@ export function decideComment(
     if (!person) throw new InvalidInputError('mentions', `${id} is not a person of the directory`);
     if (!person.active) throw new InvalidInputError('mentions', `${id} is deactivated`);
     if (!personCanSee(person, state)) {
-      throw new InvalidInputError('mentions', `${id} may not see this follow-up`);
+      throw new InvalidInputError('mentions', `${person.name ?? id} may not see this follow-up`);
     }
   }
   return { followUpId: state.followUpId, commentId, body, mentions, side };
@@ -118,4 +118,26 @@ export function decideAttachFile(
     mediaType,
     sha256: command.sha256,
   };
+}
+
+// `@` at the start or after a space or bracket (not inside an e-mail address), then a login as
+// the directory allows it (libs/directory/src/domain/validation.ts, LOGIN).
+const MENTION = /(?<![\p{L}\p{N}@._-])@([a-z0-9][a-z0-9._-]{1,63})/giu;
+
+/**
+ * The logins a comment's body names as `@login`, lower-cased, once each, in order. A sentence's
+ * full stop after a login is not part of it (`@kisa.officer.`), so each candidate is offered
+ * with and without trailing punctuation; the directory decides which (if either) is a person.
+ */
+export function mentionCandidates(body: string): string[][] {
+  const seen = new Set<string>();
+  const out: string[][] = [];
+  for (const match of body.matchAll(MENTION)) {
+    const login = match[1].toLowerCase();
+    if (seen.has(login)) continue;
+    seen.add(login);
+    const trimmed = login.replace(/[._-]+$/, '');
+    out.push(trimmed !== login && trimmed.length >= 2 ? [login, trimmed] : [login]);
+  }
+  return out;
 }
