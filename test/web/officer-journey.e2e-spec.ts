@@ -185,6 +185,20 @@ describe('web: the officer’s journey', () => {
     }
   });
 
+  it('a refusal from the IdP comes back to the sign-in page as a message', async () => {
+    const context = await newContext(browser, 'ko-KR');
+    const page = await context.newPage();
+    try {
+      await page.goto(`${api.url}/sign-in?error=inactive_person`);
+      await page
+        .getByRole('alert')
+        .filter({ hasText: '기관 통합 로그인에 실패했습니다(inactive_person)' })
+        .waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   it('another agency’s task is a "not found" page, with no task data in any answer', async () => {
     const title = 'FSI-only task: payment sector AI incidents';
     const id = await assign('FSI', title);

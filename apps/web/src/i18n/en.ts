@@ -21,6 +21,8 @@ export const en = {
     failed: 'The user name or password is not correct.',
     throttled: 'Too many attempts. Wait a moment and try again.',
     required: 'Enter your user name and password.',
+    providerFailed:
+      'Signing in through your organisation did not succeed ({{code}}). Try again or ask an administrator.',
   },
   inbox: {
     title: 'Inbox',

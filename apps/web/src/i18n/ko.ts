@@ -26,6 +26,8 @@ export const ko: Messages = {
     failed: '아이디 또는 비밀번호가 올바르지 않습니다.',
     throttled: '로그인 시도 횟수를 초과했습니다. 잠시 후 다시 시도하십시오.',
     required: '아이디와 비밀번호를 입력하십시오.',
+    providerFailed:
+      '기관 통합 로그인에 실패했습니다({{code}}). 다시 시도하거나 관리자에게 문의하십시오.',
   },
   inbox: {
     title: '받은 과제',

@@ -18,7 +18,11 @@ export function SignInPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  // The IdP's callback sends refusals back here as ?error=<code> (apps/api/src/session/oidc).
+  const providerError = new URLSearchParams(search).get('error');
+  const [problem, setProblem] = useState<string | null>(
+    providerError ? t('signIn.providerFailed', { code: providerError.slice(0, 40) }) : null,
+  );
 
   async function submit(event: FormEvent) {
     event.preventDefault();
