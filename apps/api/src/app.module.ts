@@ -34,6 +34,7 @@ import { NotificationsApiModule } from './notifications/notifications-api.module
 import { MeetingsApiModule } from './meetings/meetings-api.module';
 import { ExportsApiModule } from './exports/exports-api.module';
 import { SearchApiModule } from './search/search-api.module';
+import { CounterpartsApiModule } from './counterparts/counterparts-api.module';
 
 @Module({
   imports: [
@@ -58,6 +59,8 @@ import { SearchApiModule } from './search/search-api.module';
     // meeting series, search, reports (CSV and XLSX exports)
     MeetingsApiModule,
     SearchApiModule,
+    // requests to outside counterparts and their answer page (/respond/:token)
+    CounterpartsApiModule,
     ExportsApiModule,
     // people: sign-in, sessions, API keys (and the AuthGuard's authenticators)
     IdentityApiModule,

@@ -1,5 +1,6 @@
 import { MigrationInterface } from 'typeorm';
 import { auditMigrations } from '../../../../audit/src/migrations';
+import { counterpartsMigrations } from '../../../../counterparts/src/migrations';
 import { directoryMigrations } from '../../../../directory/src/migrations';
 import { eventStoreMigrations } from '../../../../event-store/src/migrations';
 import { filesMigrations } from '../../../../files/src/migrations';
@@ -30,6 +31,7 @@ export const migrations: MigrationClass[] = inTimestampOrder([
   ...viewsMigrations,
   ...routingMigrations,
   ...meetingsMigrations,
+  ...counterpartsMigrations,
   ...platformMigrations,
 ]);
 
