@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ContributionProcess, agencyQueue, TIMER_QUEUE } from '@liaison/routing';
-import { TestApi } from '../support/api';
+import { startProjections, TestApi } from '../support/api';
 import { waitFor } from '../support/database';
 import { call, caller } from '../support/http';
 import {
@@ -41,6 +41,7 @@ describe('joint tasks (주관/협조)', () => {
   let env: RoutingTestEnv;
   let worker: RoutingApp;
   let api: TestApi;
+  let stopProjections: (() => Promise<void>) | undefined;
   let workshopId: string;
   let actionId: string;
 
@@ -48,6 +49,7 @@ describe('joint tasks (주관/협조)', () => {
     env = await prepareRoutingEnv('joint');
     worker = await startRoutingApp(env);
     api = await startRoutingApi(env);
+    stopProjections = await startProjections(worker.pool);
     const workshop = await call<{ id: string }>(api.url, 'POST', '/v1/workshops', msitHead, {
       title: 'AI security in finance',
       heldOn: '2026-11-18',
@@ -68,6 +70,7 @@ describe('joint tasks (주관/협조)', () => {
   });
   afterAll(async () => {
     await api?.close();
+    await stopProjections?.();
     await worker?.close();
     if (env) await cleanUpRoutingEnv(env);
   });
@@ -139,6 +142,43 @@ describe('joint tasks (주관/협조)', () => {
     // Its own due time: deadline timers are planned for it as for any task.
     const timers = await worker.queues.get(TIMER_QUEUE).getJobs();
     expect(timers.some((j) => JSON.stringify(j.data).includes(fsiContribution))).toBe(true);
+  });
+
+  it('the board and the inbox show a contribution as such, and a lead’s supporting agencies', async () => {
+    interface Row {
+      followUpId: string;
+      kind: string | null;
+      leadFollowUpId: string | null;
+      supportingAgencies: string[];
+    }
+    const rowOf = async (path: string, who: typeof msitHead, id: string) =>
+      waitFor(
+        async () => {
+          const res = await call<{ items: Row[] }>(api.url, 'GET', path, who);
+          const row = res.body.items?.find((r) => r.followUpId === id);
+          return row && row.supportingAgencies.length !== 1 ? row : undefined;
+        },
+        10_000,
+        `${id} on ${path}`,
+      );
+    expect(await rowOf('/v1/agencies/FSI/inbox', fsiOfficer, fsiContribution)).toMatchObject({
+      kind: 'contribution',
+      leadFollowUpId: lead,
+      supportingAgencies: [],
+    });
+    expect(await rowOf(`/v1/follow-ups?workshopId=${workshopId}`, msitHead, lead)).toMatchObject({
+      kind: null,
+      leadFollowUpId: null,
+      supportingAgencies: ['FSI', 'KISA'],
+    });
+    // The lead is on FSC's inbox only: FSI's work there is its contribution.
+    const fsiInbox = await call<{ items: Row[] }>(
+      api.url,
+      'GET',
+      '/v1/agencies/FSI/inbox',
+      fsiOfficer,
+    );
+    expect(fsiInbox.body.items.map((r) => r.followUpId)).not.toContain(lead);
   });
 
   it('the supporting agency reads the lead task; another agency does not (404)', async () => {

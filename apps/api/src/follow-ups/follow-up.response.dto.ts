@@ -44,6 +44,22 @@ export class FollowUpViewDto extends FollowUpSummary {
   @ApiProperty() lastEventType!: string;
   @ApiProperty({ format: 'date-time' }) lastChangedAt!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['contribution'],
+    description: 'contribution: a supporting agency’s part (협조) of the lead task',
+  })
+  kind!: 'contribution' | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'a contribution’s lead task',
+  })
+  leadFollowUpId!: string | null;
+  @ApiProperty({ type: [String], description: 'a lead task’s supporting agencies (협조기관)' })
+  supportingAgencies!: string[];
 }
 
 export class FollowUpPageDto {
@@ -75,6 +91,32 @@ export class FollowUpDto extends FollowUpSummary {
   @ApiPropertyOptional({ description: 'the submitted response' }) response?: string;
   @ApiProperty({ description: 'how many progress notes' }) notes!: number;
   @ApiPropertyOptional() lastNote?: string;
+  @ApiPropertyOptional({ enum: ['contribution'], description: 'a supporting agency’s part (협조)' })
+  kind?: 'contribution';
+  @ApiPropertyOptional({ format: 'uuid', description: 'a contribution’s lead task' })
+  leadFollowUpId?: string;
+  @ApiPropertyOptional({
+    type: () => [ContributionDto],
+    description: 'a lead task’s contributions (주관/협조), in the order asked',
+  })
+  contributions?: ContributionDto[];
+}
+
+/** A lead task's record of one contribution. */
+class ContributionDto {
+  @ApiProperty({ format: 'uuid', description: 'the contribution task' }) contributionId!: string;
+  @ApiProperty({ example: 'FSI' }) agency!: string;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({
+    enum: ['requested', 'submitted', 'accepted', 'waived'],
+    description: 'requested: not in yet; submitted, accepted: in; waived: not needed',
+  })
+  status!: string;
+  @ApiPropertyOptional() instructions?: string;
+  @ApiPropertyOptional({ description: 'the supporting agency’s answer' }) response?: string;
+  @ApiPropertyOptional({ description: 'why it was returned or waived' }) reason?: string;
+  @ApiProperty({ description: 'the contribution’s version last recorded on the lead' })
+  recordedVersion!: number;
 }
 
 class HistoryActorDto {

@@ -46,6 +46,15 @@ export function applyToBoardRow(
         assigneeAgency ? { status: 'reassigned', assigneeAgency, officerId } : {},
       );
     }
+    case 'FollowUpContributionRequested': {
+      const agency = text(e.data, 'agency');
+      const asked = agency && !row.supportingAgencies.includes(agency);
+      return touched(
+        row,
+        e,
+        asked ? { supportingAgencies: [...row.supportingAgencies, agency] } : {},
+      );
+    }
     case 'FollowUpClaimed':
     case 'FollowUpHandedOver': {
       const officerId = text(e.data, 'officerId');
@@ -110,5 +119,8 @@ function assigned(followUpId: string, e: ProjectedEvent): BoardRow | undefined {
     lastChangedAt: at,
     createdAt: at,
     officerId: text(d, 'officerId') ?? null,
+    kind: d.kind === 'contribution' ? 'contribution' : null,
+    leadFollowUpId: (d.kind === 'contribution' && uuid(d, 'leadFollowUpId')) || null,
+    supportingAgencies: [],
   };
 }

@@ -6,6 +6,7 @@ import {
   nullable,
   TableRow,
   text,
+  textArray,
   timestamptz,
   uuid,
   viewTable,
@@ -30,7 +31,7 @@ const scopedSortIndexes = ['assignee', 'host'].flatMap((scope) => [
 /**
  * The follow-up board, one row per task: the one definition of `follow_up_board`. The board
  * projection writes it, the board queries read it, rebuilds create it from here; the live
- * table came from migrations 1764500000000, 1764500000001 and 1764930000000, which a spec
+ * table came from migrations 1764500000000, 1764500000001, 1764930000000 and 1765140000000, which a spec
  * holds to this.
  */
 export const followUpBoardTable = viewTable({
@@ -62,6 +63,13 @@ export const followUpBoardTable = viewTable({
     /** The named officer (담당자, a person's id) of the assignee agency; null while unclaimed.
      * Last: migration 1764930000000 added it to live tables, where a new column goes last. */
     officerId: nullable(text('officer_id')),
+    /** Joint tasks (주관/협조), migration 1765140000000: 'contribution' on a supporting
+     * agency's contribution task, with the lead task it contributes to; null on other tasks. */
+    kind: nullable(text<'contribution'>('kind')),
+    leadFollowUpId: nullable(uuid('lead_follow_up_id')),
+    /** On a lead task: the agencies asked for contributions, in the order asked (their officers
+     * may read the task, as the follow-up policy says). */
+    supportingAgencies: textArray('supporting_agencies'),
   },
   generated: [
     {
@@ -96,6 +104,12 @@ export const followUpBoardTable = viewTable({
     { name: 'follow_up_board_changed_idx', columns: ['last_changed_at', 'follow_up_id'] },
     { name: 'follow_up_board_priority_idx', columns: ['priority_rank', 'follow_up_id'] },
     ...scopedSortIndexes,
+    // A lead's contribution tasks.
+    {
+      name: 'follow_up_board_lead_idx',
+      columns: ['lead_follow_up_id'],
+      where: 'lead_follow_up_id IS NOT NULL',
+    },
     // An officer's own tasks ("mine"), due first.
     {
       name: 'follow_up_board_officer_idx',

@@ -1,6 +1,7 @@
 import { CreateFollowUpReadModels1764500000000 } from './1764500000000-create-follow-up-read-models';
 import { FollowUpBoardSortIndexes1764500000001 } from './1764500000001-follow-up-board-sort-indexes';
 import { FollowUpBoardOfficer1764930000000 } from './1764930000000-follow-up-board-officer';
+import { FollowUpBoardContributions1765140000000 } from './1765140000000-follow-up-board-contributions';
 
 /**
  * The read models' tables. These migrations are frozen: databases have applied them, so their
@@ -11,4 +12,5 @@ export const viewsMigrations = [
   CreateFollowUpReadModels1764500000000,
   FollowUpBoardSortIndexes1764500000001,
   FollowUpBoardOfficer1764930000000,
+  FollowUpBoardContributions1765140000000,
 ];

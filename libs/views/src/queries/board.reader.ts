@@ -19,7 +19,7 @@ import {
   queryOptions,
 } from './projection-query.options';
 import { DisplayName, officerNames } from './officer-names';
-import { followUpScope } from './read-scope';
+import { followUpScope, oneTaskCondition } from './read-scope';
 import { SqlParams } from './sql-params';
 
 /** A board row as a page serves it: with the officer's name when the directory knows them. */
@@ -65,7 +65,8 @@ export class BoardReader {
     if (!isLowerCaseUuid(followUpId.toLowerCase())) return null;
     const p = new SqlParams();
     const where = [`follow_up_id = ${p.add(followUpId, 'uuid')}`];
-    if (scope.kind === 'agency') where.push(`${scope.column} = ${p.add(scope.agency)}`);
+    const scoped = oneTaskCondition(scope, p);
+    if (scoped) where.push(scoped);
     const { rows } = await this.pool.query<Record<string, unknown>>(
       `SELECT ${followUpBoardTable.selectList} FROM ${qualified(this.schema, followUpBoardTable.name)}
        WHERE ${where.join(' AND ')}`,

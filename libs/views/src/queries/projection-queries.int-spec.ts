@@ -166,6 +166,9 @@ describe('projection queries: scoping, filters, paging', () => {
       lastChangedAt: r.last_changed_at as string,
       createdAt: r.created_at as string,
       officerId: r.officer_id as string | null,
+      kind: r.kind as FollowUpView['kind'],
+      leadFollowUpId: r.lead_follow_up_id as string | null,
+      supportingAgencies: r.supporting_agencies as string[],
     }));
     expectedWs = expectedWorkshops(log);
     workshopIds = expectedWs.workshops.map((w) => w.workshop_id as string);

@@ -1,5 +1,6 @@
 import { Actor } from '@liaison/follow-up';
 import { ReadForbiddenError } from './read.errors';
+import { SqlParams } from './sql-params';
 
 /**
  * The follow-up policy (domain/follow-up/follow-up.policy.ts, canSeeFollowUp) as a row filter:
@@ -20,6 +21,20 @@ export function followUpScope(actor: Actor): FollowUpScope {
     default:
       throw new ReadForbiddenError(actor.role, 'follow-ups');
   }
+}
+
+/**
+ * The scope as the condition on one task read by its id. Officers also read the lead tasks
+ * their agency was asked to contribute to (협조기관, canSeeFollowUp); lists (board, inbox) stay
+ * with the agency's own tasks, where the contribution is its task, and keep their sorted scans
+ * on the scope's indexes.
+ */
+export function oneTaskCondition(scope: FollowUpScope, p: SqlParams): string | undefined {
+  if (scope.kind === 'all') return undefined;
+  const agency = p.add(scope.agency);
+  return scope.column === 'assignee_agency'
+    ? `(assignee_agency = ${agency} OR ${agency} = ANY(supporting_agencies))`
+    : `${scope.column} = ${agency}`;
 }
 
 /**

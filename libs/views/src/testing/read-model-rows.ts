@@ -12,7 +12,8 @@ export async function boardRows(
        title, status, priority, to_json(due_at) #>> '{}' AS due_at, overdue, escalated, version,
        last_position::float8 AS last_position, last_event_type,
        to_json(last_changed_at) #>> '{}' AS last_changed_at,
-       to_json(created_at) #>> '{}' AS created_at, officer_id
+       to_json(created_at) #>> '{}' AS created_at, officer_id, kind, lead_follow_up_id,
+       supporting_agencies
      FROM ${qualified(schema, 'follow_up_board')}
      WHERE follow_up_id = ANY($1::uuid[]) ORDER BY follow_up_id::text`,
     [followUpIds],

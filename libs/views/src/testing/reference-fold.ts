@@ -52,6 +52,9 @@ export function expectedBoard(events: readonly StoredEvent[]): Record<string, un
       last_changed_at: last.recordedAt.toISOString(),
       created_at: first.recordedAt.toISOString(),
       officer_id: s.officerId ?? null,
+      kind: s.kind ?? null,
+      lead_follow_up_id: s.leadFollowUpId ?? null,
+      supporting_agencies: [...new Set((s.contributions ?? []).map((c) => c.agency))],
     });
   }
   return sortBy(rows, 'follow_up_id');
