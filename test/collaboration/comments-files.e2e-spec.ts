@@ -3,6 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
+import { verifyAttachedFiles } from '../../libs/audit/src/export/file-export';
+import { PostgresFileStore } from '../../libs/files/src/stores/postgres-file-store';
 import { samplePdf, samplePng } from '../../libs/files/src/testing/sample-files';
 import { startTestApi, TestApi, tokenFor } from '../support/api';
 import { testPool } from '../support/database';
@@ -265,7 +267,7 @@ describe('comments and files on a follow-up', () => {
     expect(files.body.items).toEqual([]);
   });
 
-  it('a file changed in the database: the download is refused (500, logged)', async () => {
+  it('a file changed in the database: the download is refused (500, logged) and audit verify names it', async () => {
     const id = await task();
     const pdf = samplePdf(`tamper ${suffix}`, 500);
     const { body } = await upload(people.kim.as, id, pdf, 'a.pdf');
@@ -279,6 +281,14 @@ describe('comments and files on a follow-up', () => {
       message: expect.stringContaining('does not match the SHA-256'),
       details: { code: 'FILE_INTEGRITY' },
     });
+    // `audit verify` hashes every attached file against its event and names this one.
+    const audit = await verifyAttachedFiles(pool, new PostgresFileStore(pool), {
+      actor: 'e2e',
+      role: 'auditor',
+    });
+    expect(audit.problems).toContainEqual(
+      expect.objectContaining({ fileId: body.fileId, streamId: `follow-up-${id}` }),
+    );
   });
 
   it('with FILE_STORE=disk:… a file changed on disk: the download is refused', async () => {

@@ -3,27 +3,33 @@
  * AUDIT_SEAL_PRIVATE_KEY / AUDIT_SEAL_PUBLIC_KEY. Results go to stdout, progress to stderr.
  * Exit codes: 0 ok, 1 verification failed, 2 usage or runtime error.
  */
+import { once } from 'node:events';
 import { createWriteStream, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { finished } from 'node:stream/promises';
 import { isPersonRole, PeopleReader, periodOf } from '@liaison/directory';
 import { Checkpoint, EventStore, START } from '@liaison/event-store';
+import { createFileStore, loadFilesConfig } from '@liaison/files';
 import { createPgPool, loadConfig } from '@liaison/platform';
 import { Pool } from 'pg';
 import { AccessLog, Accessor } from '../access-log/access-log';
 import { verifyExportFile } from '../export/export-verifier';
+import { fileExportLines, verifyAttachedFiles, verifyFilesExport } from '../export/file-export';
 import { decodeCursor, encodeCursor } from '../replay/cursor';
 import { AuditService } from '../service/audit.service';
 import { intOption, ParsedArgs, parseArgs, UsageError } from './cli-args';
 import { Progress } from './progress';
 
 const USAGE = `usage: npm run audit -- <command>
-  verify [--workers N]                  recompute every hash chain and every seal
+  verify [--workers N]                  recompute every hash chain and every seal, and hash every
+                                        attached file in the store (FILE_STORE) against its event
   seal                                  seal the events written since the last seal
   replay [--after N|TX:POS] [--limit N] print events in global order (NDJSON), after position N
   as-of <streamId> <ISO time>           print a stream's events as of that time
   export [--out file]                   NDJSON export (header, then one event per line)
   verify-file <file> [--public-key f]   check an export offline (no database)
+  export-files [--out file]             the attached files (NDJSON, base64), beside an export
+  verify-files <export> <files-export>  check a files export offline against a log export
   role-holders <role> <AGENCY> <day|ISO time>  who held the role there then (a day: Korean time)`;
 
 const who: Accessor = {
@@ -38,12 +44,15 @@ async function main(argv: string[]): Promise<number> {
     return args.command ? 0 : 2;
   }
   if (args.command === 'verify-file') return verifyFile(args);
+  if (args.command === 'verify-files') return verifyFiles(args);
   const pool = createPgPool(loadConfig().databaseUrl, 4, 'liaison-audit-cli');
   try {
     const audit = new AuditService(pool, new EventStore(pool));
     switch (args.command) {
       case 'verify':
-        return await verify(audit, args);
+        return await verify(audit, args, pool);
+      case 'export-files':
+        return await exportFiles(pool, args);
       case 'seal':
         return await seal(audit);
       case 'replay':
@@ -62,13 +71,43 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function verify(audit: AuditService, args: ParsedArgs): Promise<number> {
+async function verify(audit: AuditService, args: ParsedArgs, pool: Pool): Promise<number> {
   const progress = new Progress('verified');
   const report = await audit.verify(who, {
     workers: intOption(args, 'workers', 2, 0),
     onProgress: (done, total) => progress.update(done, total),
   });
   progress.done(report.checked, report.checked);
+  // The log covers each file by its hash; the bytes are in the store and checked here.
+  const files = await verifyAttachedFiles(pool, fileStore(pool), who);
+  const ok = report.ok && files.problems.length === 0;
+  print({ ...report, ok, files });
+  return ok ? 0 : 1;
+}
+
+function fileStore(pool: Pool) {
+  return createFileStore(loadFilesConfig(), pool);
+}
+
+async function exportFiles(pool: Pool, args: ParsedArgs): Promise<number> {
+  const path = args.options.get('out');
+  const out = path ? createWriteStream(path) : process.stdout;
+  for await (const piece of fileExportLines(pool, fileStore(pool), who)) {
+    if (!out.write(piece)) await once(out, 'drain');
+  }
+  if (path) {
+    out.end();
+    await finished(out);
+    process.stderr.write(`files written to ${path}\n`);
+  }
+  return 0;
+}
+
+async function verifyFiles(args: ParsedArgs): Promise<number> {
+  const [logExport, filesExport] = args.positionals;
+  if (!logExport || !filesExport)
+    throw new UsageError('verify-files needs <export> <files-export>');
+  const report = await verifyFilesExport(logExport, filesExport);
   print(report);
   return report.ok ? 0 : 1;
 }
