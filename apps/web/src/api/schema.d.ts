@@ -437,6 +437,59 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/follow-ups/{id}/comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The task’s comments, oldest first, with the names of those they name */
+    get: operations['CommentsController_list'];
+    put?: never;
+    /** Comment on the task; `@login` in the body mentions a person (who must be able to see the task: 422 naming mentions otherwise); 409 on a closed task */
+    post: operations['CommentsController_comment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/follow-ups/{id}/files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The task’s files, oldest first (name, size, media type, SHA-256) */
+    get: operations['FilesController_list'];
+    put?: never;
+    /** Attach a file (multipart, field `file`): 413 over FILE_MAX_BYTES, 415 when its content is not an allowed type or not what its name or declared type says */
+    post: operations['FilesController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/follow-ups/{id}/files/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a file. Its stored bytes are hashed before anything is sent: content changed in the store answers 500 (and is logged); a change while sending cuts the stream short */
+    get: operations['FilesController_download'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/audit/events': {
     parameters: {
       query?: never;
@@ -849,6 +902,126 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Follow-ups, comments, workshops and meetings the caller may read that hold every word of q (Korean or English), best first */
+    get: operations['SearchController_search'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/counterpart-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Requests the caller's agency hosts or liaises for; status=open: still owed */
+    get: operations['CounterpartRequestsController_list'];
+    put?: never;
+    /** Draft a request from a workshop's info request to a counterpart */
+    post: operations['CounterpartRequestsController_draft'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/counterpart-requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One request with its answers (texts, files) and its history */
+    get: operations['CounterpartRequestsController_detail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/counterpart-requests/{id}/send': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send: sets the due time and issues the first link */
+    post: operations['CounterpartRequestsController_send'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/counterpart-requests/{id}/acknowledge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record that the counterpart confirmed receipt (e.g. by e-mail) */
+    post: operations['CounterpartRequestsController_acknowledge'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/counterpart-requests/{id}/chase': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 독촉: a new link (earlier unused ones stop working), maybe a new due time */
+    post: operations['CounterpartRequestsController_chase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/counterpart-requests/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close: answered, withdrawn or unanswered; every link stops working */
+    post: operations['CounterpartRequestsController_close'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/session': {
     parameters: {
       query?: never;
@@ -1011,6 +1184,75 @@ export interface paths {
     };
     get: operations['OidcSessionController_callback'];
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller’s notifications, newest first */
+    get: operations['NotificationsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/notifications/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark every notification of the caller read */
+    post: operations['NotificationsController_readAll'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark one notification read */
+    post: operations['NotificationsController_read'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/notification-preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller’s notification preferences (defaults until changed) */
+    get: operations['NotificationsController_getPreferences'];
+    /** Change notification preferences: {language?, kinds?: {<kind>: {enabled?, email?}}} */
+    put: operations['NotificationsController_putPreferences'];
     post?: never;
     delete?: never;
     options?: never;
@@ -1243,6 +1485,18 @@ export interface components {
       lastChangedAt: string;
       /** Format: date-time */
       createdAt: string;
+      /**
+       * @description contribution: a supporting agency’s part (협조) of the lead task
+       * @enum {string|null}
+       */
+      kind: 'contribution' | null;
+      /**
+       * Format: uuid
+       * @description a contribution’s lead task
+       */
+      leadFollowUpId: string | null;
+      /** @description a lead task’s supporting agencies (협조기관) */
+      supportingAgencies: string[];
     };
     FollowUpPageDto: {
       items: components['schemas']['FollowUpViewDto'][];
@@ -1250,6 +1504,29 @@ export interface components {
       nextCursor: string | null;
       /** @description the view had not reached minPosition when the wait ran out */
       stale: boolean;
+    };
+    ContributionDto: {
+      /**
+       * Format: uuid
+       * @description the contribution task
+       */
+      contributionId: string;
+      /** @example FSI */
+      agency: string;
+      /** Format: date-time */
+      dueAt: string;
+      /**
+       * @description requested: not in yet; submitted, accepted: in; waived: not needed
+       * @enum {string}
+       */
+      status: 'requested' | 'submitted' | 'accepted' | 'waived';
+      instructions?: string;
+      /** @description the supporting agency’s answer */
+      response?: string;
+      /** @description why it was returned or waived */
+      reason?: string;
+      /** @description the contribution’s version last recorded on the lead */
+      recordedVersion: number;
     };
     FollowUpDto: {
       /** Format: uuid */
@@ -1305,6 +1582,18 @@ export interface components {
       /** @description how many progress notes */
       notes: number;
       lastNote?: string;
+      /**
+       * @description a supporting agency’s part (협조)
+       * @enum {string}
+       */
+      kind?: 'contribution';
+      /**
+       * Format: uuid
+       * @description a contribution’s lead task
+       */
+      leadFollowUpId?: string;
+      /** @description a lead task’s contributions (주관/협조), in the order asked */
+      contributions?: components['schemas']['ContributionDto'][];
     };
     ErrorResponseDto: {
       /** @example 404 */
@@ -1405,6 +1694,12 @@ export interface components {
       active: boolean;
       /** @description a counterpart’s liaison agency */
       liaisonAgency?: string;
+    };
+    CommentRequest: {
+      /** @example @kisa.officer 2024년 양식을 써 주세요. */
+      body: string;
+      /** @description people to mention besides the `@login`s in the body (for a client that picks people from a list); each must be able to see the task */
+      mentions?: string[];
     };
     RegisterAgencyRequest: {
       /**
@@ -1644,6 +1939,73 @@ export interface components {
     CancelMeetingRequest: {
       /** @example rescheduled */
       reason: string;
+    };
+    DraftCounterpartRequestBody: {
+      /**
+       * Format: uuid
+       * @description the workshop that recorded the info request
+       */
+      workshopId: string;
+      /**
+       * Format: uuid
+       * @description the workshop's info request to a counterpart
+       */
+      infoRequestId: string;
+      /** @example Please share the indicators you observed in AI-enabled phishing. */
+      message?: string;
+      /**
+       * @description default: the info request's due date, 18:00 in Seoul
+       * @example 2026-12-15T09:00:00Z
+       */
+      dueAt?: string;
+    };
+    CounterpartCommandResultDto: {
+      /** Format: uuid */
+      id: string;
+      version: number;
+      position: number;
+      status: string;
+    };
+    SendCounterpartRequestBody: {
+      /**
+       * @description required unless the draft has one
+       * @example 2026-12-15T09:00:00Z
+       */
+      dueAt?: string;
+    };
+    IssuedLinkDto: {
+      /** Format: uuid */
+      linkId: string;
+      expiresAt: string;
+      /** @description the counterpart's page; pass it on (it works once, until expiresAt) */
+      url: string;
+    };
+    CounterpartLinkResultDto: {
+      /** Format: uuid */
+      id: string;
+      version: number;
+      position: number;
+      status: string;
+      link: components['schemas']['IssuedLinkDto'];
+    };
+    AcknowledgeCounterpartRequestBody: {
+      /** @example OpenAI confirmed receipt by e-mail */
+      note?: string;
+    };
+    ChaseCounterpartRequestBody: {
+      /**
+       * @description a new due time
+       * @example 2026-12-15T09:00:00Z
+       */
+      dueAt?: string;
+      /** @example A reminder: we still need the indicators */
+      note?: string;
+    };
+    CloseCounterpartRequestBody: {
+      /** @enum {string} */
+      outcome: 'answered' | 'withdrawn' | 'unanswered';
+      /** @example All indicators received */
+      reason?: string;
     };
     SignInRequest: {
       /** @example kisa.officer */
@@ -2619,6 +2981,106 @@ export interface operations {
       };
     };
   };
+  CommentsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CommentsController_comment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CommentRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FilesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FilesController_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FilesController_download: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        fileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   AuditController_events: {
     parameters: {
       query?: {
@@ -3294,6 +3756,203 @@ export interface operations {
       };
     };
   };
+  SearchController_search: {
+    parameters: {
+      query: {
+        /** @description wait (briefly) until the view includes this global position */
+        minPosition?: number;
+        /** @description words to find (all of them), Korean or English */
+        q: string;
+        /** @description one kind or a list */
+        kind?: string[];
+        limit?: number;
+        /** @description opaque cursor from the previous page’s nextCursor */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CounterpartRequestsController_list: {
+    parameters: {
+      query?: {
+        /** @description `open`: what is still owed */
+        status?:
+          | 'open'
+          | 'drafted'
+          | 'sent'
+          | 'acknowledged'
+          | 'partially_answered'
+          | 'answered'
+          | 'closed';
+        workshopId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CounterpartRequestsController_draft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DraftCounterpartRequestBody'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CounterpartCommandResultDto'];
+        };
+      };
+    };
+  };
+  CounterpartRequestsController_detail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CounterpartRequestsController_send: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SendCounterpartRequestBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CounterpartLinkResultDto'];
+        };
+      };
+    };
+  };
+  CounterpartRequestsController_acknowledge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AcknowledgeCounterpartRequestBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CounterpartCommandResultDto'];
+        };
+      };
+    };
+  };
+  CounterpartRequestsController_chase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChaseCounterpartRequestBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CounterpartLinkResultDto'];
+        };
+      };
+    };
+  };
+  CounterpartRequestsController_close: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CloseCounterpartRequestBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CounterpartCommandResultDto'];
+        };
+      };
+    };
+  };
   SessionController_signIn: {
     parameters: {
       query?: never;
@@ -3531,6 +4190,93 @@ export interface operations {
     responses: {
       /** @description To returnTo, signed in; or to /sign-in?error=<code> */
       302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  NotificationsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  NotificationsController_readAll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  NotificationsController_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  NotificationsController_getPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  NotificationsController_putPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
