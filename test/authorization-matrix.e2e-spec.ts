@@ -107,6 +107,16 @@ const onFollowUp =
     body: body ?? {},
   });
 
+/** A task KISA leads, with NIS asked for a contribution (주관 KISA, 협조 NIS). */
+const joint = async (w: WorkshopFixture, url: string) => {
+  const id = await createFollowUp(url, w);
+  const asked = await call(url, 'POST', `/v1/follow-ups/${id}/contributions`, msitHead, {
+    agency: 'NIS',
+  });
+  if (asked.status !== 201) throw new Error(`asking NIS: ${asked.status}`);
+  return id;
+};
+
 const officerVerb = {
   msitHead: 403,
   kisaHead: 403,
@@ -314,6 +324,38 @@ const routes: Route[] = [
     method: 'POST',
     setup: onFollowUp('cancel', 'assigned', { reason: 'superseded' }),
     expected: headVerb,
+  },
+  // Joint tasks: the host bureau head asks and waives; NIS, asked to contribute, reads the lead.
+  {
+    name: 'POST /follow-ups/:id/contributions',
+    method: 'POST',
+    setup: async (w, url) => ({
+      path: `/v1/follow-ups/${await createFollowUp(url, w)}/contributions`,
+      body: { agency: 'NIS' },
+    }),
+    expected: { ...headVerb, msitHead: 201 },
+  },
+  {
+    name: 'POST /follow-ups/:id/contributions/:agency/waive',
+    method: 'POST',
+    setup: async (w, url) => ({
+      path: `/v1/follow-ups/${await joint(w, url)}/contributions/NIS/waive`,
+      body: { reason: 'covered' },
+    }),
+    expected: headVerb,
+  },
+  {
+    name: 'GET /follow-ups/:id of a lead NIS contributes to',
+    method: 'GET',
+    setup: async (w, url) => ({ path: `/v1/follow-ups/${await joint(w, url)}` }),
+    expected: {
+      msitHead: 200,
+      kisaHead: 404,
+      kisaOfficer: 200,
+      nisOfficer: 200,
+      auditor: 200,
+      admin: 403,
+    },
   },
   {
     name: 'GET /workshops',
