@@ -19,6 +19,7 @@ import {
   startWebhookReceiver,
 } from './routing-showcase';
 import { playScenario, TokenFor } from './workshop-scenario';
+import { showCollaboration } from './collaboration';
 
 const dist = join(__dirname, '..', '..', 'apps');
 
@@ -130,6 +131,7 @@ async function main(): Promise<void> {
       signToken({ sub: 'demo.operator', role: 'admin', expiresIn: '1h' }, config.jwtSecret),
     );
     await showRouting(operator, msit, receiver, source, (line) => console.log(`  ${line}`));
+    await showCollaboration(baseUrl, tokenFor, source, (l) => console.log(`  ${l}`));
     await receiver.close();
     // The log names people by id; the directory (admins only) gives their logins.
     const people = await admin.ok<{ items: { id: string; login: string }[] }>('GET', '/v1/people');
