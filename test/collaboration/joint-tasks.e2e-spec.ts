@@ -282,6 +282,49 @@ describe('joint tasks (주관/협조)', () => {
     });
   });
 
+  it('supporting agencies named with the assignment get their contribution tasks', async () => {
+    const res = await post('', msitHead, {
+      workshopId,
+      sourceId: actionId,
+      assigneeAgency: 'FSC',
+      title: 'Joint brief, second part',
+      dueAt: inDays(14),
+      supportingAgencies: [{ agency: 'FSI', dueAt: inDays(5), instructions: 'Incident data' }],
+    });
+    expect(res.status).toBe(201);
+    const id = String(res.body.id);
+    const asked = (await task(id)).body.contributions ?? [];
+    expect(asked.map((c) => [c.agency, c.status])).toEqual([['FSI', 'requested']]);
+    await until(asked[0].contributionId, 'FollowUpRouted');
+    expect((await task(asked[0].contributionId, fsiOfficer)).body).toMatchObject({
+      kind: 'contribution',
+      leadFollowUpId: id,
+      assigneeAgency: 'FSI',
+      instructions: 'Incident data',
+    });
+
+    const bad = await post('', msitHead, {
+      workshopId,
+      sourceId: actionId,
+      assigneeAgency: 'FSC',
+      title: 'T',
+      dueAt: inDays(14),
+      supportingAgencies: [{ agency: 'fsi' }],
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('supportingAgencies');
+    const lead = await post('', msitHead, {
+      workshopId,
+      sourceId: actionId,
+      assigneeAgency: 'FSC',
+      title: 'T',
+      dueAt: inDays(14),
+      supportingAgencies: [{ agency: 'FSC' }],
+    });
+    expect(lead.status).toBe(422);
+    expect(String(lead.body.message)).toContain('supportingAgencies[0].agency');
+  });
+
   it('bad requests: 400 naming the field, 404 for an unknown lead, 422 for the lead agency', async () => {
     const missing = await post(`/${lead}/contributions`, msitHead, {});
     expect(missing.status).toBe(400);

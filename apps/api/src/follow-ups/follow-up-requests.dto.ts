@@ -1,8 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { FOLLOW_UP_PRIORITIES, FollowUpPriority } from '@liaison/follow-up';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import {
+  FOLLOW_UP_PRIORITIES,
+  FollowUpPriority,
+  MAX_SUPPORTING_AGENCIES,
+} from '@liaison/follow-up';
 import { AgencyCode, Instant, OptionalText, Text } from '../common/validators';
+import { ContributionRequest } from './contributions/contribution-requests.dto';
 
 export class AssignFollowUpRequest {
   @ApiProperty({ format: 'uuid' })
@@ -25,6 +31,18 @@ export class AssignFollowUpRequest {
 
   @OfficerId(true, 'the officer (담당자) of the assignee agency to name; absent: unclaimed')
   officerId?: string;
+
+  @ApiPropertyOptional({
+    type: [ContributionRequest],
+    description:
+      'joint task (주관/협조): supporting agencies (협조기관), each given a contribution task',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_SUPPORTING_AGENCIES)
+  @ValidateNested({ each: true })
+  @Type(() => ContributionRequest)
+  supportingAgencies?: ContributionRequest[];
 }
 
 /** A person of the directory (their uuid), named as a task's officer. */

@@ -77,11 +77,19 @@ export class FollowUpsController {
   @Roles('bureau_head')
   @ApiOperation({ summary: 'Assign a follow-up from an agreed action or info request' })
   assign(@Body() body: AssignFollowUpRequest, @CommandContext() meta: CommandMeta) {
+    const { supportingAgencies, ...rest } = body;
     return this.run(
       {
         kind: 'AssignFollowUp',
         followUpId: newEntityId(meta.idempotencySeed, 'follow-up'),
-        ...body,
+        ...rest,
+        // Joint task: each supporting agency's contribution task gets its id here.
+        ...(supportingAgencies && {
+          supportingAgencies: supportingAgencies.map((s, i) => ({
+            ...s,
+            contributionId: newEntityId(meta.idempotencySeed, `contribution:${i}`),
+          })),
+        }),
       },
       meta,
     );

@@ -2,6 +2,14 @@
  * contribution.decider.ts. */
 import type { FollowUpState } from './follow-up.state';
 
+/** A supporting agency named when the lead is assigned (`AssignFollowUp.supportingAgencies`). */
+export interface SupportingAgencyRequest {
+  agency: string;
+  contributionId: string;
+  dueAt?: string;
+  instructions?: string;
+}
+
 // ── The host bureau head, on the lead task ────────────────────────────────────────────────────
 /** Ask a supporting agency (협조기관) for a contribution; `contributionId` names its new task. */
 export interface RequestContribution {

@@ -27,6 +27,7 @@ import {
   submitted,
 } from '../testing/follow-up.fixture';
 import { DeciderSpecification } from '../testing/given-when-then';
+import { ACTION_ID, heldWorkshop } from '../testing/workshop.fixture';
 import { FollowUpCommand } from './follow-up.commands';
 import { followUpDecider } from './follow-up.decider';
 import { canSeeFollowUp } from './follow-up.policy';
@@ -313,5 +314,66 @@ describe('joint tasks: who sees the lead', () => {
     given(assigned(), contributionRequested(), ...inProgress)
       .when(submit, as(fsiOfficer))
       .thenThrows(ForbiddenError, 'KISA');
+  });
+});
+
+describe('joint tasks: supporting agencies named with the assignment', () => {
+  const assignWith = (supportingAgencies: unknown): FollowUpCommand =>
+    ({
+      kind: 'AssignFollowUp',
+      followUpId: FOLLOW_UP_ID,
+      workshop: heldWorkshop(),
+      sourceId: ACTION_ID,
+      assigneeAgency: 'KISA',
+      title: 'Draft the red-teaming protocol',
+      dueAt: DUE_AT,
+      supportingAgencies,
+    }) as FollowUpCommand;
+
+  it('the assignment and each request in one decision', () => {
+    given()
+      .when(
+        assignWith([
+          {
+            agency: 'FSI',
+            contributionId: CONTRIBUTION_ID,
+            dueAt: CONTRIBUTION_DUE_AT,
+            instructions: 'The financial sector part',
+          },
+          { agency: 'NIS', contributionId: 'c-2' },
+        ]),
+      )
+      .then([
+        assigned(),
+        contributionRequested(),
+        {
+          type: 'FollowUpContributionRequested',
+          data: { followUpId: FOLLOW_UP_ID, contributionId: 'c-2', agency: 'NIS', dueAt: DUE_AT },
+        },
+      ]);
+  });
+
+  it('names the entry at fault; the same agency twice is refused; at most ten', () => {
+    given()
+      .when(
+        assignWith([
+          { agency: 'FSI', contributionId: 'c-1' },
+          { agency: 'KISA', contributionId: 'c-2' },
+        ]),
+      )
+      .thenThrows(InvalidInputError, 'supportingAgencies[1].agency KISA is the lead agency');
+    given()
+      .when(
+        assignWith([
+          { agency: 'FSI', contributionId: 'c-1' },
+          { agency: 'FSI', contributionId: 'c-2' },
+        ]),
+      )
+      .thenThrows(InvalidInputError, 'supportingAgencies[1].agency FSI was already asked');
+    const many = Array.from({ length: 11 }, (_, i) => ({
+      agency: 'FSI',
+      contributionId: `c-${i}`,
+    }));
+    given().when(assignWith(many)).thenThrows(InvalidInputError, 'supportingAgencies');
   });
 });

@@ -32,11 +32,12 @@ import {
   OpenContribution,
   RecordContribution,
   RequestContribution,
+  SupportingAgencyRequest,
   WaiveContribution,
 } from './contribution.commands';
 import { ContributionEntry } from './contribution.state';
 import { actsAs, canSeeFollowUp } from './follow-up.policy';
-import { FollowUpState, isOpen } from './follow-up.state';
+import { evolveFollowUp, FollowUpState, isOpen } from './follow-up.state';
 
 /** A lead asks for contributions until it submits. */
 export const CONTRIBUTION_REQUESTABLE: readonly FollowUpStatus[] = [
@@ -71,6 +72,52 @@ export function decideContribution(
     default:
       return assertNever(command);
   }
+}
+
+/** At most this many supporting agencies with one assignment: the assignment and its requests
+ * stay within the events one command may bind to an Idempotency-Key. */
+export const MAX_SUPPORTING_AGENCIES = 10;
+
+/**
+ * The contributions asked with an assignment (`supportingAgencies`), as if each were asked right
+ * after it by the same bureau head: the same rules, the field named by its place in the list.
+ */
+export function contributionsOnAssign(
+  requests: readonly SupportingAgencyRequest[] | undefined,
+  lead: FollowUpState,
+  ctx: DecisionContext,
+): FollowUpEvent[] {
+  if (requests === undefined) return [];
+  if (!Array.isArray(requests) || requests.length > MAX_SUPPORTING_AGENCIES) {
+    throw new InvalidInputError(
+      'supportingAgencies',
+      `must be a list of at most ${MAX_SUPPORTING_AGENCIES} agencies`,
+    );
+  }
+  const events: FollowUpEvent[] = [];
+  let state = lead;
+  requests.forEach((r, i) => {
+    const command: RequestContribution = {
+      kind: 'RequestContribution',
+      followUpId: lead.followUpId,
+      ...r,
+    };
+    try {
+      for (const e of request(command, state, ctx)) {
+        events.push(e);
+        state = evolveFollowUp(state, e);
+      }
+    } catch (err) {
+      if (err instanceof InvalidInputError) {
+        throw new InvalidInputError(
+          `supportingAgencies[${i}].${err.field}`,
+          err.message.slice(err.field.length + 1),
+        );
+      }
+      throw err;
+    }
+  });
+  return events;
 }
 
 /** The lead's submit waits for every contribution: 409 naming the agencies still missing. */

@@ -1,6 +1,6 @@
 import { FollowUpDelivered, FollowUpPriority } from '../events';
 import { WorkshopState } from '../workshop/workshop.state';
-import { ContributionCommand } from './contribution.commands';
+import { ContributionCommand, SupportingAgencyRequest } from './contribution.commands';
 
 interface FollowUpCommandBase {
   followUpId: string;
@@ -19,6 +19,8 @@ export interface AssignFollowUp extends FollowUpCommandBase {
   priority?: FollowUpPriority;
   /** An officer of the assignee agency to name as the task's officer (담당자). */
   officerId?: string;
+  /** Joint task (주관/협조): contributions asked of these agencies with the assignment. */
+  supportingAgencies?: readonly SupportingAgencyRequest[];
 }
 export interface AcceptFollowUp extends FollowUpCommandBase {
   kind: 'AcceptFollowUp';

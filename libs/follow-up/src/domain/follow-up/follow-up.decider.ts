@@ -34,6 +34,7 @@ import {
 } from './follow-up.commands';
 import { decideAttachFile, decideComment } from './follow-up.collaboration';
 import {
+  contributionsOnAssign,
   decideContribution,
   refuseOnContribution,
   requireContributionsIn,
@@ -111,8 +112,14 @@ export function decideFollowUp(
 ): FollowUpEvent[] {
   const followUpId = state.followUpId;
   switch (command.kind) {
-    case 'AssignFollowUp':
-      return [{ type: 'FollowUpAssigned', data: assign(command, state, ctx) }];
+    case 'AssignFollowUp': {
+      const assigned: FollowUpEvent = {
+        type: 'FollowUpAssigned',
+        data: assign(command, state, ctx),
+      };
+      const lead = evolveFollowUp(state, assigned);
+      return [assigned, ...contributionsOnAssign(command.supportingAgencies, lead, ctx)];
+    }
 
     case 'AcknowledgeFollowUp':
       authorize(command, state, ctx);
