@@ -69,7 +69,11 @@ export async function showCollaboration(
 
 async function upload(baseUrl: string, who: Credential, id: string, pdf: Buffer): Promise<Upload> {
   const form = new FormData();
-  form.append('file', new Blob([pdf], { type: 'application/pdf' }), '레드팀 점검표.pdf');
+  form.append(
+    'file',
+    new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }),
+    '레드팀 점검표.pdf',
+  );
   const res = await fetch(`${baseUrl}/v1/follow-ups/${id}/files`, {
     method: 'POST',
     headers: headersOf(who),

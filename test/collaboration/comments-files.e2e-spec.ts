@@ -92,7 +92,7 @@ describe('comments and files on a follow-up', () => {
     baseUrl = api.url,
   ) {
     const form = new FormData();
-    form.append('file', new Blob([content], { type }), name);
+    form.append('file', new Blob([new Uint8Array(content)], { type }), name);
     const res = await fetch(`${baseUrl}/v1/follow-ups/${id}/files`, {
       method: 'POST',
       headers: { authorization: `Bearer ${who.token}` },
