@@ -8,6 +8,8 @@ export * from './board/follow-up-board.table';
 export * from './board/follow-up-board.projection';
 export * from './workshops/workshops.table';
 export * from './workshops/workshops.projection';
+export * from './search/search.table';
+export * from './search/search.projection';
 // running, freshness, rebuild
 export * from './runners/projection-runners';
 export * from './read-your-writes/projection-freshness';
@@ -31,3 +33,5 @@ export * from './queries/overdue-list/overdue-list.query';
 export * from './queries/workshop-progress/workshop-progress.query';
 export * from './queries/workshop-progress/list-workshop-progress.query';
 export * from './queries/workshop-progress/workshop-progress.view';
+// search (and its reader, provided by the API's search module)
+export * from './search/search.reader';

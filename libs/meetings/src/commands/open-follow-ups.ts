@@ -28,6 +28,8 @@ export async function openFollowUpsOf(
       initialFollowUpState,
     );
     if (!state.exists || !isOpen(state.status)) continue;
+    // A contribution (협조) is worked under its lead task, which is the agenda item.
+    if (events[0].data.kind === 'contribution') continue;
     items.push({
       followUpId: state.followUpId,
       title: state.title,

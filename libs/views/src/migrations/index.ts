@@ -2,6 +2,7 @@ import { CreateFollowUpReadModels1764500000000 } from './1764500000000-create-fo
 import { FollowUpBoardSortIndexes1764500000001 } from './1764500000001-follow-up-board-sort-indexes';
 import { FollowUpBoardOfficer1764930000000 } from './1764930000000-follow-up-board-officer';
 import { FollowUpBoardContributions1765140000000 } from './1765140000000-follow-up-board-contributions';
+import { CreateSearchDocuments1765120000000 } from './1765120000000-create-search-documents';
 
 /**
  * The read models' tables. These migrations are frozen: databases have applied them, so their
@@ -13,4 +14,5 @@ export const viewsMigrations = [
   FollowUpBoardSortIndexes1764500000001,
   FollowUpBoardOfficer1764930000000,
   FollowUpBoardContributions1765140000000,
+  CreateSearchDocuments1765120000000,
 ];

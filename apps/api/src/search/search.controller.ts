@@ -1,0 +1,23 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
+import { SearchReader } from '@liaison/views';
+import { SearchRequestDto } from './search.request.dto';
+
+@ApiTags('search')
+@ApiBearerAuth()
+@Controller('search')
+export class SearchController {
+  constructor(private readonly reader: SearchReader) {}
+
+  @Get()
+  @Roles('bureau_head', 'agency_officer', 'auditor')
+  @ApiOperation({
+    summary:
+      'Follow-ups, comments, workshops and meetings the caller may read that hold every word ' +
+      'of q (Korean or English), best first',
+  })
+  search(@Query() query: SearchRequestDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.reader.search(user, query);
+  }
+}

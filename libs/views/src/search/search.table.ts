@@ -1,0 +1,105 @@
+import { qualified } from '../sql-identifiers';
+import { ProjectionTable } from '../projection';
+
+/**
+ * The search documents: one row per follow-up, comment, workshop, meeting series and held
+ * meeting, with the agencies that may read it. Defined here once (not through viewTable: it
+ * needs a GIN trigram index and an array column viewTable does not describe); the live tables
+ * come from migration 1765120000000, which view-tables.int-spec holds to these definitions.
+ *
+ * Scope columns mirror the read policies (read-scope.ts): `scope_host` is the agency whose
+ * bureau heads read the row (the workshop's host), `scope_assignee` the agency whose officers
+ * read it (a task's current assignee, for the task and its comments), `scope_attendees` the
+ * agencies whose people read it (a meeting series' attending agencies).
+ */
+export const SEARCH_DOCUMENTS = 'search_documents';
+export const SEARCH_STREAMS = 'search_streams';
+
+export type SearchKind = 'follow-up' | 'comment' | 'workshop' | 'meeting-series' | 'meeting';
+export const SEARCH_KINDS: readonly SearchKind[] = [
+  'follow-up',
+  'comment',
+  'workshop',
+  'meeting-series',
+  'meeting',
+];
+
+export interface SearchDocument {
+  docKey: string;
+  kind: SearchKind;
+  itemId: string;
+  /** A comment's follow-up, a meeting's series. */
+  parentId: string | null;
+  /** A meeting's number in its series. */
+  number: number | null;
+  workshopId: string | null;
+  title: string;
+  body: string;
+  scopeHost: string | null;
+  scopeAssignee: string | null;
+  scopeAttendees: string[];
+  changedAt: string;
+  lastPosition: number;
+}
+
+/** Column order of the table; the projection writes them by these names. */
+export const SEARCH_COLUMNS: Record<keyof SearchDocument, string> = {
+  docKey: 'doc_key',
+  kind: 'kind',
+  itemId: 'item_id',
+  parentId: 'parent_id',
+  number: 'number',
+  workshopId: 'workshop_id',
+  title: 'title',
+  body: 'body',
+  scopeHost: 'scope_host',
+  scopeAssignee: 'scope_assignee',
+  scopeAttendees: 'scope_attendees',
+  changedAt: 'changed_at',
+  lastPosition: 'last_position',
+};
+
+export const searchDocumentsTable: ProjectionTable = {
+  name: SEARCH_DOCUMENTS,
+  keyColumn: 'doc_key',
+  createTable: (schema) => `CREATE TABLE ${qualified(schema, SEARCH_DOCUMENTS)} (
+  doc_key text PRIMARY KEY,
+  kind text NOT NULL,
+  item_id text NOT NULL,
+  parent_id text,
+  number integer,
+  workshop_id uuid,
+  title text NOT NULL,
+  body text NOT NULL,
+  document text GENERATED ALWAYS AS (title || ' ' || body) STORED,
+  scope_host text,
+  scope_assignee text,
+  scope_attendees text[] NOT NULL,
+  changed_at timestamptz NOT NULL,
+  last_position bigint NOT NULL
+)`,
+  createIndexes: (schema) => {
+    const t = qualified(schema, SEARCH_DOCUMENTS);
+    return [
+      // ILIKE '%…%' on the trigram index: Korean has no word stemming in Postgres' parsers,
+      // trigrams of the characters work for any script.
+      `CREATE INDEX IF NOT EXISTS search_documents_trgm_idx ON ${t} USING gin (document gin_trgm_ops)`,
+      `CREATE INDEX IF NOT EXISTS search_documents_host_idx ON ${t} (scope_host)`,
+      `CREATE INDEX IF NOT EXISTS search_documents_assignee_idx ON ${t} (scope_assignee)`,
+      `CREATE INDEX IF NOT EXISTS search_documents_attendees_idx ON ${t} USING gin (scope_attendees)`,
+      // a reassignment moves its comments' scope; a series' new attendee its meetings'
+      `CREATE INDEX IF NOT EXISTS search_documents_parent_idx ON ${t} (parent_id)`,
+    ];
+  },
+};
+
+/** The version of each stream the documents reflect: events at or below it are skipped. */
+export const searchStreamsTable: ProjectionTable = {
+  name: SEARCH_STREAMS,
+  keyColumn: 'stream_id',
+  createTable: (schema) => `CREATE TABLE ${qualified(schema, SEARCH_STREAMS)} (
+  stream_id text PRIMARY KEY,
+  version integer NOT NULL
+)`,
+  createIndexes: () => [],
+};
