@@ -258,6 +258,8 @@ describe('comments and files on a follow-up', () => {
       'a.txt',
     );
     expect(exe.status).toBe(415);
+    const empty = await upload(people.kim.as, id, Buffer.alloc(0), 'empty.txt');
+    expect(empty.status).toBe(422);
     const files = await call<{ items: unknown[] }>(
       api.url,
       'GET',

@@ -41,6 +41,14 @@ export class FileTooLargeError extends Error {
   }
 }
 
+export class FileEmptyError extends Error {
+  readonly code = 'FILE_EMPTY';
+  readonly field = 'file';
+  constructor() {
+    super('file is empty');
+  }
+}
+
 export class FileTypeRefusedError extends Error {
   readonly code = 'FILE_TYPE_REFUSED';
   readonly field = 'file';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { FileStore, FileTooLargeError } from '../file-store';
+import { FileEmptyError, FileStore, FileTooLargeError } from '../file-store';
 import { HashingCounter } from '../hashing';
 import { AllowedMediaType, detectMediaType, requireClaimsMatch } from './file-types';
 
@@ -44,6 +44,7 @@ export async function takeInFile(
     await pipeline(file.content, limit(maxBytes), counter, createWriteStream(temp));
     if (file.truncated?.()) throw new FileTooLargeError(maxBytes);
     const { sha256, size } = counter.digest();
+    if (size === 0) throw new FileEmptyError();
     const mediaType = await detectMediaType(temp, file.name);
     requireClaimsMatch(mediaType, file.name, file.declaredType);
     await store.put({ sha256, size }, createReadStream(temp));

@@ -24,6 +24,7 @@ import {
   newEntityId,
 } from '@liaison/follow-up';
 import {
+  FileEmptyError,
   FileIntegrityError,
   FileStore,
   FILES_CONFIG,
@@ -69,7 +70,6 @@ export class FilesController {
     @Req() request: FastifyRequest,
     @CommandContext() meta: CommandMeta,
   ) {
-    await this.queries.execute(new CheckCanAttachQuery(followUpId, meta.actor));
     if (!request.isMultipart()) {
       throw refused(415, 'file must be sent as multipart/form-data in a field named file');
     }
@@ -77,6 +77,9 @@ export class FilesController {
     if (!part || part.fieldname !== 'file') {
       throw refused(422, 'file is required (a multipart field named file)');
     }
+    // Who may attach, to which state, and the name: asked before the bytes are read, so a
+    // caller who may not see the task gets its 404 without the server taking the file.
+    await this.queries.execute(new CheckCanAttachQuery(followUpId, meta.actor, part.filename));
     const accepted = await takeInFile(
       this.store,
       {
@@ -158,6 +161,9 @@ function refused(status: number, message: string, code?: string, limit?: number)
 function translate(err: unknown): unknown {
   if (err instanceof FileTooLargeError) {
     return refused(HttpStatus.PAYLOAD_TOO_LARGE, err.message, err.code, err.limitBytes);
+  }
+  if (err instanceof FileEmptyError) {
+    return refused(HttpStatus.UNPROCESSABLE_ENTITY, err.message, err.code);
   }
   if (err instanceof FileTypeRefusedError) {
     return refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, err.message, err.code);

@@ -121,16 +121,16 @@ export class CheckCanAttachHandler implements IQueryHandler<CheckCanAttachQuery>
     private readonly agencies: AgencyDirectory,
   ) {}
 
-  async execute({ followUpId, actor }: CheckCanAttachQuery): Promise<void> {
+  async execute({ followUpId, actor, name }: CheckCanAttachQuery): Promise<void> {
     const { state } = await this.runner.load(followUpDecider, followUpStreamId(followUpId));
-    // The rules themselves, with a stand-in file: they throw what the real command would for
-    // the actor and the task's state, before any of the file's own fields is looked at.
+    // The rules themselves, with stand-ins for what only the bytes tell: they throw what the
+    // real command would for the actor, the task's state and the name.
     decideAttachFile(
       {
         kind: 'AttachFile',
         followUpId,
         fileId: 'pending',
-        name: 'pending',
+        name,
         size: 0,
         mediaType: 'application/octet-stream',
         sha256: '0'.repeat(64),

@@ -92,6 +92,8 @@ export class CheckCanAttachQuery extends Query<void> {
   constructor(
     readonly followUpId: string,
     readonly actor: Actor,
+    /** The file's name from the part's headers, checked too: they arrive before its bytes. */
+    readonly name: string,
   ) {
     super();
   }
