@@ -300,6 +300,31 @@ describe('joint tasks: the contribution process (system)', () => {
       )
       .thenThrows(InvalidStateError, 'a contribution');
   });
+
+  it('a lead does not go to an agency asked to contribute to it, unless that was waived', () => {
+    const reassign: FollowUpCommand = {
+      kind: 'ReassignFollowUp',
+      followUpId: FOLLOW_UP_ID,
+      assigneeAgency: 'FSI',
+      reason: 'FSI is better placed',
+    };
+    given(assigned(), contributionRequested())
+      .when(reassign)
+      .thenThrows(InvalidInputError, 'FSI is asked to contribute');
+    given(assigned(), contributionRequested(), contributionWaived())
+      .when(reassign)
+      .then([
+        {
+          type: 'FollowUpReassigned',
+          data: {
+            followUpId: FOLLOW_UP_ID,
+            fromAgency: 'KISA',
+            assigneeAgency: 'FSI',
+            reason: 'FSI is better placed',
+          },
+        },
+      ]);
+  });
 });
 
 describe('joint tasks: who sees the lead', () => {

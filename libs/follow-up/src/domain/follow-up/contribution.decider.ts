@@ -132,13 +132,24 @@ export function requireContributionsIn(state: FollowUpState): void {
   );
 }
 
-/** A contribution's agency is fixed by its lead's request: it is waived, not reassigned. */
-export function refuseOnContribution(state: FollowUpState, verb: string): void {
+/**
+ * Reassigning within a joint task: a contribution's agency is fixed by its lead's request (it
+ * is waived, not reassigned), and a lead does not go to an agency asked to contribute to it
+ * (that agency would answer to itself: waive its contribution first).
+ */
+export function checkJointReassignment(state: FollowUpState, toAgency: string): void {
   if (state.kind === 'contribution') {
     throw new InvalidStateError(
       'Follow-up',
       `a contribution to ${state.leadFollowUpId} (waive it on the lead and ask another agency)`,
-      verb,
+      'reassign',
+    );
+  }
+  const asked = current(state, toAgency);
+  if (asked && asked.status !== 'waived') {
+    throw new InvalidInputError(
+      'assigneeAgency',
+      `${toAgency} is asked to contribute to this follow-up; waive its contribution first`,
     );
   }
 }

@@ -34,9 +34,9 @@ import {
 } from './follow-up.commands';
 import { decideAttachFile, decideComment } from './follow-up.collaboration';
 import {
+  checkJointReassignment,
   contributionsOnAssign,
   decideContribution,
-  refuseOnContribution,
   requireContributionsIn,
 } from './contribution.decider';
 import {
@@ -183,7 +183,7 @@ export function decideFollowUp(
     }
     case 'ReassignFollowUp': {
       authorize(command, state, ctx);
-      refuseOnContribution(state, 'reassign');
+      checkJointReassignment(state, command.assigneeAgency);
       requireAssignableAgency(command.assigneeAgency, state, ctx.agencies);
       const { officerId } = command;
       // Within the same agency a reassignment only names a new officer (the former one is gone
