@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   CommandMeta,
   ExecuteFollowUpCommand,
@@ -10,7 +16,9 @@ import {
 import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
 import { CommandContext } from '../../common/command-context.decorator';
 import { UuidParam } from '../../common/uuid-param.pipe';
+import { ErrorResponseDto } from '../../common/error-response.dto';
 import { CommentRequest } from './comment.request.dto';
+import { CommentResultDto, CommentsDto } from './comment.response.dto';
 import { MentionResolver } from './mention-resolver';
 
 /**
@@ -29,6 +37,8 @@ export class CommentsController {
 
   @Post()
   @HttpCode(201)
+  @ApiCreatedResponse({ type: CommentResultDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'no such task, or not yours' })
   @Roles('bureau_head', 'agency_officer')
   @ApiOperation({
     summary:
@@ -53,6 +63,7 @@ export class CommentsController {
 
   @Get()
   @Roles('bureau_head', 'agency_officer', 'auditor')
+  @ApiOkResponse({ type: CommentsDto })
   @ApiOperation({ summary: 'The task’s comments, oldest first, with the names of those they name' })
   list(@Param('id', UuidParam()) followUpId: string, @CurrentUser() user: AuthenticatedUser) {
     return this.queries.execute(new ListFollowUpCommentsQuery(followUpId, user));

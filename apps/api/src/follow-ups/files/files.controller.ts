@@ -12,7 +12,15 @@ import {
   Res,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import {
   CheckCanAttachQuery,
@@ -37,6 +45,7 @@ import {
 import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
 import { CommandContext } from '../../common/command-context.decorator';
 import { UuidParam } from '../../common/uuid-param.pipe';
+import { AttachmentsDto, UploadResultDto } from './file.response.dto';
 
 /**
  * Files attached to a task, scoped like the task (404 for whoever may not see it). An upload is
@@ -60,6 +69,14 @@ export class FilesController {
   @HttpCode(201)
   @Roles('bureau_head', 'agency_officer')
   @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiCreatedResponse({ type: UploadResultDto })
   @ApiOperation({
     summary:
       'Attach a file (multipart, field `file`): 413 over FILE_MAX_BYTES, 415 when its content ' +
@@ -104,6 +121,7 @@ export class FilesController {
 
   @Get()
   @Roles('bureau_head', 'agency_officer', 'auditor')
+  @ApiOkResponse({ type: AttachmentsDto })
   @ApiOperation({ summary: 'The task’s files, oldest first (name, size, media type, SHA-256)' })
   list(@Param('id', UuidParam()) followUpId: string, @CurrentUser() user: AuthenticatedUser) {
     return this.queries.execute(new ListFollowUpFilesQuery(followUpId, user));
@@ -111,6 +129,8 @@ export class FilesController {
 
   @Get(':fileId')
   @Roles('bureau_head', 'agency_officer', 'auditor')
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   @ApiOperation({
     summary:
       'Download a file. Its stored bytes are hashed before anything is sent: content changed ' +
