@@ -60,6 +60,18 @@ describe('comments on a follow-up', () => {
     expect(error.field).toBe('mentions');
   });
 
+  it('a person with several roles may be mentioned when any of them sees the task', () => {
+    const both = {
+      id: 'u-both',
+      agency: 'MSIT',
+      roles: ['agency_officer', 'bureau_head'] as const,
+    };
+    const people = new Map([[both.id, { ...both, roles: [...both.roles], active: true }]]);
+    given(assigned())
+      .when(comment('@both', [both.id]), as(kisaOfficer, { people }))
+      .then([commented({ body: '@both', mentions: [both.id] })]);
+  });
+
   it('a mention of an unknown or deactivated person is refused', () => {
     given(assigned())
       .when(comment('hi', ['u-nobody']))
