@@ -5,10 +5,10 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { Registry } from 'prom-client';
 import {
+  AuthGuard,
   createValidationPipe,
   ErrorResponseFilter,
   incomingId,
-  loadConfig,
   loadEdgeConfig,
   REQUEST_ID_HEADER,
   useLimitedJsonParser,
@@ -27,7 +27,6 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 
 /** Builds the API (routes, validation, errors, docs) without listening: main and tests share it. */
 export async function createApiApp(): Promise<NestFastifyApplication> {
-  const config = loadConfig();
   const edge = loadEdgeConfig();
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
@@ -49,9 +48,9 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     maxKeys: edge.jsonMaxKeys,
   });
   useAddressRateLimit(fastify, app.get(RATE_LIMITER), edge);
+  const guard = app.get(AuthGuard);
   useOpsAccess(fastify, {
-    jwtSecret: config.jwtSecret,
-    jwtMaxLifetimeS: edge.jwtMaxLifetimeS,
+    identify: (req) => guard.identify(req),
     onOpsPort: edge.opsPort !== 0,
   });
   app.useLogger(app.get(Logger));

@@ -83,7 +83,10 @@ import { CounterpartsApiModule } from './counterparts/counterparts-api.module';
     MetricsController,
   ],
   providers: [
-    { provide: APP_GUARD, useClass: AuthGuard },
+    // the guard is a provider too: the routes outside Nest's router (docs, queue dashboard)
+    // identify callers through it
+    AuthGuard,
+    { provide: APP_GUARD, useExisting: AuthGuard },
     // after the AuthGuard: it counts per caller
     { provide: APP_GUARD, useClass: CallerRateLimitGuard },
     rateLimiterProvider,

@@ -1,4 +1,5 @@
-import { AuthenticatedUser, TokenError, verifyToken } from '@liaison/platform';
+import { HttpException } from '@nestjs/common';
+import { AuthenticatedUser, AuthRequest, roleFor } from '@liaison/platform';
 import { DashboardSessionStore } from './dashboard-sessions';
 
 export const DASHBOARD_PATH = '/admin/queues';
@@ -6,55 +7,49 @@ export const DASHBOARD_PATH = '/admin/queues';
  * dashboard after presenting a token once. */
 export const DASHBOARD_COOKIE = 'liaison_dashboard';
 
-export interface DashboardRequest {
-  headers: Record<string, string | string[] | undefined>;
-}
+export type DashboardRequest = AuthRequest;
 
 export type DashboardAccess =
-  | { allowed: true; user: AuthenticatedUser; via: 'bearer' | 'session' }
+  | { allowed: true; user: AuthenticatedUser; via: 'credential' | 'session' }
   | { allowed: false; status: 401 | 403; message: string };
 
 export interface DashboardCredentials {
-  jwtSecret: string;
-  jwtMaxLifetimeS: number;
+  /** The API guard's chain: a bearer token, an API key, a signed-in session… */
+  identify: (req: AuthRequest) => Promise<AuthenticatedUser>;
   sessions: Pick<DashboardSessionStore, 'find'>;
 }
 
-/** Admins only: a bearer token, or the id of a session an admin opened with one. */
+/**
+ * Admins only: the id of a dashboard session (what a browser holds), else any credential the
+ * API accepts. The dashboard's own session is asked first: bull-board's buttons send no CSRF
+ * token, which the API's session cookie would want on a POST.
+ */
 export async function dashboardAccess(
   req: DashboardRequest,
   credentials: DashboardCredentials,
 ): Promise<DashboardAccess> {
-  const token = bearerToken(req);
-  let user: AuthenticatedUser;
-  if (token) {
-    try {
-      user = verifyToken(token, credentials.jwtSecret, credentials.jwtMaxLifetimeS);
-    } catch (err) {
-      const message = err instanceof TokenError ? err.message : 'invalid token';
-      return { allowed: false, status: 401, message };
-    }
+  const id = req.headers.authorization === undefined ? cookie(req, DASHBOARD_COOKIE) : undefined;
+  let user: AuthenticatedUser | undefined;
+  if (id !== undefined) {
+    user = await credentials.sessions.find(id);
+    if (!user) return { allowed: false, status: 401, message: 'The session is unknown or over' };
   } else {
-    const id = cookie(req, DASHBOARD_COOKIE);
-    if (!id) return { allowed: false, status: 401, message: 'A bearer token is required' };
-    const found = await credentials.sessions.find(id);
-    if (!found) return { allowed: false, status: 401, message: 'The session is unknown or over' };
-    user = found;
+    try {
+      user = await credentials.identify(req);
+    } catch (err) {
+      if (!(err instanceof HttpException)) throw err;
+      return { allowed: false, status: err.getStatus() === 403 ? 403 : 401, message: err.message };
+    }
   }
-  if (user.role !== 'admin') {
+  if (roleFor(user, ['admin']) === undefined) {
+    const held = (user.roles ?? [user.role]).join(', ');
     return {
       allowed: false,
       status: 403,
-      message: `Role ${user.role} may not open the queue dashboard`,
+      message: `Role ${held} may not open the queue dashboard`,
     };
   }
-  return { allowed: true, user, via: token ? 'bearer' : 'session' };
-}
-
-function bearerToken(req: DashboardRequest): string | undefined {
-  const header = req.headers.authorization;
-  const [scheme, token] = (typeof header === 'string' ? header : '').split(' ');
-  return scheme === 'Bearer' && token ? token : undefined;
+  return { allowed: true, user, via: id !== undefined ? 'session' : 'credential' };
 }
 
 /** The named cookie's value; exported for sign-out. */

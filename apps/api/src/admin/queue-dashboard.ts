@@ -1,17 +1,11 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AgencyDirectory } from '@liaison/follow-up';
-import {
-  AuthenticatedUser,
-  EDGE_CONFIG,
-  EdgeConfig,
-  LIAISON_CONFIG,
-  LiaisonConfig,
-} from '@liaison/platform';
+import { AuthenticatedUser, AuthGuard, LIAISON_CONFIG, LiaisonConfig } from '@liaison/platform';
 import { allQueueNames, RoutingQueues } from '@liaison/routing';
 import { cookie, DASHBOARD_COOKIE, DASHBOARD_PATH, dashboardAccess } from './dashboard-access';
 import { DashboardSessions } from './dashboard-sessions';
@@ -24,8 +18,8 @@ const SESSION_SECONDS = 3600;
 /**
  * bull-board at /admin/queues, outside Nest's router (so outside its guard): a hook in the
  * dashboard's own Fastify scope lets admins in and turns everyone else away, logging each
- * decision as the AuthGuard does. POST /admin/queues/session with an admin's bearer token
- * sets an HttpOnly cookie holding an opaque session id, for a browser (never the token itself);
+ * decision as the AuthGuard does. POST /admin/queues/session with an admin's credential (any
+ * the API accepts) sets an HttpOnly cookie holding an opaque session id, for a browser (never the token itself);
  * DELETE /admin/queues/session ends it.
  */
 @Injectable()
@@ -37,8 +31,8 @@ export class QueueDashboard implements OnModuleInit {
     private readonly queues: RoutingQueues,
     private readonly directory: AgencyDirectory,
     private readonly sessions: DashboardSessions,
+    private readonly moduleRef: ModuleRef,
     @Inject(LIAISON_CONFIG) private readonly config: LiaisonConfig,
-    @Inject(EDGE_CONFIG) private readonly edge: EdgeConfig,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -64,14 +58,20 @@ export class QueueDashboard implements OnModuleInit {
 
   private async guard(req: FastifyRequest, reply: FastifyReply): Promise<void> {
     const route = `${req.method} ${req.url.split('?')[0]}`;
+    // The app's guard (AppModule's), for the credentials it accepts; absent in a bare module.
+    const guard = this.moduleRef.get(AuthGuard, { strict: false });
     const access = await dashboardAccess(req, {
-      jwtSecret: this.config.jwtSecret,
-      jwtMaxLifetimeS: this.edge.jwtMaxLifetimeS,
+      identify: (r) => guard.identify(r),
       sessions: this.sessions,
     });
-    if (access.allowed && isSessionRoute(req) && req.method === 'POST' && access.via !== 'bearer') {
-      // a session opens a session only by a token: a stolen cookie cannot renew itself
-      return this.deny(reply, route, 401, 'A bearer token is required to open a session');
+    if (
+      access.allowed &&
+      isSessionRoute(req) &&
+      req.method === 'POST' &&
+      access.via !== 'credential'
+    ) {
+      // a dashboard session opens no other: a stolen cookie cannot renew itself
+      return this.deny(reply, route, 401, 'A credential is required to open a session');
     }
     if (access.allowed) {
       (req as FastifyRequest & { dashboardUser?: AuthenticatedUser }).dashboardUser = access.user;
@@ -87,7 +87,7 @@ export class QueueDashboard implements OnModuleInit {
     await reply.code(status).send({ statusCode: status, error, message });
   }
 
-  /** The guard has let an admin with a bearer token through: a new session for them. */
+  /** The guard has let an admin with a credential through: a new session for them. */
   private async openSession(req: FastifyRequest, reply: FastifyReply) {
     const user = (req as FastifyRequest & { dashboardUser?: AuthenticatedUser }).dashboardUser!;
     const id = await this.sessions.open(user, SESSION_SECONDS);

@@ -1,5 +1,6 @@
+import { HttpException } from '@nestjs/common';
 import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AuthenticatedUser, TokenError, UserRole, verifyToken } from '@liaison/platform';
+import { AuthenticatedUser, AuthRequest, roleFor, UserRole } from '@liaison/platform';
 
 /** The API's description: for the people who build against it, not for the public. */
 export const DOCS_ROLES: readonly UserRole[] = ['admin', 'auditor'];
@@ -8,28 +9,29 @@ const METRICS = /^\/metrics(?:[/?]|$)/;
 
 /**
  * Swagger's routes are Fastify's, outside Nest's router and so its guard: this hook lets only
- * admins and auditors with a valid bearer token read them. When the docs and /metrics live on
- * the ops port instead, the API's port answers 404 for both.
+ * admins and auditors read them, signed in by any credential the API accepts (the guard's
+ * `identify`: a session, an API key, an IdP's token). When the docs and /metrics live on the
+ * ops port instead, the API's port answers 404 for both.
  */
 export function useOpsAccess(
   fastify: FastifyInstance,
-  access: { jwtSecret: string; jwtMaxLifetimeS: number; onOpsPort: boolean },
+  access: { identify: (req: AuthRequest) => Promise<AuthenticatedUser>; onOpsPort: boolean },
 ): void {
   fastify.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     const docs = DOCS.test(req.url);
     if (!docs && !METRICS.test(req.url)) return;
     if (access.onOpsPort) return deny(reply, 404, `Route ${req.method}:${req.url} not found`);
     if (!docs) return; // /metrics is a Nest route: the AuthGuard lets admins only
-    const [scheme, token] = String(req.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) return deny(reply, 401, 'A bearer token is required');
     let user: AuthenticatedUser;
     try {
-      user = verifyToken(token, access.jwtSecret, access.jwtMaxLifetimeS);
+      user = await access.identify(req);
     } catch (err) {
-      return deny(reply, 401, err instanceof TokenError ? err.message : 'invalid token');
+      if (!(err instanceof HttpException)) throw err;
+      return deny(reply, err.getStatus() === 403 ? 403 : 401, err.message);
     }
-    if (!DOCS_ROLES.includes(user.role)) {
-      return deny(reply, 403, `Role ${user.role} may not read the API documentation`);
+    if (roleFor(user, DOCS_ROLES) === undefined) {
+      const held = (user.roles ?? [user.role]).join(', ');
+      return deny(reply, 403, `Role ${held} may not read the API documentation`);
     }
   });
 }

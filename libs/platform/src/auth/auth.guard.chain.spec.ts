@@ -151,11 +151,12 @@ describe('AuthGuard: the role a request acts in', () => {
 
 describe('AuthGuard: X-On-Behalf-Of', () => {
   const delegatorId = '22222222-2222-4222-8222-222222222222';
-  const resolver = (active: boolean): DelegationResolver & { delegatorFor: jest.Mock } => ({
+  const resolver = (
+    active: boolean,
+    roles: Delegator['roles'] = ['agency_officer'],
+  ): DelegationResolver & { delegatorFor: jest.Mock } => ({
     delegatorFor: jest.fn(async (): Promise<Delegator | undefined> =>
-      active
-        ? { id: delegatorId, name: 'Park', agency: 'NIS', roles: ['agency_officer'] }
-        : undefined,
+      active ? { id: delegatorId, name: 'Park', agency: 'NIS', roles } : undefined,
     ),
   });
 
@@ -183,5 +184,23 @@ describe('AuthGuard: X-On-Behalf-Of', () => {
     const error = await attempt(guard([fixed('session', person)], { delegations }), context);
     expect(error).toBeInstanceOf(ForbiddenException);
     expect((error as Error).message).toMatch(/^X-On-Behalf-Of: no active delegation/);
+  });
+
+  it("borrows a delegator's duties only, never the admin's or the auditor's powers", async () => {
+    const delegations = resolver(true, ['admin', 'bureau_head', 'auditor']);
+    const { context, request } = contextFor(OpenController, { 'x-on-behalf-of': delegatorId });
+    await guard([fixed('session', person)], { delegations }).canActivate(context);
+    expect(request.user).toMatchObject({ role: 'bureau_head', roles: ['bureau_head'] });
+
+    const onlyPowers = resolver(true, ['admin', 'auditor']);
+    const refused = contextFor(OpenController, { 'x-on-behalf-of': delegatorId });
+    const error = await attempt(
+      guard([fixed('session', person)], { delegations: onlyPowers }),
+      refused.context,
+    );
+    expect(error).toBeInstanceOf(ForbiddenException);
+    expect((error as Error).message).toMatch(
+      /^X-On-Behalf-Of: .* holds no role a colleague may act in/,
+    );
   });
 });

@@ -26,6 +26,13 @@ import {
 import { SharedSecretJwtAuthenticator } from './shared-secret-jwt.authenticator';
 import { AuthenticatedUser, UserRole } from './user';
 
+/**
+ * What an acting colleague (대결) may do for someone: their duties at their agency. The powers of
+ * an administrator or an auditor are granted in the directory, where they are on the record as
+ * roles, never borrowed through a delegation.
+ */
+export const DELEGABLE_ROLES: readonly UserRole[] = ['bureau_head', 'agency_officer'];
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -64,7 +71,7 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<AuthRequest>();
     const route = `${request.method} ${request.url}`;
-    let user = await this.authenticate(request, route);
+    let user = await this.identify(request);
     const onBehalfOf = headerValue(request, ON_BEHALF_OF_HEADER);
     if (request.headers[ON_BEHALF_OF_HEADER] !== undefined) {
       user = await this.actFor(user, onBehalfOf, route);
@@ -94,7 +101,13 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(request: AuthRequest, route: string): Promise<AuthenticatedUser> {
+  /**
+   * Who the caller is, by the chain (no role check): also used by the routes outside Nest's
+   * router (the API docs, the queue dashboard), so they accept every credential the API does.
+   * Throws the HTTP answer (401, or 403 from a credential that fails its own check).
+   */
+  async identify(request: AuthRequest): Promise<AuthenticatedUser> {
+    const route = `${request.method} ${request.url}`;
     for (const authenticator of this.chain) {
       let user: AuthenticatedUser | undefined;
       try {
@@ -133,10 +146,23 @@ export class AuthGuard implements CanActivate {
         `X-On-Behalf-Of: no active delegation from ${delegatorId ?? '(repeated header)'} to you`,
       );
     }
+    const roles = delegator.roles.filter((role) => DELEGABLE_ROLES.includes(role));
+    if (roles.length === 0) {
+      this.logger.warn({
+        decision: 'deny',
+        status: 403,
+        route,
+        user: actor.id,
+        reason: 'no duty to act for',
+      });
+      throw new ForbiddenException(
+        `X-On-Behalf-Of: ${delegatorId} holds no role a colleague may act in (${DELEGABLE_ROLES.join(', ')})`,
+      );
+    }
     return {
       ...actor,
-      role: delegator.roles[0] ?? actor.role,
-      roles: delegator.roles,
+      role: roles[0],
+      roles,
       agency: delegator.agency,
       onBehalfOf: {
         id: delegator.id,
