@@ -12,6 +12,7 @@ import {
   ThrowawayDatabase,
 } from '../../../../test/support/throwaway-database';
 import { AuditService } from '../service/audit.service';
+import { waitUntilAllReadable } from '../testing/seed';
 import { fileExportLines, verifyAttachedFiles, verifyFilesExport } from './file-export';
 
 const who = { actor: 'auditor-1', role: 'auditor' };
@@ -68,6 +69,8 @@ describe('attached files in the audit', () => {
   it('exports the files beside the log; the pair checks out offline', async () => {
     expect(await verifyAttachedFiles(db.pool, store, who)).toEqual({ checked: 2, problems: [] });
     const log = join(dir, 'log.ndjson');
+    // The export stops before any transaction still open in the cluster (other specs' too).
+    await waitUntilAllReadable(db.pool);
     const out = createWriteStream(log);
     await new AuditService(db.pool, new EventStore(db.pool)).exportTo(who, out);
     out.end();
