@@ -21,6 +21,7 @@ import {
 import { playScenario, TokenFor } from './workshop-scenario';
 import { showCollaboration } from './collaboration';
 import { showJointTask } from './joint-task';
+import { showMeeting } from './meeting';
 
 const dist = join(__dirname, '..', '..', 'apps');
 
@@ -134,6 +135,7 @@ async function main(): Promise<void> {
     await showRouting(operator, msit, receiver, source, (line) => console.log(`  ${line}`));
     await showCollaboration(baseUrl, tokenFor, source, (l) => console.log(`  ${l}`));
     await showJointTask(baseUrl, tokenFor, source, (l) => console.log(`  ${l}`));
+    await showMeeting(baseUrl, tokenFor, source, (l) => console.log(`  ${l}`));
     await receiver.close();
     // The log names people by id; the directory (admins only) gives their logins.
     const people = await admin.ok<{ items: { id: string; login: string }[] }>('GET', '/v1/people');

@@ -35,3 +35,7 @@ export * from './queries/workshop-progress/list-workshop-progress.query';
 export * from './queries/workshop-progress/workshop-progress.view';
 // search (and its reader, provided by the API's search module)
 export * from './search/search.reader';
+// reports (CSV and XLSX of the board and of a workshop's progress)
+export * from './exports';
+export * from './queries/board.reader';
+export * from './queries/workshop-progress/workshop.reader';
