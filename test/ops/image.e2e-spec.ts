@@ -176,6 +176,7 @@ describe('the image, built and started outside Docker by scripts/image/image.mjs
       WORKER_HEALTH_PORT: String(workerPort),
       AUDIT_SEAL_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       AUDIT_SEAL_PUBLIC_KEY: '',
+      COUNTERPART_LINK_SECRET: randomBytes(32).toString('hex'),
       QUEUE_PREFIX: prefix,
       RATE_LIMIT_PREFIX: prefix,
       LOG_LEVEL: 'warn',

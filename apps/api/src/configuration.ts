@@ -1,4 +1,5 @@
 import { loadSealKeys } from '@liaison/audit';
+import { loadCounterpartsConfig } from '@liaison/counterparts';
 import { loadFilesConfig } from '@liaison/files';
 import { loadIdentityConfig, loadOidcConfig } from '@liaison/identity';
 import { loadConfig, loadEdgeConfig, LiaisonConfig } from '@liaison/platform';
@@ -19,5 +20,6 @@ export function checkApiConfiguration(env: Env = process.env): LiaisonConfig {
   loadIdentityConfig(env);
   loadOidcConfig(env);
   loadFilesConfig(env);
+  loadCounterpartsConfig(env);
   return config;
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { CounterpartTimersModule } from '@liaison/counterparts';
 import { EventStoreModule } from '@liaison/event-store';
 import { LiaisonLoggerModule, MetricsModule, PlatformModule } from '@liaison/platform';
 import { SealingWorkerModule } from './audit/sealing-worker.module';
@@ -21,6 +22,8 @@ import { RoutingWorkerModule } from './routing/routing-worker.module';
     SealingWorkerModule,
     // routing: relay, router, delivery, deadlines
     RoutingWorkerModule,
+    // requests to outside counterparts: reminders at due times, the sweep for lost ones
+    CounterpartTimersModule,
     // operations: heartbeat, /health and /metrics, giving up
     WorkerHealthModule,
   ],
