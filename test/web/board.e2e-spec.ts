@@ -72,7 +72,8 @@ describe('web: the bureau head’s board', () => {
       await page.getByLabel('정렬 순서').selectOption('desc');
       await page.getByRole('button', { name: '조회' }).click();
       await page.waitForURL(/agency=FSI/);
-      await page.getByRole('row').nth(3).waitFor();
+      // the previous page stays on screen until the new one comes: wait for it to go
+      await rows.filter({ hasText: 'KISA task' }).first().waitFor({ state: 'detached' });
       expect(await rows.count()).toBe(4);
       expect(await rows.nth(1).textContent()).toContain('FSI task 3'); // urgent first
       expect(await page.getByRole('button', { name: '다음 쪽' }).count()).toBe(0);

@@ -8,6 +8,9 @@ import { FollowUpPage } from './features/follow-up/FollowUpPage';
 import { BoardPage } from './features/board/BoardPage';
 import { InboxPage } from './features/inbox/InboxPage';
 import { SignInPage } from './features/sign-in/SignInPage';
+import { NewWorkshopPage } from './features/workshops/NewWorkshopPage';
+import { WorkshopPage } from './features/workshops/WorkshopPage';
+import { WorkshopsPage } from './features/workshops/WorkshopsPage';
 import { Layout } from './ui/Layout';
 import { LoadError, NotFound } from './ui/ErrorState';
 
@@ -78,6 +81,23 @@ export function App({ client }: { client: QueryClient }) {
             <SignedIn>
               <BoardPage />
             </SignedIn>
+          </Route>
+          <Route path="/workshops">
+            <SignedIn>
+              <WorkshopsPage />
+            </SignedIn>
+          </Route>
+          <Route path="/workshops/new">
+            <SignedIn>
+              <NewWorkshopPage />
+            </SignedIn>
+          </Route>
+          <Route path="/workshops/:id">
+            {(params) => (
+              <SignedIn>
+                <WorkshopPage key={params.id} id={params.id} />
+              </SignedIn>
+            )}
           </Route>
           <Route path="/follow-ups/:id">
             {(params) => (

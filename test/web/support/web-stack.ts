@@ -13,6 +13,7 @@ jest.setTimeout(90_000);
 
 export interface WebStack {
   api: TestApi;
+  db: ThrowawayDatabase;
   browser: Browser;
   close(): Promise<void>;
 }
@@ -43,6 +44,7 @@ export async function startWebStack(name: string): Promise<WebStack> {
   const browser = await launchChromium();
   return {
     api,
+    db,
     browser,
     close: async () => {
       await browser.close();

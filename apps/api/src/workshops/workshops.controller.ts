@@ -1,6 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   CommandMeta,
   ExecuteWorkshopCommand,
@@ -16,8 +23,17 @@ import { UuidParam } from '../common/uuid-param.pipe';
 import { AgreeActionRequest } from './agree-action.request.dto';
 import { CreateWorkshopRequest } from './create-workshop.request.dto';
 import { RequestInfoRequest } from './request-info.request.dto';
+import {
+  ActionAgreedDto,
+  InfoRequestedDto,
+  WORKSHOP_EXTRA_MODELS,
+  WorkshopCreatedDto,
+  WorkshopDto,
+  WorkshopPageDto,
+} from './workshop.response.dto';
 
 @ApiTags('workshops')
+@ApiExtraModels(...WORKSHOP_EXTRA_MODELS)
 @ApiBearerAuth()
 @Controller('workshops')
 export class WorkshopsController {
@@ -30,6 +46,7 @@ export class WorkshopsController {
   @HttpCode(201)
   @Roles('bureau_head')
   @ApiOperation({ summary: 'Record a workshop your agency hosted' })
+  @ApiCreatedResponse({ type: WorkshopCreatedDto })
   async create(@Body() body: CreateWorkshopRequest, @CommandContext() meta: CommandMeta) {
     const result = await this.commands.execute(
       new ExecuteWorkshopCommand(
@@ -48,6 +65,7 @@ export class WorkshopsController {
   @HttpCode(201)
   @Roles('bureau_head')
   @ApiOperation({ summary: 'Record an action agreed at the workshop' })
+  @ApiCreatedResponse({ type: ActionAgreedDto })
   async agreeAction(
     @Param('id', UuidParam()) workshopId: string,
     @Body() body: AgreeActionRequest,
@@ -64,6 +82,7 @@ export class WorkshopsController {
   @HttpCode(201)
   @Roles('bureau_head')
   @ApiOperation({ summary: 'Record an information request made at the workshop' })
+  @ApiCreatedResponse({ type: InfoRequestedDto })
   async requestInfo(
     @Param('id', UuidParam()) workshopId: string,
     @Body() body: RequestInfoRequest,
@@ -81,6 +100,7 @@ export class WorkshopsController {
   @ApiOperation({
     summary: 'Workshops the caller may see, most recent first, with follow-up progress',
   })
+  @ApiOkResponse({ type: WorkshopPageDto })
   async list(
     @Query() query: PageRequestDto,
     @ReadYourWrites() read: FreshRead,
@@ -94,6 +114,7 @@ export class WorkshopsController {
   @Get(':id')
   @Roles('bureau_head', 'auditor')
   @ApiOperation({ summary: 'A workshop with its actions, requests and follow-up progress' })
+  @ApiOkResponse({ type: WorkshopDto })
   async get(
     @Param('id', UuidParam()) id: string,
     @Query() query: ReadYourWritesRequest,

@@ -1022,6 +1022,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/follow-ups/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The board as CSV (UTF-8 with BOM), every row the filters select */
+    get: operations['BoardExportController_csv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/follow-ups/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The board as an XLSX workbook, every row the filters select */
+    get: operations['BoardExportController_xlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/workshops/{id}/progress.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A workshop’s progress as CSV: each source with its tasks */
+    get: operations['WorkshopProgressExportController_csv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/workshops/{id}/progress.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A workshop’s progress as XLSX: a summary sheet and the progress */
+    get: operations['WorkshopProgressExportController_xlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/session': {
     parameters: {
       query?: never;
@@ -1334,6 +1402,20 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AgreedActionDto: {
+      description: string;
+      ownerAgency: string;
+      supportingAgencies: string[];
+      /** Format: date */
+      dueDate?: string;
+    };
+    InfoRequestDto: {
+      subject: string;
+      requestedBy: string;
+      requestedFrom: string;
+      /** Format: date */
+      dueDate?: string;
+    };
     CreateWorkshopRequest: {
       /** @example AI security workshop with OpenAI */
       title: string;
@@ -1369,6 +1451,12 @@ export interface components {
       /** @example Agreed to continue working-level discussions. */
       summary?: string;
     };
+    WorkshopCreatedDto: {
+      /** Format: uuid */
+      id: string;
+      version: number;
+      position: number;
+    };
     AgreeActionRequest: {
       /** @example Continue working-level discussions on AI models in cybersecurity */
       description: string;
@@ -1388,6 +1476,12 @@ export interface components {
       /** @example 2026-12-15 */
       dueDate?: string;
     };
+    ActionAgreedDto: {
+      /** Format: uuid */
+      actionId: string;
+      version: number;
+      position: number;
+    };
     RequestInfoRequest: {
       /** @example Share information on AI security threats */
       subject: string;
@@ -1403,6 +1497,96 @@ export interface components {
       requestedFrom: string;
       /** @example 2026-12-15 */
       dueDate?: string;
+    };
+    InfoRequestedDto: {
+      /** Format: uuid */
+      requestId: string;
+      version: number;
+      position: number;
+    };
+    FollowUpProgressDto: {
+      total: number;
+      /** @description follow-ups per status */
+      byStatus: {
+        [key: string]: number;
+      };
+      /** @description accepted / (total − cancelled); null when none count */
+      shareDone: number | null;
+    };
+    SourceProgressDto: {
+      /**
+       * Format: uuid
+       * @description the actionId or requestId
+       */
+      sourceId: string;
+      summary: string;
+      /** @description the owner agency, or the party asked for the information */
+      agency: string;
+      /** Format: date */
+      dueDate: string | null;
+      followUps: components['schemas']['FollowUpProgressDto'];
+    };
+    WorkshopProgressDto: {
+      /** Format: uuid */
+      workshopId: string;
+      title: string;
+      /** @example MSIT */
+      hostAgency: string;
+      /** Format: date */
+      heldOn: string;
+      counterparts: string[];
+      attendingAgencies: string[];
+      version: number;
+      followUps: components['schemas']['FollowUpProgressDto'];
+      actions: components['schemas']['SourceProgressDto'][];
+      requests: components['schemas']['SourceProgressDto'][];
+    };
+    WorkshopPageDto: {
+      items: components['schemas']['WorkshopProgressDto'][];
+      nextCursor: string | null;
+      stale: boolean;
+    };
+    WorkshopSourcesProgressDto: {
+      followUps: components['schemas']['FollowUpProgressDto'];
+      actions: components['schemas']['SourceProgressDto'][];
+      requests: components['schemas']['SourceProgressDto'][];
+    };
+    WorkshopDto: {
+      /** Format: uuid */
+      id: string;
+      version: number;
+      exists: boolean;
+      /** Format: uuid */
+      workshopId: string;
+      title: string;
+      /** Format: date */
+      heldOn: string;
+      hostAgency: string;
+      counterparts: string[];
+      attendingAgencies: string[];
+      topics: string[];
+      summary?: string;
+      actions: {
+        [key: string]: components['schemas']['AgreedActionDto'];
+      };
+      requests: {
+        [key: string]: components['schemas']['InfoRequestDto'];
+      };
+      progress: components['schemas']['WorkshopSourcesProgressDto'] | null;
+    };
+    ContributionRequest: {
+      /**
+       * @description the supporting agency (협조기관), never the lead agency or a counterpart
+       * @example KISA
+       */
+      agency: string;
+      /**
+       * @description its own due time; default and latest: the lead task’s
+       * @example 2026-12-10T09:00:00Z
+       */
+      dueAt?: string;
+      /** @example The financial sector’s view, two pages */
+      instructions?: string;
     };
     AssignFollowUpRequest: {
       /** Format: uuid */
@@ -1433,6 +1617,8 @@ export interface components {
        * @description the officer (담당자) of the assignee agency to name; absent: unclaimed
        */
       officerId?: string;
+      /** @description joint task (주관/협조): supporting agencies (협조기관), each given a contribution task */
+      supportingAgencies?: components['schemas']['ContributionRequest'][];
     };
     DisplayNameDto: {
       /** @example 김담당 */
@@ -1701,6 +1887,99 @@ export interface components {
       /** @description people to mention besides the `@login`s in the body (for a client that picks people from a list); each must be able to see the task */
       mentions?: string[];
     };
+    CommentResultDto: {
+      /**
+       * Format: uuid
+       * @description the follow-up
+       */
+      id: string;
+      /** Format: uuid */
+      commentId: string;
+      /** @description the person ids mentioned */
+      mentions: string[];
+      /** @description the task’s stream version after the comment */
+      version: number;
+      position: number;
+    };
+    CollaborationActorDto: {
+      /** @description a person id (or a token’s subject) */
+      id: string;
+      /** @example agency_officer */
+      role: string;
+      /** @example KISA */
+      agency?: string;
+      /** @description under a delegation (대결): the person acted for */
+      onBehalfOf?: string;
+    };
+    CommentDto: {
+      /** Format: uuid */
+      commentId: string;
+      body: string;
+      /** @enum {string} */
+      side: 'assignee' | 'bureau';
+      /** @description person ids the comment mentions */
+      mentions: string[];
+      author: components['schemas']['CollaborationActorDto'];
+      /** Format: date-time */
+      at: string;
+      /** @description its place in the task’s stream (timeline) */
+      version: number;
+    };
+    CommentsDto: {
+      /** Format: uuid */
+      id: string;
+      version: number;
+      items: components['schemas']['CommentDto'][];
+      /** @description display names of the authors and the people mentioned, by person id */
+      people: {
+        [key: string]: components['schemas']['DisplayNameDto'];
+      };
+    };
+    UploadResultDto: {
+      /**
+       * Format: uuid
+       * @description the follow-up
+       */
+      id: string;
+      /** Format: uuid */
+      fileId: string;
+      sha256: string;
+      size: number;
+      /** @example application/pdf */
+      mediaType: string;
+      name: string;
+      version: number;
+      position: number;
+    };
+    AttachmentDto: {
+      /** Format: uuid */
+      fileId: string;
+      /** @example 회신 문서.pdf */
+      name: string;
+      /** @description bytes */
+      size: number;
+      /**
+       * @description decided from the content
+       * @example application/pdf
+       */
+      mediaType: string;
+      /** @description SHA-256 of the content, lower-case hex */
+      sha256: string;
+      attachedBy: components['schemas']['CollaborationActorDto'];
+      /** Format: date-time */
+      at: string;
+      version: number;
+    };
+    AttachmentsDto: {
+      /** Format: uuid */
+      id: string;
+      version: number;
+      items: components['schemas']['AttachmentDto'][];
+      /** @description display names of those who attached, by person id */
+      people: {
+        [key: string]: components['schemas']['DisplayNameDto'];
+      };
+    };
     RegisterAgencyRequest: {
       /**
        * @description 2–16 upper-case letters, digits or _
@@ -1873,20 +2152,6 @@ export interface components {
       /** @example 2026-11-18 */
       on: string;
       holders: components['schemas']['RoleHolderDto'][];
-    };
-    ContributionRequest: {
-      /**
-       * @description the supporting agency (협조기관), never the lead agency or a counterpart
-       * @example KISA
-       */
-      agency: string;
-      /**
-       * @description its own due time; default and latest: the lead task’s
-       * @example 2026-12-10T09:00:00Z
-       */
-      dueAt?: string;
-      /** @example The financial sector’s view, two pages */
-      instructions?: string;
     };
     WaiveContributionRequest: {
       /** @example Covered by the lead agency’s own analysis */
@@ -2198,7 +2463,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WorkshopPageDto'];
+        };
       };
     };
   };
@@ -2219,7 +2486,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WorkshopCreatedDto'];
+        };
       };
     };
   };
@@ -2242,7 +2511,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ActionAgreedDto'];
+        };
       };
     };
   };
@@ -2265,7 +2536,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InfoRequestedDto'];
+        };
       };
     };
   };
@@ -2287,7 +2560,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WorkshopDto'];
+        };
       };
     };
   };
@@ -2996,7 +3271,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommentsDto'];
+        };
       };
     };
   };
@@ -3019,7 +3296,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommentResultDto'];
+        };
+      };
+      /** @description no such task, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3038,7 +3326,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AttachmentsDto'];
+        };
       };
     };
   };
@@ -3051,13 +3341,22 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+        };
+      };
+    };
     responses: {
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UploadResultDto'];
+        };
       };
     };
   };
@@ -3077,7 +3376,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/octet-stream': string;
+        };
       };
     };
   };
@@ -3950,6 +4251,134 @@ export interface operations {
         content: {
           'application/json': components['schemas']['CounterpartCommandResultDto'];
         };
+      };
+    };
+  };
+  BoardExportController_csv: {
+    parameters: {
+      query?: {
+        /** @description wait (briefly) until the view includes this global position */
+        minPosition?: number;
+        /** @description opaque cursor from the previous page’s nextCursor */
+        cursor?: string;
+        limit?: number;
+        /** @description the assignee agency */
+        agency?: string;
+        /** @description one status or a comma-separated list */
+        status?: string[];
+        /** @description true: only open tasks; false: only closed ones */
+        open?: boolean;
+        /** @description true: only tasks overdue now */
+        overdue?: boolean;
+        workshopId?: string;
+        /** @description the task’s officer (담당자) */
+        officerId?: string;
+        /** @description true: only tasks nobody has claimed; false: only claimed */
+        unclaimed?: boolean;
+        sort?: 'dueAt' | 'lastChangedAt' | 'priority';
+        order?: 'asc' | 'desc';
+        /** @description headers and labels; else Accept-Language, else ko */
+        lang?: 'ko' | 'en';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  BoardExportController_xlsx: {
+    parameters: {
+      query?: {
+        /** @description wait (briefly) until the view includes this global position */
+        minPosition?: number;
+        /** @description opaque cursor from the previous page’s nextCursor */
+        cursor?: string;
+        limit?: number;
+        /** @description the assignee agency */
+        agency?: string;
+        /** @description one status or a comma-separated list */
+        status?: string[];
+        /** @description true: only open tasks; false: only closed ones */
+        open?: boolean;
+        /** @description true: only tasks overdue now */
+        overdue?: boolean;
+        workshopId?: string;
+        /** @description the task’s officer (담당자) */
+        officerId?: string;
+        /** @description true: only tasks nobody has claimed; false: only claimed */
+        unclaimed?: boolean;
+        sort?: 'dueAt' | 'lastChangedAt' | 'priority';
+        order?: 'asc' | 'desc';
+        /** @description headers and labels; else Accept-Language, else ko */
+        lang?: 'ko' | 'en';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WorkshopProgressExportController_csv: {
+    parameters: {
+      query?: {
+        /** @description wait (briefly) until the view includes this global position */
+        minPosition?: number;
+        /** @description headers and labels; else Accept-Language, else ko */
+        lang?: 'ko' | 'en';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WorkshopProgressExportController_xlsx: {
+    parameters: {
+      query?: {
+        /** @description wait (briefly) until the view includes this global position */
+        minPosition?: number;
+        /** @description headers and labels; else Accept-Language, else ko */
+        lang?: 'ko' | 'en';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

@@ -24,6 +24,10 @@ export function Layout({ children }: { children: ReactNode }) {
       href: '/board',
       label: t('nav.board'),
     },
+    (hasRole(me, 'bureau_head') || hasRole(me, 'auditor')) && {
+      href: '/workshops',
+      label: t('nav.workshops'),
+    },
   ].filter((link): link is { href: string; label: string } => Boolean(link));
 
   return (
