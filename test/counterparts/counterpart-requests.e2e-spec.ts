@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
 import { EventStore } from '@liaison/event-store';
+import { PG_POOL } from '@liaison/platform';
 import {
   CounterpartCommands,
   CounterpartReminderSweep,
@@ -7,6 +9,7 @@ import {
   counterpartRequestStreamId,
   CounterpartWriter,
   loadCounterpartsConfig,
+  rebuildCounterpartRequests,
   signLink,
 } from '@liaison/counterparts';
 import { startTestApi, TestApi } from '../support/api';
@@ -368,5 +371,15 @@ describe('counterpart requests (e2e)', () => {
     expect(badFile.status).toBe(400);
     expect(badFile.html).toContain('<strong>files</strong>');
     expect((await page(pathOf(link.url))).status).toBe(200);
+  });
+
+  it('the read table is rebuilt from the log to the same rows', async () => {
+    await sentRequest();
+    const pool = api.app.get<Pool>(PG_POOL);
+    const rows = async () =>
+      (await pool.query('SELECT * FROM counterpart_requests ORDER BY id')).rows;
+    const before = await rows();
+    expect(await rebuildCounterpartRequests(pool, store)).toBeGreaterThanOrEqual(before.length);
+    expect(await rows()).toEqual(before);
   });
 });

@@ -7,6 +7,7 @@ export * from './links/link-token';
 export * from './files/counterpart-files';
 export * from './reading/counterpart-queries';
 export * from './tables/counterpart-requests.table';
+export * from './tables/counterpart-rebuild';
 export * from './timers/reminder-scheduler';
 export * from './timers/reminder-sweep';
 export * from './timers/reminder-worker';
