@@ -4,7 +4,8 @@
  * are asked for contributions by MSIT's bureau head (the workshop's host).
  */
 import { randomUUID } from 'node:crypto';
-import { ContributionProcess, agencyQueue, TIMER_QUEUE } from '@liaison/routing';
+import { Pool } from 'pg';
+import { ContributionProcess, agencyQueue, RoutingRelay, TIMER_QUEUE } from '@liaison/routing';
 import { startProjections, TestApi } from '../support/api';
 import { waitFor } from '../support/database';
 import { call, caller } from '../support/http';
@@ -338,5 +339,32 @@ describe('joint tasks (주관/협조)', () => {
     const other = await assignLead();
     expect((await post(`/${other}/contributions`, msitHead, { agency: 'FSC' })).status).toBe(422);
     expect((await post(`/${other}/contributions`, fscOfficer, { agency: 'FSI' })).status).toBe(403);
+  });
+  // Last: it restarts the worker.
+  it('the whole log relayed again from the start appends nothing', async () => {
+    const db = new Pool({ connectionString: env.databaseUrl, max: 1 });
+    const one = async (sql: string) => Number((await db.query(sql)).rows[0].n);
+    try {
+      await new Promise((r) => setTimeout(r, 500)); // the worker's last deliveries and timers
+      await stopProjections?.();
+      stopProjections = undefined;
+      await worker.close();
+      const before = await one('SELECT count(*) AS n FROM events');
+      const end = await one('SELECT max(position) AS n FROM events');
+      await db.query(
+        `UPDATE subscription_checkpoints SET position = 0, transaction_id = '0'
+         WHERE name = 'relay:routing'`,
+      );
+      worker = await startRoutingApp(env);
+      await waitFor(
+        async () => (worker.get(RoutingRelay).status()?.position ?? 0) >= end,
+        10_000,
+        'the relay at the end of the log again',
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await one('SELECT count(*) AS n FROM events')).toBe(before);
+    } finally {
+      await db.end();
+    }
   });
 });
