@@ -22,6 +22,7 @@ import { playScenario, TokenFor } from './workshop-scenario';
 import { showCollaboration } from './collaboration';
 import { showJointTask } from './joint-task';
 import { showMeeting } from './meeting';
+import { showCounterpartAnswer } from './counterpart-answer';
 
 const dist = join(__dirname, '..', '..', 'apps');
 
@@ -136,6 +137,12 @@ async function main(): Promise<void> {
     await showCollaboration(baseUrl, tokenFor, source, (l) => console.log(`  ${l}`));
     await showJointTask(baseUrl, tokenFor, source, (l) => console.log(`  ${l}`));
     await showMeeting(baseUrl, tokenFor, source, (l) => console.log(`  ${l}`));
+    await showCounterpartAnswer(
+      baseUrl,
+      tokenFor,
+      { workshopId: result.workshops.openai, infoRequestId: result.infoRequest },
+      (l) => console.log(`  ${l}`),
+    );
     await receiver.close();
     // The log names people by id; the directory (admins only) gives their logins.
     const people = await admin.ok<{ items: { id: string; login: string }[] }>('GET', '/v1/people');

@@ -178,13 +178,13 @@ describe('counterpart requests (e2e)', () => {
     const ko = await page(path, { 'accept-language': 'ko-KR,ko;q=0.9,en;q=0.5' });
     expect(ko.status).toBe(200);
     expect(ko.html).toContain('<html lang="ko">');
-    expect(ko.html).toContain('MSIT의 정보 요청');
+    expect(ko.html).toContain('과학기술정보통신부 (MSIT)의 정보 요청');
     expect(ko.html).toContain('답변 보내기');
     expect(ko.html).toMatch(/\d{4}\. \d{1,2}\. \d{1,2}\. \([월화수목금토일]\)/);
     expect(ko.html).toContain(`href="${path}?lang=en"`);
     const en = await page(path, { 'accept-language': 'en' });
     expect(en.html).toContain('<html lang="en">');
-    expect(en.html).toContain('Information request from MSIT');
+    expect(en.html).toContain('Information request from Ministry of Science and ICT (MSIT)');
     const switched = await page(`${path}?lang=ko`, { 'accept-language': 'en' });
     expect(switched.html).toContain('<html lang="ko">');
     // A refusal speaks the reader's language too.

@@ -122,6 +122,15 @@ export class CounterpartQueries {
     return rows.map((r) => summary(r, now));
   }
 
+  /** An agency's name in the directory (the page names the requester in full). */
+  async agencyName(code: string): Promise<string | undefined> {
+    const { rows } = await this.pool.query<{ name: string }>(
+      'SELECT name FROM agencies WHERE code = $1',
+      [code],
+    );
+    return rows[0]?.name;
+  }
+
   /** One request with its answers and history; 404 to whoever may not see it. */
   async detail(caller: CounterpartActor, id: string, now = new Date()) {
     const { history, state } = await this.writer.load(id);

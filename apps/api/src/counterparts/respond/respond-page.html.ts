@@ -59,6 +59,8 @@ export function requestPage(opts: {
   lang: PageLanguage;
   token: string;
   state: CounterpartRequestState;
+  /** The requesting agency as the page names it. */
+  requester: string;
   problem?: FormProblem;
   text?: string;
 }): string {
@@ -78,7 +80,7 @@ export function requestPage(opts: {
   const invalid = (field: FormProblem['field']) =>
     problem?.field === field ? ' aria-invalid="true" aria-describedby="form-error"' : '';
   const body = `
-<h1>${escapeHtml(m.from(state.requestedBy ?? ''))}</h1>
+<h1>${escapeHtml(m.from(opts.requester))}</h1>
 ${error}
 <dl>
 <dt>${m.subject}</dt><dd>${escapeHtml(state.subject ?? '')}</dd>

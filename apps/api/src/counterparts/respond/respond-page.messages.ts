@@ -90,6 +90,24 @@ export const MESSAGES = {
   },
 } as const;
 
+/** Korean names of the seed agencies (GLOSSARY.md); others show their directory name. */
+const KOREAN_NAMES: Readonly<Record<string, string>> = {
+  MSIT: '과학기술정보통신부',
+  MOFA: '외교부',
+  NIS: '국가정보원',
+  FSC: '금융위원회',
+  NAISC: '국가인공지능전략위원회',
+  AISI: 'AI안전연구소',
+  KISA: '한국인터넷진흥원',
+  FSI: '금융보안원',
+};
+
+/** "Ministry of Science and ICT (MSIT)", "과학기술정보통신부 (MSIT)": full name on first mention. */
+export function agencyLabel(code: string, directoryName: string | undefined, lang: PageLanguage) {
+  const name = (lang === 'ko' ? KOREAN_NAMES[code] : undefined) ?? directoryName;
+  return name && name !== code ? `${name} (${code})` : code;
+}
+
 export type PageMessages = (typeof MESSAGES)[PageLanguage];
 
 /** `?lang=` wins (the switch); then the browser's Accept-Language, by its q values. */

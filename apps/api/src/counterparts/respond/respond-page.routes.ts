@@ -7,6 +7,7 @@ import {
   CounterpartCommands,
   CounterpartFileStore,
   CounterpartInputError,
+  CounterpartQueries,
   LinkOpened,
   LinkRefusal,
   LinkRefusedError,
@@ -20,7 +21,7 @@ import {
   requestPage,
   thanksPage,
 } from './respond-page.html';
-import { MESSAGES, PageLanguage, pageLanguage } from './respond-page.messages';
+import { agencyLabel, MESSAGES, PageLanguage, pageLanguage } from './respond-page.messages';
 
 /** Outside `/v1`: the address in the counterpart's e-mail is the page itself. */
 export const RESPOND_PATH = '/respond/:token';
@@ -41,6 +42,7 @@ export class RespondPageRoutes implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly commands: CounterpartCommands,
+    private readonly queries: CounterpartQueries,
     @Inject(COUNTERPART_FILE_STORE) private readonly files: CounterpartFileStore,
   ) {}
 
@@ -59,7 +61,12 @@ export class RespondPageRoutes implements OnModuleInit {
     const lang = languageOf(req);
     const opened = await this.open(req, reply, lang);
     if (!opened) return reply;
-    return html(reply, 200, requestPage({ lang, token: req.params.token, state: opened.state }));
+    const requester = await this.requester(opened, lang);
+    return html(
+      reply,
+      200,
+      requestPage({ lang, token: req.params.token, state: opened.state, requester }),
+    );
   }
 
   private async acknowledge(req: Req, reply: FastifyReply) {
@@ -81,11 +88,18 @@ export class RespondPageRoutes implements OnModuleInit {
     const opened = await this.open(req, reply, lang);
     if (!opened) return reply;
     const m = () => MESSAGES[lang];
-    const again = (problem: FormProblem, text?: string) =>
+    const again = async (problem: FormProblem, text?: string) =>
       html(
         reply,
         400,
-        requestPage({ lang, token: req.params.token, state: opened.state, problem, text }),
+        requestPage({
+          lang,
+          token: req.params.token,
+          state: opened.state,
+          requester: await this.requester(opened, lang),
+          problem,
+          text,
+        }),
       );
     if (!req.isMultipart()) return again({ field: 'form', message: m().problems.form });
 
@@ -151,6 +165,11 @@ export class RespondPageRoutes implements OnModuleInit {
       }
       throw err;
     }
+  }
+
+  private async requester(opened: LinkOpened, lang: PageLanguage): Promise<string> {
+    const code = opened.state.requestedBy ?? '';
+    return agencyLabel(code, await this.queries.agencyName(code), lang);
   }
 
   private async open(req: Req, reply: FastifyReply, lang: PageLanguage) {
