@@ -87,6 +87,17 @@ describe('web: recording a workshop', () => {
       await page.getByRole('navigation').getByRole('link', { name: '워크숍' }).click();
       await page.getByRole('link', { name: 'AI 보안 워크숍 (OpenAI)' }).waitFor();
       await page.getByText('후속 조치 2건 중 0건 완료').waitFor();
+
+      // the dashboard: the workload per agency as a chart and as a table
+      await page.getByRole('navigation').getByRole('link', { name: '현황 대시보드' }).click();
+      await page.getByRole('heading', { name: '현황 대시보드', level: 1 }).waitFor();
+      await page.getByRole('img', { name: /기관별 후속 조치 현황/ }).waitFor();
+      for (const agency of ['KISA', 'FSI']) {
+        const row = page.getByRole('row', { name: new RegExp(`^${agency} `) });
+        expect(await row.getByRole('cell').allTextContents()).toEqual(['0', '1', '0', '1']);
+      }
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(SHOTS_DIR, 'dashboard.ko.png'), fullPage: true });
     } finally {
       await context.close();
     }

@@ -6,6 +6,7 @@ import { ApiError } from './api/client';
 import { hasRole, ME_KEY, useMe, type Me } from './api/session';
 import { FollowUpPage } from './features/follow-up/FollowUpPage';
 import { BoardPage } from './features/board/BoardPage';
+import { DashboardPage } from './features/dashboard/DashboardPage';
 import { InboxPage } from './features/inbox/InboxPage';
 import { SignInPage } from './features/sign-in/SignInPage';
 import { NewWorkshopPage } from './features/workshops/NewWorkshopPage';
@@ -80,6 +81,11 @@ export function App({ client }: { client: QueryClient }) {
           <Route path="/board">
             <SignedIn>
               <BoardPage />
+            </SignedIn>
+          </Route>
+          <Route path="/dashboard">
+            <SignedIn>
+              <DashboardPage />
             </SignedIn>
           </Route>
           <Route path="/workshops">

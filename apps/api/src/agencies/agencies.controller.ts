@@ -9,7 +9,7 @@ import { ReadYourWritesRequest } from '../common/read-options';
 import { FreshRead, ReadYourWrites } from '../common/read-your-writes.decorator';
 import { AgencyCodePipe } from '../common/agency-code.pipe';
 import { FollowUpPageDto } from '../follow-ups/follow-up.response.dto';
-import { AgencyDto } from './agency.response.dto';
+import { AgencyDto, AgencyWorkloadPageDto } from './agency.response.dto';
 
 @ApiTags('agencies')
 @ApiBearerAuth()
@@ -29,6 +29,7 @@ export class AgenciesController {
   @ApiOperation({
     summary: 'Open, overdue and per-status counts per agency, over what the caller may see',
   })
+  @ApiOkResponse({ type: AgencyWorkloadPageDto })
   async workload(
     @Query() query: ReadYourWritesRequest,
     @ReadYourWrites() read: FreshRead,

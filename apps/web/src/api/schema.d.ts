@@ -1881,6 +1881,22 @@ export interface components {
       /** @description a counterpart’s liaison agency */
       liaisonAgency?: string;
     };
+    AgencyWorkloadDto: {
+      /** @example KISA */
+      agency: string;
+      /** @description tasks not accepted or cancelled */
+      open: number;
+      /** @description open tasks flagged overdue */
+      overdue: number;
+      total: number;
+      byStatus: {
+        [key: string]: number;
+      };
+    };
+    AgencyWorkloadPageDto: {
+      items: components['schemas']['AgencyWorkloadDto'][];
+      stale: boolean;
+    };
     CommentRequest: {
       /** @example @kisa.officer 2024년 양식을 써 주세요. */
       body: string;
@@ -3172,7 +3188,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgencyWorkloadPageDto'];
+        };
       };
     };
   };

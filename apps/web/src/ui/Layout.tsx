@@ -28,6 +28,10 @@ export function Layout({ children }: { children: ReactNode }) {
       href: '/workshops',
       label: t('nav.workshops'),
     },
+    (hasRole(me, 'bureau_head') || hasRole(me, 'auditor')) && {
+      href: '/dashboard',
+      label: t('nav.dashboard'),
+    },
   ].filter((link): link is { href: string; label: string } => Boolean(link));
 
   return (
