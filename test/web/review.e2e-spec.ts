@@ -134,6 +134,9 @@ describe('web: the bureau head reviews (English)', () => {
   it('a stale page is told someone changed the task, and reloads', async () => {
     const id = await assign('KISA', 'Stale page task');
     const head = await signedIn('msit.head', `/follow-ups/${id}`);
+    // without live changes (a dropped stream, a proxy that buffers it) the page goes stale
+    await head.context().route('**/v1/live', (route) => route.abort());
+    await head.reload();
     await statusIs(head, 'Assigned');
     // meanwhile, someone else at MSIT extends the due date
     const moved = await call(stack.api.url, 'POST', `/v1/follow-ups/${id}/extend`, msitHead, {
