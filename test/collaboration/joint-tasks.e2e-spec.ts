@@ -172,6 +172,14 @@ describe('joint tasks (주관/협조)', () => {
       leadFollowUpId: null,
       supportingAgencies: ['FSI', 'KISA'],
     });
+    // The workshop's progress counts the joint task once, as its lead.
+    const workshop = await call<{ progress: { followUps: { total: number } } }>(
+      api.url,
+      'GET',
+      `/v1/workshops/${workshopId}`,
+      msitHead,
+    );
+    expect(workshop.body.progress.followUps.total).toBe(1);
     // The lead is on FSC's inbox only: FSI's work there is its contribution.
     const fsiInbox = await call<{ items: Row[] }>(
       api.url,

@@ -105,6 +105,8 @@ export class WorkshopReader {
     const where = [`workshop_id = ANY(${p.add(ids, 'uuid[]')})`];
     // Counts follow the follow-up policy too: a bureau head counts what their agency hosts.
     if (scope.kind === 'host') where.push(`host_agency = ${p.add(scope.agency)}`);
+    // A joint task counts once, as its lead: its contributions are parts of it (주관/협조).
+    where.push('kind IS NULL');
     const counts = await this.pool.query<{
       workshop_id: string;
       source_id: string;
