@@ -12,6 +12,7 @@ import {
   rebuildCounterpartRequests,
   signLink,
 } from '@liaison/counterparts';
+import { createOpenApiDocument } from '../../apps/api/src/app.factory';
 import { startTestApi, TestApi } from '../support/api';
 import { call, caller } from '../support/http';
 import { auditor, createWorkshop, inDays, msitHead } from '../support/fixtures';
@@ -130,6 +131,19 @@ describe('counterpart requests (e2e)', () => {
         ],
       }),
     ]);
+    const download = await fetch(`${api.url}/v1/counterpart-requests/${id}/files/${sha256}`, {
+      headers: { authorization: `Bearer ${msitHead.token}` },
+    });
+    expect(download.status).toBe(200);
+    expect(await download.text()).toBe(content);
+    expect(download.headers.get('content-disposition')).toContain('indicators.csv');
+    const notThere = await fetch(
+      `${api.url}/v1/counterpart-requests/${id}/files/${'0'.repeat(64)}`,
+      {
+        headers: { authorization: `Bearer ${fscHead.token}` },
+      },
+    );
+    expect(notThere.status).toBe(404);
     expect(await typesOf(id)).toEqual([
       'CounterpartRequestDrafted',
       'CounterpartRequestSent',
@@ -381,5 +395,24 @@ describe('counterpart requests (e2e)', () => {
     const before = await rows();
     expect(await rebuildCounterpartRequests(pool, store)).toBeGreaterThanOrEqual(before.length);
     expect(await rows()).toEqual(before);
+  });
+
+  it('the OpenAPI document describes the routes and their answers; the page is not an API route', () => {
+    const doc = createOpenApiDocument(api.app);
+    const answerOf = (path: string, method: string, status: string) =>
+      JSON.stringify(
+        (doc.paths[path] as Record<string, { responses: Record<string, unknown> }>)[method]
+          .responses[status],
+      );
+    expect(answerOf('/v1/counterpart-requests', 'get', '200')).toContain(
+      'CounterpartRequestsPageDto',
+    );
+    expect(answerOf('/v1/counterpart-requests/{id}', 'get', '200')).toContain(
+      'CounterpartRequestDetailDto',
+    );
+    expect(answerOf('/v1/counterpart-requests/{id}/send', 'post', '200')).toContain(
+      'CounterpartLinkResultDto',
+    );
+    expect(Object.keys(doc.paths).filter((p) => p.startsWith('/respond'))).toEqual([]);
   });
 });

@@ -1,11 +1,26 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseFilters } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpException,
+  Logger,
+  Param,
+  Post,
+  Query,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
+import { FastifyReply } from 'fastify';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import { FileIntegrityError, FileStore, readVerified } from '@liaison/files';
 import {
   CounterpartCommandMeta,
   CounterpartCommands,
@@ -21,6 +36,8 @@ import {
   CloseCounterpartRequestBody,
   CounterpartCommandResultDto,
   CounterpartLinkResultDto,
+  CounterpartRequestDetailDto,
+  CounterpartRequestsPageDto,
   DraftCounterpartRequestBody,
   ListCounterpartRequestsQuery,
   SendCounterpartRequestBody,
@@ -44,9 +61,12 @@ const answer = (r: CounterpartWriteResult) => ({
 @Controller('counterpart-requests')
 @UseFilters(CounterpartInputFilter)
 export class CounterpartRequestsController {
+  private readonly logger = new Logger(CounterpartRequestsController.name);
+
   constructor(
     private readonly commands: CounterpartCommands,
     private readonly queries: CounterpartQueries,
+    private readonly files: FileStore,
   ) {}
 
   @Post()
@@ -63,6 +83,7 @@ export class CounterpartRequestsController {
 
   @Get()
   @Roles('bureau_head', 'auditor')
+  @ApiOkResponse({ type: CounterpartRequestsPageDto })
   @ApiOperation({
     summary: "Requests the caller's agency hosts or liaises for; status=open: still owed",
   })
@@ -73,6 +94,7 @@ export class CounterpartRequestsController {
   @Get(':id')
   @Roles('bureau_head', 'auditor')
   @ApiOperation({ summary: 'One request with its answers (texts, files) and its history' })
+  @ApiOkResponse({ type: CounterpartRequestDetailDto })
   async detail(@Param('id', UuidParam()) id: string, @CurrentUser() user: AuthenticatedUser) {
     const detail = await this.queries.detail(user, id);
     return {
@@ -82,6 +104,56 @@ export class CounterpartRequestsController {
         url: this.commands.linkUrl(id, detail.currentLink),
       },
     };
+  }
+
+  @Get(':id/files/:sha256')
+  @Roles('bureau_head', 'auditor')
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiOperation({
+    summary:
+      'A file the counterpart shared, by the SHA-256 its answer recorded; hashed again before ' +
+      'it is sent (changed content in the store answers 500)',
+  })
+  async download(
+    @Param('id', UuidParam()) id: string,
+    @Param('sha256') sha256: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res() reply: FastifyReply,
+  ) {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) {
+      throw new HttpException(
+        {
+          message: 'sha256 must be 64 lower-case hex digits',
+          details: [{ field: 'sha256', problems: ['must be 64 lower-case hex digits'] }],
+        },
+        400,
+      );
+    }
+    const detail = await this.queries.detail(user, id);
+    const file = detail.answers.flatMap((a) => a.files).find((f) => f.sha256 === sha256);
+    if (!file) throw new HttpException({ message: `File ${sha256} not found` }, 404);
+    let content;
+    try {
+      content = await readVerified(this.files, file);
+    } catch (err) {
+      if (!(err instanceof FileIntegrityError)) throw err;
+      this.logger.error(`Counterpart file ${sha256} of request ${id} refused: ${err.message}`);
+      throw new HttpException(
+        { message: `file ${sha256} does not match the SHA-256 recorded with the answer` },
+        500,
+      );
+    }
+    const textual = file.mediaType.startsWith('text/');
+    return reply
+      .header('content-type', textual ? `${file.mediaType}; charset=utf-8` : file.mediaType)
+      .header('content-length', String(file.size))
+      .header(
+        'content-disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(file.name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+      )
+      .header('cache-control', 'private, no-store')
+      .send(content);
   }
 
   @Post(':id/send')

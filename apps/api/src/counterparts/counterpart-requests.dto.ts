@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { CloseOutcome, STATUS_FILTERS, StatusFilter } from '@liaison/counterparts';
 import { OptionalText } from '../common/validators';
@@ -96,4 +96,67 @@ export class CounterpartCommandResultDto {
 
 export class CounterpartLinkResultDto extends CounterpartCommandResultDto {
   @ApiProperty({ type: IssuedLinkDto }) link!: IssuedLinkDto;
+}
+
+export class CounterpartRequestSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) workshopId!: string;
+  @ApiProperty({ format: 'uuid' }) infoRequestId!: string;
+  @ApiProperty({ example: 'OPENAI' }) counterpart!: string;
+  @ApiProperty() subject!: string;
+  @ApiProperty({ example: 'MSIT' }) requestedBy!: string;
+  @ApiProperty({ example: 'MSIT' }) hostAgency!: string;
+  @ApiProperty({ example: 'MSIT' }) liaisonAgency!: string;
+  @ApiProperty({ enum: STATUS_FILTERS.filter((s) => s !== 'open') }) status!: string;
+  @ApiProperty({ description: 'sent and not yet answered in full' }) owed!: boolean;
+  @ApiProperty({ nullable: true, type: String }) dueAt!: string | null;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty() answers!: number;
+  @ApiProperty() chases!: number;
+  @ApiProperty({ nullable: true, type: String }) lastAnswerAt!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() version!: number;
+}
+
+export class CounterpartRequestsPageDto {
+  @ApiProperty({ type: [CounterpartRequestSummaryDto] }) items!: CounterpartRequestSummaryDto[];
+}
+
+export class SharedFileDto {
+  @ApiProperty() name!: string;
+  @ApiProperty() size!: number;
+  @ApiProperty() mediaType!: string;
+  @ApiProperty({ description: 'lower-case hex; GET …/files/:sha256 downloads it' }) sha256!: string;
+}
+
+export class CounterpartAnswerDto {
+  @ApiProperty({ format: 'uuid' }) answerId!: string;
+  @ApiProperty({ description: 'when the log recorded it' }) at!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty({ type: [SharedFileDto] }) files!: SharedFileDto[];
+  @ApiProperty({ description: 'the counterpart said this completes its answer' })
+  complete!: boolean;
+}
+
+export class CounterpartHistoryEntryDto {
+  @ApiProperty() version!: number;
+  @ApiProperty() type!: string;
+  @ApiProperty() at!: string;
+  @ApiProperty() actor!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
+}
+
+/** The summary's fields, with the answers themselves in place of their count. */
+export class CounterpartRequestDetailDto extends OmitType(CounterpartRequestSummaryDto, [
+  'answers',
+] as const) {
+  @ApiProperty({ nullable: true, type: String }) message!: string | null;
+  @ApiProperty({ type: [CounterpartAnswerDto] }) answers!: CounterpartAnswerDto[];
+  @ApiProperty({
+    type: IssuedLinkDto,
+    nullable: true,
+    description: 'the link now working (bureau heads only; null for auditors)',
+  })
+  currentLink!: IssuedLinkDto | null;
+  @ApiProperty({ type: [CounterpartHistoryEntryDto] }) history!: CounterpartHistoryEntryDto[];
 }
