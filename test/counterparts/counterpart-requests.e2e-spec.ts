@@ -385,6 +385,14 @@ describe('counterpart requests (e2e)', () => {
     expect(badFile.status).toBe(400);
     expect(badFile.html).toContain('<strong>files</strong>');
     expect((await page(pathOf(link.url))).status).toBe(200);
+
+    // Files far above the JSON body limit (64 KiB) stream through to the store.
+    const big = 'x,y\n'.repeat(100_000);
+    const large = new FormData();
+    large.append('files', new Blob([big], { type: 'text/csv' }), 'large.csv');
+    const stored = await post(pathOf(link.url), large);
+    expect(stored.status).toBe(200);
+    expect(stored.html).toContain(createHash('sha256').update(big).digest('hex'));
   });
 
   it('the read table is rebuilt from the log to the same rows', async () => {

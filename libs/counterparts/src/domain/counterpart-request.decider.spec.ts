@@ -254,4 +254,21 @@ describe('counterpart request decider', () => {
       .thenThrows(CounterpartStateError);
     given(drafted(), sent(), closed).when(answer(1)).thenThrows(LinkRefusedError, 'closed');
   });
+
+  it('the liaison agency that owns the relationship manages the request too', () => {
+    const liaison: CounterpartEvent = {
+      ...drafted(),
+      data: { ...(drafted().data as object), liaisonAgency: 'MOFA' },
+    } as CounterpartEvent;
+    const mofa = ctx({ actor: { id: 'p-mofa-head', role: 'bureau_head', agency: 'MOFA' } });
+    given(liaison)
+      .when({ kind: 'Send', dueAt: DUE, link: link(1) }, mofa)
+      .then([sent()]);
+    given(liaison)
+      .when(
+        { kind: 'Send', dueAt: DUE, link: link(1) },
+        ctx({ actor: { id: 'x', role: 'bureau_head', agency: 'NIS' } }),
+      )
+      .thenThrows(CounterpartNotFoundError);
+  });
 });
