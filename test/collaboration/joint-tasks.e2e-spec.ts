@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { ContributionProcess, agencyQueue, RoutingRelay, TIMER_QUEUE } from '@liaison/routing';
+import { checkProjection, followUpBoardProjection } from '@liaison/views';
 import { startProjections, TestApi } from '../support/api';
 import { waitFor } from '../support/database';
 import { call, caller } from '../support/http';
@@ -348,6 +349,16 @@ describe('joint tasks (주관/협조)', () => {
     expect((await post(`/${other}/contributions`, msitHead, { agency: 'FSC' })).status).toBe(422);
     expect((await post(`/${other}/contributions`, fscOfficer, { agency: 'FSI' })).status).toBe(403);
   });
+  it('the board rebuilt from the log is the live board (a check of the projection)', async () => {
+    const result = await checkProjection({
+      pool: worker.pool,
+      store: worker.store,
+      projection: followUpBoardProjection,
+    });
+    expect(result.events).toBeGreaterThan(0);
+    expect(result.differences).toEqual([]);
+  });
+
   // Last: it restarts the worker.
   it('the whole log relayed again from the start appends nothing', async () => {
     const db = new Pool({ connectionString: env.databaseUrl, max: 1 });

@@ -22,6 +22,7 @@ export const followUpBoardProjection: Projection = {
     'FollowUpClaimed',
     'FollowUpHandedOver',
     'FollowUpDueDateExtended',
+    'FollowUpContributionRequested',
   ],
   async apply(events, tx, ctx) {
     const mine = events.filter(isFollowUpEvent);
