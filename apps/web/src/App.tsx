@@ -5,6 +5,7 @@ import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { ApiError } from './api/client';
 import { hasRole, ME_KEY, useMe, type Me } from './api/session';
 import { FollowUpPage } from './features/follow-up/FollowUpPage';
+import { AuditFollowUpPage, AuditPage } from './features/audit/AuditPages';
 import { BoardPage } from './features/board/BoardPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { InboxPage } from './features/inbox/InboxPage';
@@ -82,6 +83,18 @@ export function App({ client }: { client: QueryClient }) {
             <SignedIn>
               <BoardPage />
             </SignedIn>
+          </Route>
+          <Route path="/audit">
+            <SignedIn>
+              <AuditPage />
+            </SignedIn>
+          </Route>
+          <Route path="/audit/follow-ups/:id">
+            {(params) => (
+              <SignedIn>
+                <AuditFollowUpPage key={params.id} id={params.id} />
+              </SignedIn>
+            )}
           </Route>
           <Route path="/dashboard">
             <SignedIn>

@@ -1,5 +1,5 @@
 import { BadRequestException, Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
 import { AuditService, decodeCursor, Fold } from '@liaison/audit';
 import { isStreamId } from '@liaison/event-store';
@@ -19,6 +19,7 @@ import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { RateLimitClassOf } from '../edge/rate-limit/rate-limit-class.decorator';
 import { AccessLogRequest, AsOfRequest, HistoryRequest } from './audit.requests.dto';
+import { AsOfDto, VerifyReportDto } from './audit.response.dto';
 
 const who = (user: AuthenticatedUser) => ({ actor: user.id, role: user.role });
 
@@ -67,6 +68,7 @@ export class AuditController {
   @ApiOperation({
     summary: 'A follow-up as it stood at a time or version, with the events that made it',
   })
+  @ApiOkResponse({ type: AsOfDto })
   followUpAsOf(
     @Param('id', UuidParam()) id: string,
     @Query() q: AsOfRequest,
@@ -93,6 +95,7 @@ export class AuditController {
     summary:
       'Recompute every stream’s hash chain and the signed seals: {ok, checked, firstBroken?}',
   })
+  @ApiOkResponse({ type: VerifyReportDto })
   verify(@CurrentUser() user: AuthenticatedUser) {
     return this.audit.verify(who(user));
   }

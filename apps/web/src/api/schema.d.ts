@@ -954,6 +954,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/counterpart-requests/{id}/files/{sha256}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A file the counterpart shared, by the SHA-256 its answer recorded; hashed again before it is sent (changed content in the store answers 500) */
+    get: operations['CounterpartRequestsController_download'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/counterpart-requests/{id}/send': {
     parameters: {
       query?: never;
@@ -1996,6 +2013,52 @@ export interface components {
         [key: string]: components['schemas']['DisplayNameDto'];
       };
     };
+    AuditEventDto: {
+      position: number;
+      streamId: string;
+      version: number;
+      /** Format: uuid */
+      eventId: string;
+      type: string;
+      schemaVersion: number;
+      data: {
+        [key: string]: unknown;
+      };
+      /** @description actor, role, agency… */
+      metadata: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      recordedAt: string;
+      hash: string;
+    };
+    AsOfDto: {
+      streamId: string;
+      /** Format: date-time */
+      asOf: string | null;
+      /** @description the stream version at that point (0: not yet there) */
+      version: number;
+      /** @description the folded state */
+      state: {
+        [key: string]: unknown;
+      };
+      events: components['schemas']['AuditEventDto'][];
+    };
+    BrokenEventDto: {
+      position: number;
+      streamId?: string;
+      version?: number;
+      problem: string;
+      /** @enum {string} */
+      check: 'chain' | 'seal';
+    };
+    VerifyReportDto: {
+      ok: boolean;
+      /** @description events whose chains were recomputed */
+      checked: number;
+      /** @description the earliest broken place */
+      firstBroken?: components['schemas']['BrokenEventDto'];
+    };
     RegisterAgencyRequest: {
       /**
        * @description 2–16 upper-case letters, digits or _
@@ -2247,12 +2310,53 @@ export interface components {
       position: number;
       status: string;
     };
-    SendCounterpartRequestBody: {
-      /**
-       * @description required unless the draft has one
-       * @example 2026-12-15T09:00:00Z
-       */
-      dueAt?: string;
+    CounterpartRequestSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      workshopId: string;
+      /** Format: uuid */
+      infoRequestId: string;
+      /** @example OPENAI */
+      counterpart: string;
+      subject: string;
+      /** @example MSIT */
+      requestedBy: string;
+      /** @example MSIT */
+      hostAgency: string;
+      /** @example MSIT */
+      liaisonAgency: string;
+      /** @enum {string} */
+      status: 'drafted' | 'sent' | 'acknowledged' | 'partially_answered' | 'answered' | 'closed';
+      /** @description sent and not yet answered in full */
+      owed: boolean;
+      dueAt: string | null;
+      overdue: boolean;
+      answers: number;
+      chases: number;
+      lastAnswerAt: string | null;
+      createdAt: string;
+      version: number;
+    };
+    CounterpartRequestsPageDto: {
+      items: components['schemas']['CounterpartRequestSummaryDto'][];
+    };
+    SharedFileDto: {
+      name: string;
+      size: number;
+      mediaType: string;
+      /** @description lower-case hex; GET …/files/:sha256 downloads it */
+      sha256: string;
+    };
+    CounterpartAnswerDto: {
+      /** Format: uuid */
+      answerId: string;
+      /** @description when the log recorded it */
+      at: string;
+      text: string;
+      files: components['schemas']['SharedFileDto'][];
+      /** @description the counterpart said this completes its answer */
+      complete: boolean;
     };
     IssuedLinkDto: {
       /** Format: uuid */
@@ -2260,6 +2364,54 @@ export interface components {
       expiresAt: string;
       /** @description the counterpart's page; pass it on (it works once, until expiresAt) */
       url: string;
+    };
+    CounterpartHistoryEntryDto: {
+      version: number;
+      type: string;
+      at: string;
+      actor: string;
+      data: {
+        [key: string]: unknown;
+      };
+    };
+    CounterpartRequestDetailDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      workshopId: string;
+      /** Format: uuid */
+      infoRequestId: string;
+      /** @example OPENAI */
+      counterpart: string;
+      subject: string;
+      /** @example MSIT */
+      requestedBy: string;
+      /** @example MSIT */
+      hostAgency: string;
+      /** @example MSIT */
+      liaisonAgency: string;
+      /** @enum {string} */
+      status: 'drafted' | 'sent' | 'acknowledged' | 'partially_answered' | 'answered' | 'closed';
+      /** @description sent and not yet answered in full */
+      owed: boolean;
+      dueAt: string | null;
+      overdue: boolean;
+      chases: number;
+      lastAnswerAt: string | null;
+      createdAt: string;
+      version: number;
+      message: string | null;
+      answers: components['schemas']['CounterpartAnswerDto'][];
+      /** @description the link now working (bureau heads only; null for auditors) */
+      currentLink: components['schemas']['IssuedLinkDto'] | null;
+      history: components['schemas']['CounterpartHistoryEntryDto'][];
+    };
+    SendCounterpartRequestBody: {
+      /**
+       * @description required unless the draft has one
+       * @example 2026-12-15T09:00:00Z
+       */
+      dueAt?: string;
     };
     CounterpartLinkResultDto: {
       /** Format: uuid */
@@ -3465,7 +3617,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AsOfDto'];
+        };
       };
     };
   };
@@ -3506,7 +3660,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VerifyReportDto'];
+        };
       };
     };
   };
@@ -4126,7 +4282,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CounterpartRequestsPageDto'];
+        };
       };
     };
   };
@@ -4168,7 +4326,31 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CounterpartRequestDetailDto'];
+        };
+      };
+    };
+  };
+  CounterpartRequestsController_download: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        sha256: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
       };
     };
   };

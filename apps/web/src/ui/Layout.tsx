@@ -32,6 +32,7 @@ export function Layout({ children }: { children: ReactNode }) {
       href: '/dashboard',
       label: t('nav.dashboard'),
     },
+    hasRole(me, 'auditor') && { href: '/audit', label: t('nav.audit') },
   ].filter((link): link is { href: string; label: string } => Boolean(link));
 
   return (

@@ -90,6 +90,11 @@ export function FollowUpPage({ id }: { id: string }) {
         reload={() => void client.invalidateQueries({ queryKey: ['follow-up', id] })}
       />
       <Timeline id={id} viewerId={me?.person.id} />
+      {hasRole(me, 'auditor') && (
+        <p className="no-print">
+          <Link href={`/audit/follow-ups/${id}`}>{t('audit.openTrail')}</Link>
+        </p>
+      )}
       {hasRole(me, 'agency_officer') && (
         <p className="no-print">
           <Link href="/inbox">{t('followUp.back')}</Link>
