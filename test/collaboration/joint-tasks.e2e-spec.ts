@@ -203,6 +203,10 @@ describe('joint tasks (주관/협조)', () => {
     expect((await post(`/${lead}/acknowledge`, fsiOfficer)).status).toBe(403);
     // Another agency's contribution stays hidden from the supporting agency.
     expect((await task(kisaContribution, fsiOfficer)).status).toBe(404);
+    // The lead agency reads each contribution to its task, and does not work it.
+    expect((await task(fsiContribution, fscOfficer)).body).toMatchObject({ leadAgency: 'FSC' });
+    expect((await task(fsiContribution, nisOfficer)).status).toBe(404);
+    expect((await post(`/${fsiContribution}/acknowledge`, fscOfficer)).status).toBe(403);
   });
 
   it('the lead’s submit is refused while contributions are open, naming them', async () => {

@@ -96,6 +96,10 @@ export class FollowUpDto extends FollowUpSummary {
   @ApiPropertyOptional({ format: 'uuid', description: 'a contribution’s lead task' })
   leadFollowUpId?: string;
   @ApiPropertyOptional({
+    description: 'a contribution’s lead agency (주관기관): its officers read it',
+  })
+  leadAgency?: string;
+  @ApiPropertyOptional({
     type: () => [ContributionDto],
     description: 'a lead task’s contributions (주관/협조), in the order asked',
   })

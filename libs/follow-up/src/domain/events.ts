@@ -69,6 +69,8 @@ export interface FollowUpAssigned {
    * instances of this shape (schema version 1, no upcaster). */
   kind?: 'contribution';
   leadFollowUpId?: string;
+  /** The lead's agency when the contribution was asked: its officers read the contribution. */
+  leadAgency?: string;
 }
 
 export interface FollowUpRouted {

@@ -335,6 +335,16 @@ describe('joint tasks: who sees the lead', () => {
     expect(canSeeFollowUp(fsiOfficer, lead())).toBe(false);
   });
 
+  it('the lead agency’s officers read each contribution to their task; others do not', () => {
+    const contribution = foldEvents(followUpDecider, [contributionAssigned()]);
+    expect(canSeeFollowUp(kisaOfficer, contribution)).toBe(true);
+    expect(canSeeFollowUp(fsiOfficer, contribution)).toBe(true);
+    expect(canSeeFollowUp(nisOfficer, contribution)).toBe(false);
+    given(contributionAssigned())
+      .when({ kind: 'AcknowledgeFollowUp', followUpId: CONTRIBUTION_ID }, as(kisaOfficer))
+      .thenThrows(ForbiddenError, 'FSI');
+  });
+
   it('seeing the lead does not make the supporting agency its assignee', () => {
     given(assigned(), contributionRequested(), ...inProgress)
       .when(submit, as(fsiOfficer))

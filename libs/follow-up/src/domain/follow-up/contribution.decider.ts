@@ -274,6 +274,7 @@ function open({ followUpId, lead }: OpenContribution, state: FollowUpState): Fol
     priority: lead.priority,
     kind: 'contribution' as const,
     leadFollowUpId: lead.followUpId,
+    leadAgency: lead.assigneeAgency,
   };
   return [{ type: 'FollowUpAssigned', data }];
 }

@@ -4,7 +4,8 @@ import { FollowUpState } from './follow-up.state';
 
 /** Host bureau heads, the current assignee's officers, and auditors. A former assignee loses
  * sight of the task when it is reassigned. The officers of an agency asked for a contribution
- * (협조기관) read the lead task they contribute to, whatever became of the contribution. */
+ * (협조기관) read the lead task they contribute to, whatever became of the contribution; the
+ * lead agency's officers read each contribution to their task (its answer, comments, files). */
 export function canSeeFollowUp(actor: Actor, state: FollowUpState): boolean {
   if (!state.exists) return false;
   switch (actor.role) {
@@ -15,7 +16,8 @@ export function canSeeFollowUp(actor: Actor, state: FollowUpState): boolean {
     case 'agency_officer':
       return (
         actor.agency === state.assigneeAgency ||
-        (state.contributions ?? []).some((c) => c.agency === actor.agency)
+        (state.contributions ?? []).some((c) => c.agency === actor.agency) ||
+        (state.kind === 'contribution' && actor.agency === state.leadAgency)
       );
     default:
       return false;

@@ -40,6 +40,7 @@ export interface FollowUpState {
   /** A contribution task (협조 요청) and the lead task it contributes to; absent on others. */
   kind?: 'contribution';
   leadFollowUpId?: string;
+  leadAgency?: string;
   /** On a lead task: the contributions it asked for (absent until the first is asked). */
   contributions?: readonly ContributionEntry[];
 }

@@ -59,6 +59,7 @@ export const contributionAssigned = (): FollowUpEvent =>
     instructions: 'The financial sector part',
     kind: 'contribution',
     leadFollowUpId: FOLLOW_UP_ID,
+    leadAgency: 'KISA',
   });
 
 export { DUE_AT };
