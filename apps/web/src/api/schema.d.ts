@@ -1795,6 +1795,8 @@ export interface components {
        * @description a contribution’s lead task
        */
       leadFollowUpId?: string;
+      /** @description a contribution’s lead agency (주관기관): its officers read it */
+      leadAgency?: string;
       /** @description a lead task’s contributions (주관/협조), in the order asked */
       contributions?: components['schemas']['ContributionDto'][];
     };
