@@ -275,7 +275,7 @@ describe('counterpart requests (e2e)', () => {
 
   it('sends one reminder per due time, however often the timer fires, and again for a new due time', async () => {
     const dueAt = inDays(3);
-    const { id } = await sentRequest(dueAt);
+    const { id, link } = await sentRequest(dueAt);
     const commands = api.app.get(CounterpartCommands);
     const sweep = api.app.get(CounterpartReminderSweep);
     const afterDue = new Date(Date.parse(dueAt) + 60_000);
@@ -297,6 +297,9 @@ describe('counterpart requests (e2e)', () => {
     ).rejects.toThrow(/dueAt/);
     expect(await reminders()).toHaveLength(1);
     expect((await reminders())[0].data).toMatchObject({ forDueAt: new Date(dueAt).toISOString() });
+    // The link passed on still works after the reminder (it brought no new one).
+    expect((await reminders())[0].data.link).toBeUndefined();
+    expect((await page(pathOf(link.url))).status).toBe(200);
 
     // The bureau sets a new due time: its own reminder, found by the sweep alone.
     const newDue = inDays(10);

@@ -54,9 +54,15 @@ const answered = (n: number, complete: boolean): CounterpartEvent => ({
     complete,
   },
 });
-const reminded = (n: number, forDueAt = DUE): CounterpartEvent => ({
+/** A reminder; it brings a link only when the request had no working link left. */
+const reminded = (n: number | undefined, forDueAt = DUE): CounterpartEvent => ({
   type: 'CounterpartRequestChased',
-  data: { requestId: REQ, trigger: 'due_time', forDueAt, link: link(n) },
+  data: {
+    requestId: REQ,
+    trigger: 'due_time',
+    forDueAt,
+    ...(n !== undefined && { link: link(n) }),
+  },
 });
 
 function given(...events: CounterpartEvent[]) {
@@ -203,12 +209,20 @@ describe('counterpart request decider', () => {
       forDueAt: DUE,
       link: link(2),
     };
+    // The link passed on still works: the reminder keeps it.
     given(drafted(), sent())
       .when(remind, afterDue)
-      .then([reminded(2)]);
-    given(drafted(), sent(), reminded(2))
+      .then([reminded(undefined)]);
+    given(drafted(), sent(), reminded(undefined))
       .when({ ...remind, link: link(3) }, afterDue)
       .then([]);
+    // The link was used by an answer in part, or expired: the reminder brings a new one.
+    given(drafted(), sent(), answered(1, false))
+      .when(remind, afterDue)
+      .then([reminded(2)]);
+    given(drafted(), sent())
+      .when(remind, ctx({ now: new Date('2026-12-05T00:00:00Z') }))
+      .then([reminded(2)]);
     given(drafted(), sent())
       .when(remind, ctx({ now: NOW }))
       .then([]);
@@ -230,12 +244,12 @@ describe('counterpart request decider', () => {
       .when(answer(2))
       .then([{ ...answered(2, true) }]);
     // The new due time gets its own reminder.
-    given(drafted(), sent(), reminded(3), chased)
+    given(drafted(), sent(), reminded(undefined), chased)
       .when(
         { kind: 'Chase', trigger: 'due_time', forDueAt: newDue, link: link(4) },
         ctx({ now: new Date('2026-12-03T00:00:00Z') }),
       )
-      .then([reminded(4, newDue)]);
+      .then([reminded(undefined, newDue)]);
   });
 
   it('closes; a closed request refuses links and a second close', () => {

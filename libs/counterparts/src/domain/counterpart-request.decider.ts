@@ -131,6 +131,9 @@ export function decide(
         ) {
           return [];
         }
+        const working = Object.values(state.links).some(
+          (l) => l.status === 'live' && Date.parse(l.expiresAt) > ctx.now.getTime(),
+        );
         return [
           {
             type: 'CounterpartRequestChased',
@@ -138,7 +141,7 @@ export function decide(
               requestId: state.requestId!,
               trigger: 'due_time',
               forDueAt: due,
-              link: { ...command.link },
+              ...(!working && { link: { ...command.link } }),
             },
           },
         ];

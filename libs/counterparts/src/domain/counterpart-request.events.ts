@@ -69,8 +69,11 @@ export interface CounterpartRequestChased {
   forDueAt: string;
   /** A new due time, when the chase sets one. */
   dueAt?: string;
-  /** Every chase carries a fresh link; earlier unused links stop working. */
-  link: LinkIssued;
+  /**
+   * A fresh link (earlier unused ones stop working): always for a bureau chase; for a reminder
+   * only when the request has no working link left, so the link already passed on keeps working.
+   */
+  link?: LinkIssued;
   note?: string;
 }
 

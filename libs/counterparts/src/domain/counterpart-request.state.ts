@@ -130,7 +130,7 @@ export function evolve(
         dueAt: d.dueAt ?? state.dueAt,
         remindedFor:
           d.trigger === 'due_time' ? [...state.remindedFor, d.forDueAt] : state.remindedFor,
-        links: withNewLink(state.links, d.link.linkId, d.link.expiresAt),
+        links: d.link ? withNewLink(state.links, d.link.linkId, d.link.expiresAt) : state.links,
       };
     }
     case 'CounterpartRequestClosed': {
