@@ -351,6 +351,14 @@ describe('counterpart requests (e2e)', () => {
       (await call(api.url, 'POST', `/v1/counterpart-requests/${id}/chase`, auditor, {})).status,
     ).toBe(403);
 
+    // One open request per info request, racing drafts included.
+    const w = await createWorkshop(api.url);
+    const body = { workshopId: w.workshopId, infoRequestId: w.requestId };
+    const racing = await Promise.all(
+      [1, 2, 3].map(() => call(api.url, 'POST', '/v1/counterpart-requests', msitHead, body)),
+    );
+    expect(racing.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+
     const cases: [string, string, unknown, string][] = [
       [
         'POST',

@@ -60,9 +60,16 @@ export class CounterpartCommands {
     if (!canManageRequest(meta.actor, source)) {
       throw new CounterpartNotFoundError('Workshop', input.workshopId);
     }
+    const requestId =
+      meta.idempotencySeed === undefined
+        ? randomUUID()
+        : derivedUuid(meta.idempotencySeed, 'counterparts:request');
+    // One open request per info request; the same request again under its Idempotency-Key
+    // (a retry after a crash) is not another one: the writer returns what it wrote.
     const open = await this.pool.query(
-      `SELECT id FROM counterpart_requests WHERE info_request_id = $1 AND status <> 'closed'`,
-      [input.infoRequestId],
+      `SELECT id FROM counterpart_requests
+        WHERE info_request_id = $1 AND status <> 'closed' AND id <> $2`,
+      [input.infoRequestId, requestId],
     );
     if (open.rows.length > 0) {
       throw new CounterpartStateError(
@@ -70,10 +77,6 @@ export class CounterpartCommands {
         `Info request ${input.infoRequestId} already has an open counterpart request ${open.rows[0].id}`,
       );
     }
-    const requestId =
-      meta.idempotencySeed === undefined
-        ? randomUUID()
-        : derivedUuid(meta.idempotencySeed, 'counterparts:request');
     const dueAt = input.dueAt ?? defaultDueAt(source.dueDate);
     return this.writer.write(
       requestId,

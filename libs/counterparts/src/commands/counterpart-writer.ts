@@ -8,6 +8,7 @@ import {
   CounterpartCommand,
   CounterpartEvent,
   CounterpartRequestState,
+  CounterpartStateError,
   decide,
   fold,
 } from '../domain';
@@ -68,7 +69,7 @@ export class CounterpartWriter {
           await new Promise((r) => setTimeout(r, attempt * (5 + Math.random() * 10)));
           continue;
         }
-        throw err;
+        throw openAlready(err) ?? err;
       }
     }
   }
@@ -128,4 +129,14 @@ export class CounterpartWriter {
       state: stored.state,
     };
   }
+}
+
+/** A racing draft for the same info request: the table's unique index said so. */
+function openAlready(err: unknown): CounterpartStateError | undefined {
+  const pg = err as { code?: string; constraint?: string };
+  if (pg?.code !== '23505' || pg.constraint !== 'counterpart_requests_one_open') return undefined;
+  return new CounterpartStateError(
+    'open',
+    'The info request already has an open counterpart request',
+  );
 }
