@@ -78,9 +78,18 @@ describe('web: the bureau head reviews (English)', () => {
     await act(officer, 'Acknowledge');
     await act(officer, 'Start');
     await act(officer, 'Submit result', { Result: 'Briefing held on 20 November' });
+    const comments = officer.getByRole('region', { name: 'Comments' });
+    await comments.getByLabel(/Your comment/).fill('@msit.head the attendee list follows by mail');
+    await comments.getByRole('button', { name: 'Add the comment' }).click();
+    await comments.getByText('Comment added.').waitFor();
+    await comments.getByText('@msit.head the attendee list follows by mail').waitFor();
 
     const head = await signedIn('msit.head', `/follow-ups/${id}`);
     await statusIs(head, 'Submitted');
+    await head
+      .getByRole('region', { name: 'Comments' })
+      .getByText('@msit.head the attendee list follows by mail')
+      .waitFor();
     expect(await seriousViolations(head)).toEqual([]);
     await act(head, 'Return', { Reason: 'Attach the attendee list' });
     await statusIs(head, 'Returned');

@@ -154,6 +154,13 @@ export const en = {
   },
   priority: { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' },
   overdue: 'Overdue',
+  comments: {
+    title: 'Comments',
+    empty: 'No comments yet.',
+    field: 'Your comment (mention a colleague with @login)',
+    send: 'Add the comment',
+    sent: 'Comment added.',
+  },
   timeline: {
     title: 'History',
     empty: 'Nothing recorded yet.',

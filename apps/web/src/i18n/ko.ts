@@ -154,6 +154,13 @@ export const ko: Messages = {
   },
   priority: { urgent: '긴급', high: '높음', normal: '보통', low: '낮음' },
   overdue: '기한 경과',
+  comments: {
+    title: '의견',
+    empty: '등록된 의견이 없습니다.',
+    field: '의견 내용(@아이디로 다른 담당자를 언급할 수 있습니다)',
+    send: '의견 등록',
+    sent: '의견이 등록되었습니다.',
+  },
   timeline: {
     title: '처리 이력',
     empty: '기록된 이력이 없습니다.',

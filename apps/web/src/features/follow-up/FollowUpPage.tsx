@@ -8,6 +8,7 @@ import { OverdueBadge, PriorityLabel, StatusBadge } from '../../ui/Badges';
 import { LoadError } from '../../ui/ErrorState';
 import { PageHeading } from '../../ui/PageHeading';
 import { useFollowUp, usePerformVerb } from './follow-up.queries';
+import { CommentsPanel } from './Comments';
 import { Timeline } from './Timeline';
 import { VerbPanel } from './VerbPanel';
 
@@ -89,6 +90,7 @@ export function FollowUpPage({ id }: { id: string }) {
         // the task and its history: both moved
         reload={() => void client.invalidateQueries({ queryKey: ['follow-up', id] })}
       />
+      <CommentsPanel id={id} viewerId={me?.person.id} />
       <Timeline id={id} viewerId={me?.person.id} />
       {hasRole(me, 'auditor') && (
         <p className="no-print">

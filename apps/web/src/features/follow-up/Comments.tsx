@@ -1,0 +1,109 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import { rememberPosition } from '../../api/fresh-reads';
+import type { components } from '../../api/schema';
+import { formatDateTime } from '../../i18n/format';
+import { LoadError } from '../../ui/ErrorState';
+
+type Comments = components['schemas']['CommentsDto'];
+
+export function useComments(id: string) {
+  return useQuery({
+    queryKey: ['follow-up', id, 'comments'],
+    queryFn: () =>
+      unwrap<Comments>(api.GET('/v1/follow-ups/{id}/comments', { params: { path: { id } } })),
+    retry: (count, error) => count < 2 && !('status' in error),
+  });
+}
+
+/** Comments from both sides of the task, oldest first, and a field to add one. */
+export function CommentsPanel({ id, viewerId }: { id: string; viewerId?: string }) {
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const comments = useComments(id);
+  const fieldId = useId();
+  const [body, setBody] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [sent, setSent] = useState(false);
+  const language = i18n.language === 'en' ? 'en' : 'ko';
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSent(false);
+    if (body.trim() === '') {
+      setProblem(t('field.required'));
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    try {
+      const done = await unwrap(
+        api.POST('/v1/follow-ups/{id}/comments', { params: { path: { id } }, body: { body } }),
+      );
+      rememberPosition(done.position);
+      setBody('');
+      setSent(true);
+      await client.invalidateQueries({ queryKey: ['follow-up', id] });
+    } catch (err) {
+      setProblem(t('error.generic', { message: err instanceof Error ? err.message : err }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby={`${fieldId}-heading`} className="panel">
+      <h2 id={`${fieldId}-heading`}>{t('comments.title')}</h2>
+      {comments.isError ? (
+        <LoadError error={comments.error} retry={() => void comments.refetch()} />
+      ) : comments.isPending ? (
+        <p role="status">{t('app.loading')}</p>
+      ) : comments.data.items.length === 0 ? (
+        <p>{t('comments.empty')}</p>
+      ) : (
+        <ol className="comments">
+          {comments.data.items.map((c) => {
+            const name =
+              c.author.id === viewerId
+                ? t('timeline.you')
+                : (comments.data.people[c.author.id]?.[language] ??
+                  `${t(`role.${c.author.role}`, { defaultValue: c.author.role })}${c.author.agency ? `, ${c.author.agency}` : ''}`);
+            return (
+              <li key={c.commentId}>
+                <p className="comment-meta">
+                  <strong>{name}</strong> ·{' '}
+                  <time dateTime={c.at}>{formatDateTime(c.at, i18n.language)}</time>
+                </p>
+                <p className="prose">{c.body}</p>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      <form className="verb-form no-print" onSubmit={submit} noValidate>
+        {sent && (
+          <p role="status" className="alert alert-success">
+            {t('comments.sent')}
+          </p>
+        )}
+        {problem && (
+          <p role="alert" className="alert alert-danger">
+            {problem}
+          </p>
+        )}
+        <div className="field">
+          <label htmlFor={fieldId}>{t('comments.field')}</label>
+          <textarea id={fieldId} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
+        </div>
+        <div className="button-row">
+          <button type="submit" className="btn btn-secondary" disabled={busy}>
+            {t('comments.send')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
