@@ -83,6 +83,15 @@ describe('web: the bureau head reviews (English)', () => {
     await comments.getByRole('button', { name: 'Add the comment' }).click();
     await comments.getByText('Comment added.').waitFor();
     await comments.getByText('@msit.head the attendee list follows by mail').waitFor();
+    const files = officer.getByRole('region', { name: 'Attachments' });
+    await files.getByLabel(/File to attach/).setInputFiles({
+      name: 'attendees.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('MSIT, KISA, FSI, NIS\n'),
+    });
+    await files.getByRole('button', { name: 'Attach the file' }).click();
+    await files.getByText('File attached.').waitFor();
+    await files.getByRole('link', { name: 'attendees.txt' }).waitFor();
 
     const head = await signedIn('msit.head', `/follow-ups/${id}`);
     await statusIs(head, 'Submitted');
@@ -90,6 +99,15 @@ describe('web: the bureau head reviews (English)', () => {
       .getByRole('region', { name: 'Comments' })
       .getByText('@msit.head the attendee list follows by mail')
       .waitFor();
+    const download = head.waitForEvent('download');
+    await head
+      .getByRole('region', { name: 'Attachments' })
+      .getByRole('link', { name: 'attendees.txt' })
+      .click();
+    const file = await download;
+    expect((await (await file.createReadStream()).toArray()).join('')).toBe(
+      'MSIT, KISA, FSI, NIS\n',
+    );
     expect(await seriousViolations(head)).toEqual([]);
     await act(head, 'Return', { Reason: 'Attach the attendee list' });
     await statusIs(head, 'Returned');

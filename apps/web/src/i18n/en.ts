@@ -154,6 +154,14 @@ export const en = {
   },
   priority: { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' },
   overdue: 'Overdue',
+  files: {
+    title: 'Attachments',
+    empty: 'No files attached.',
+    field: 'File to attach (PDF, HWP, Office, images, text; checked by content)',
+    upload: 'Attach the file',
+    uploaded: 'File attached.',
+    size: '{{kb}} KB',
+  },
   comments: {
     title: 'Comments',
     empty: 'No comments yet.',

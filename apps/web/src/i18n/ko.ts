@@ -154,6 +154,14 @@ export const ko: Messages = {
   },
   priority: { urgent: '긴급', high: '높음', normal: '보통', low: '낮음' },
   overdue: '기한 경과',
+  files: {
+    title: '첨부 파일',
+    empty: '첨부된 파일이 없습니다.',
+    field: '첨부할 파일(PDF, 한글, 오피스 문서, 이미지, 텍스트 — 내용으로 형식을 확인합니다)',
+    upload: '파일 첨부',
+    uploaded: '파일이 첨부되었습니다.',
+    size: '{{kb}}KB',
+  },
   comments: {
     title: '의견',
     empty: '등록된 의견이 없습니다.',

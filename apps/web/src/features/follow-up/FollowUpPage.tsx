@@ -8,6 +8,7 @@ import { OverdueBadge, PriorityLabel, StatusBadge } from '../../ui/Badges';
 import { LoadError } from '../../ui/ErrorState';
 import { PageHeading } from '../../ui/PageHeading';
 import { useFollowUp, usePerformVerb } from './follow-up.queries';
+import { AttachmentsPanel } from './Attachments';
 import { CommentsPanel } from './Comments';
 import { Timeline } from './Timeline';
 import { VerbPanel } from './VerbPanel';
@@ -91,6 +92,7 @@ export function FollowUpPage({ id }: { id: string }) {
         reload={() => void client.invalidateQueries({ queryKey: ['follow-up', id] })}
       />
       <CommentsPanel id={id} viewerId={me?.person.id} />
+      <AttachmentsPanel id={id} />
       <Timeline id={id} viewerId={me?.person.id} />
       {hasRole(me, 'auditor') && (
         <p className="no-print">
