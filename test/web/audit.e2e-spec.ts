@@ -73,4 +73,23 @@ describe('web: the auditor', () => {
       await context.close();
     }
   });
+
+  it('the admin starts on the people of the directory (English)', async () => {
+    const context = await newContext(stack.browser, 'en-US');
+    const page = await context.newPage();
+    try {
+      await page.goto(`${stack.api.url}/`);
+      await page.getByLabel('User name').fill('admin');
+      await page.getByLabel('Password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(/\/admin$/);
+      await page.getByRole('heading', { name: 'Administration', level: 1 }).waitFor();
+      const row = page.getByRole('row').filter({ hasText: 'kisa.officer' });
+      await row.getByText('Officer', { exact: true }).waitFor();
+      await page.getByRole('link', { name: 'Queues dashboard' }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

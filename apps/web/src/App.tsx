@@ -5,6 +5,7 @@ import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { ApiError } from './api/client';
 import { hasRole, ME_KEY, useMe, type Me } from './api/session';
 import { FollowUpPage } from './features/follow-up/FollowUpPage';
+import { AdminPage } from './features/admin/AdminPage';
 import { AuditFollowUpPage, AuditPage } from './features/audit/AuditPages';
 import { BoardPage } from './features/board/BoardPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
@@ -46,6 +47,9 @@ function SignedIn({ children }: { children: ReactNode }) {
 /** Where `/` leads: each role's main page. */
 export function homeOf(me: Me): string {
   if (hasRole(me, 'agency_officer')) return '/inbox';
+  if (hasRole(me, 'admin') && !hasRole(me, 'bureau_head') && !hasRole(me, 'auditor')) {
+    return '/admin';
+  }
   return '/board';
 }
 
@@ -82,6 +86,11 @@ export function App({ client }: { client: QueryClient }) {
           <Route path="/board">
             <SignedIn>
               <BoardPage />
+            </SignedIn>
+          </Route>
+          <Route path="/admin">
+            <SignedIn>
+              <AdminPage />
             </SignedIn>
           </Route>
           <Route path="/audit">

@@ -33,6 +33,7 @@ export function Layout({ children }: { children: ReactNode }) {
       label: t('nav.dashboard'),
     },
     hasRole(me, 'auditor') && { href: '/audit', label: t('nav.audit') },
+    hasRole(me, 'admin') && { href: '/admin', label: t('nav.admin') },
   ].filter((link): link is { href: string; label: string } => Boolean(link));
 
   return (
