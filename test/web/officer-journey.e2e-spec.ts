@@ -267,6 +267,16 @@ describe('web: the officer’s journey', () => {
       await page.keyboard.press('Enter');
       await page.getByText('착수 처리되었습니다.').waitFor();
       await page.getByText('처리 중').first().waitFor();
+      // submit: the button opens the field, which takes the focus; Tab reaches the form's button
+      await tabTo('결과 제출');
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+      await page.keyboard.type('키보드로 제출한 처리 결과');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('결과 제출');
+      await page.keyboard.press('Enter');
+      await page.getByText('결과 제출 처리되었습니다.').waitFor();
+      await page.getByText('제출됨').first().waitFor();
     } finally {
       await context.close();
     }

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import type { Agency } from '../../api/agencies';
@@ -36,6 +36,11 @@ export function VerbPanel({ task, viewer, agencies = [], perform, reload }: Verb
   const [done, setDone] = useState<Verb | null>(null);
   const formId = useId();
   const verbs = availableVerbs(task, viewer);
+
+  // A form that opens takes the focus on its first field, so the keyboard goes on from there.
+  useEffect(() => {
+    if (open !== null) document.getElementById(`${formId}-${fieldsOf(open)[0]}`)?.focus();
+  }, [open, formId]);
 
   async function run(verb: Verb, body: VerbValues) {
     setBusy(true);

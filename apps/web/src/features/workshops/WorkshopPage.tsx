@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAgencies, useCounterparts, type Agency } from '../../api/agencies';
 import { formatDate } from '../../i18n/format';
@@ -44,6 +44,12 @@ function InlineForm({
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
+
+  // The opened form takes the focus on its first field.
+  const first = fields[0]?.name;
+  useEffect(() => {
+    if (shown) document.getElementById(`${id}-${first}`)?.focus();
+  }, [shown, id, first]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
