@@ -34,6 +34,7 @@ describe('operations endpoints', () => {
     expect(body.checks).toEqual({ postgres: { status: 'up' }, redis: { status: 'up' } });
     expect(body.projections.map((p) => p.name).sort()).toEqual([
       'projection:follow-up-board',
+      'projection:search',
       'projection:workshops',
     ]);
     expect(body.subscriptions.map((p) => p.name)).toContain('relay:routing');

@@ -96,7 +96,7 @@ export function workerProcessEnv(env: RoutingTestEnv): NodeJS.ProcessEnv {
     NODE_ENV: 'test',
     TEST_DATABASE_URL: env.databaseUrl,
     ...redisVars(env),
-    DB_POOL_SIZE: '8',
+    DB_POOL_SIZE: '12',
     LOG_LEVEL: process.env.SPEC_LOG_LEVEL ?? 'silent',
     ...env.routingEnv,
   };

@@ -105,11 +105,13 @@ describe('health that sees the worker tier', () => {
     expect(body.status).toBe('ok');
     expect(body.subscriptions.map((s) => s.name).sort()).toEqual([
       'projection:follow-up-board',
+      'projection:search',
       'projection:workshops',
       'relay:routing',
     ]);
     expect(body.projections.map((s) => s.name).sort()).toEqual([
       'projection:follow-up-board',
+      'projection:search',
       'projection:workshops',
     ]);
     expect(body.workers!.alive).toBe(1);
@@ -129,6 +131,7 @@ describe('health that sees the worker tier', () => {
     expect(report.status).toBe('ok');
     expect(report.subscriptions.map((s) => s.name).sort()).toEqual([
       'projection:follow-up-board',
+      'projection:search',
       'projection:workshops',
       'relay:routing',
     ]);

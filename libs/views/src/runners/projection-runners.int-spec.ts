@@ -70,6 +70,7 @@ describe('projection runners (own database)', () => {
     const status = await runners.status();
     expect(status.map((s) => s.name).sort()).toEqual([
       'projection:follow-up-board',
+      'projection:search',
       'projection:workshops',
     ]);
     for (const s of status) expect(s).toMatchObject({ active: true, headPosition: head, lag: 0 });
