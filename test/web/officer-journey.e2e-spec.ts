@@ -150,7 +150,11 @@ describe('web: the officer’s journey', () => {
       await page.getByRole('button', { name: 'Record progress' }).click();
       await page.getByLabel('Progress so far').fill('Contact named; assessment under way');
       await page.locator('form').getByRole('button', { name: 'Record progress' }).click();
-      await page.getByText('Contact named; assessment under way').waitFor();
+      await page.getByText('Done: Record progress.').waitFor();
+      await page
+        .getByRole('region', { name: 'Details' })
+        .getByText('Contact named; assessment under way')
+        .waitFor();
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: join(SHOTS_DIR, 'follow-up.en.png'), fullPage: true });
 
