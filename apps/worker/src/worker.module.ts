@@ -6,6 +6,7 @@ import { LiaisonLoggerModule, MetricsModule, PlatformModule } from '@liaison/pla
 import { SealingWorkerModule } from './audit/sealing-worker.module';
 import { WorkerHealthModule } from './health/worker-health.module';
 import { ProjectionsWorkerModule } from './projections/projections-worker.module';
+import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { RoutingWorkerModule } from './routing/routing-worker.module';
 
 @Module({
@@ -22,6 +23,8 @@ import { RoutingWorkerModule } from './routing/routing-worker.module';
     SealingWorkerModule,
     // routing: relay, router, delivery, deadlines
     RoutingWorkerModule,
+    // notifications: in-app list and e-mail (relay, senders, digest sweep)
+    NotificationsWorkerModule,
     // requests to outside counterparts: reminders at due times, the sweep for lost ones
     CounterpartTimersModule,
     // operations: heartbeat, /health and /metrics, giving up

@@ -7,6 +7,7 @@ import { filesMigrations } from '../../../../files/src/migrations';
 import { followUpMigrations } from '../../../../follow-up/src/migrations';
 import { identityMigrations } from '../../../../identity/src/migrations';
 import { meetingsMigrations } from '../../../../meetings/src/migrations';
+import { notificationsMigrations } from '../../../../notifications/src/migrations';
 import { routingMigrations } from '../../../../routing/src/migrations';
 import { viewsMigrations } from '../../../../views/src/migrations';
 import { platformMigrations } from '../../migrations';
@@ -31,6 +32,7 @@ export const migrations: MigrationClass[] = inTimestampOrder([
   ...viewsMigrations,
   ...routingMigrations,
   ...meetingsMigrations,
+  ...notificationsMigrations,
   ...counterpartsMigrations,
   ...platformMigrations,
 ]);

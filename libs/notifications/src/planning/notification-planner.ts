@@ -1,0 +1,192 @@
+import { PoolClient } from 'pg';
+import { EventStore, StoredEvent } from '@liaison/event-store';
+import { PeopleReader, PersonRecord } from '@liaison/directory';
+import { FollowUpState } from '@liaison/follow-up';
+import { NotificationsConfig } from '../config/notifications.config';
+import { Audience, EventFacts, NOTIFYING_EVENTS, noticesFor } from '../domain/audience';
+import { domainOf, notificationMessageId } from '../domain/message-id';
+import { NotificationKind } from '../domain/notification-kinds';
+import { NotificationPreferences } from '../domain/preferences';
+import { foldTask, personMaySee } from '../domain/visibility';
+import { PreferencesStore } from '../reading/preferences-store';
+import { NotificationFacts, renderLetter } from '../templates/notification-templates';
+import { seoulDay } from './seoul-day';
+
+/** An e-mail the batch planned, to queue once the batch has committed. */
+export interface PlannedEmail {
+  eventId: string;
+  personId: string;
+}
+
+interface Planned {
+  person: PersonRecord;
+  kind: NotificationKind;
+}
+
+/**
+ * Turns a batch of events into notifications inside the subscription's transaction: the in-app
+ * rows, and the outbox rows of the e-mails, commit with the checkpoint or not at all. Rows are
+ * keyed by (event, person[, channel]) and inserted ON CONFLICT DO NOTHING, so a replayed event
+ * plans nothing new and queues nothing.
+ */
+export class NotificationPlanner {
+  private readonly domain: string;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly people: PeopleReader,
+    private readonly preferences: PreferencesStore,
+    private readonly config: NotificationsConfig,
+  ) {
+    this.domain = domainOf(config.smtpFrom);
+  }
+
+  async plan(events: readonly StoredEvent[], tx: PoolClient): Promise<PlannedEmail[]> {
+    const emails: PlannedEmail[] = [];
+    for (const event of events) {
+      if (!NOTIFYING_EVENTS.has(event.type) || !event.streamId.startsWith('follow-up-')) continue;
+      emails.push(...(await this.planOne(event, tx)));
+    }
+    return emails;
+  }
+
+  private async planOne(event: StoredEvent, tx: PoolClient): Promise<PlannedEmail[]> {
+    const history = await this.store.readStream(event.streamId, { toVersion: event.version });
+    const task = foldTask(history);
+    if (!task.exists) return [];
+    const actors = actorsOf(event);
+    const facts: EventFacts = { type: event.type, data: event.data, actors };
+    const planned = new Map<string, Planned>();
+    for (const notice of noticesFor(facts, task)) {
+      for (const person of await this.resolve(notice.audience)) {
+        // told once per event (a mention wins over the comment), never about one's own act,
+        // never about a task one may not see
+        if (planned.has(person.id) || actors.includes(person.id)) continue;
+        if (!personMaySee(person, task)) continue;
+        planned.set(person.id, { person, kind: notice.kind });
+      }
+    }
+    if (planned.size === 0) return [];
+    const taskFacts = await this.factsOf(event, task);
+    const prefs = await this.preferences.forPeople([...planned.keys()], tx);
+    const emails: PlannedEmail[] = [];
+    for (const { person, kind } of planned.values()) {
+      const pref = prefs.get(person.id)!;
+      if (!pref.kinds[kind].enabled) continue;
+      await tx.query(
+        `INSERT INTO notifications
+           (event_id, person_id, kind, follow_up_id, position, facts, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (event_id, person_id) DO NOTHING`,
+        [
+          event.eventId,
+          person.id,
+          kind,
+          task.followUpId,
+          event.position,
+          taskFacts,
+          event.recordedAt,
+        ],
+      );
+      const email = await this.planEmail(event, person, kind, pref, taskFacts, tx);
+      if (email) emails.push(email);
+    }
+    return emails;
+  }
+
+  /** The outbox row of one e-mail, rendered now: a resend is the same letter. */
+  private async planEmail(
+    event: StoredEvent,
+    person: PersonRecord,
+    kind: NotificationKind,
+    pref: NotificationPreferences,
+    facts: NotificationFacts,
+    tx: PoolClient,
+  ): Promise<PlannedEmail | undefined> {
+    const delivery = pref.kinds[kind].email;
+    if (!this.config.smtpUrl || delivery === 'none' || !person.email) return undefined;
+    const channel = delivery === 'digest' ? 'digest' : 'email';
+    const link = this.config.appUrl && `${this.config.appUrl}/follow-ups/${facts.followUpId}`;
+    const letter = renderLetter(
+      kind,
+      facts,
+      { displayName: person.displayName, language: pref.language },
+      link,
+    );
+    const { rowCount } = await tx.query(
+      `INSERT INTO notification_outbox
+         (event_id, person_id, channel, kind, email, language, subject, body, message_id, day)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (event_id, person_id, channel) DO NOTHING`,
+      [
+        event.eventId,
+        person.id,
+        channel,
+        kind,
+        person.email,
+        pref.language,
+        letter.subject,
+        letter.text,
+        notificationMessageId(event.eventId, person.id, this.domain),
+        seoulDay(event.recordedAt),
+      ],
+    );
+    // A digest item waits for its day's digest; a replayed event queues nothing.
+    return rowCount && channel === 'email'
+      ? { eventId: event.eventId, personId: person.id }
+      : undefined;
+  }
+
+  private async resolve(audience: Audience): Promise<PersonRecord[]> {
+    switch (audience.to) {
+      case 'people': {
+        const found = await Promise.all([...new Set(audience.ids)].map((id) => this.byId(id)));
+        return found.filter((p): p is PersonRecord => p !== undefined);
+      }
+      case 'officer-or-agency': {
+        if (audience.officerId) {
+          const officer = await this.byId(audience.officerId);
+          // a named officer who has left the agency or was deactivated: the agency is told
+          if (officer?.active && officer.agency === audience.agency) return [officer];
+        }
+        return (await this.people.list({ agency: audience.agency, active: true })).filter((p) =>
+          p.roles.includes('agency_officer'),
+        );
+      }
+      case 'bureau-heads':
+        return (await this.people.list({ agency: audience.agency, active: true })).filter((p) =>
+          p.roles.includes('bureau_head'),
+        );
+    }
+  }
+
+  private async byId(id: string): Promise<PersonRecord | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    return this.people.byId(id);
+  }
+
+  private async factsOf(event: StoredEvent, task: FollowUpState): Promise<NotificationFacts> {
+    const data = event.data as Record<string, unknown>;
+    const actor =
+      typeof event.metadata.actor === 'string' ? await this.byId(event.metadata.actor) : undefined;
+    const body = typeof data.body === 'string' ? data.body : undefined;
+    return {
+      followUpId: task.followUpId,
+      title: task.title,
+      hostAgency: task.hostAgency,
+      assigneeAgency: task.assigneeAgency,
+      dueAt: task.dueAt,
+      priority: task.priority,
+      event: event.type,
+      ...(typeof data.reason === 'string' && { reason: data.reason }),
+      ...(body && { excerpt: body.length > 200 ? `${body.slice(0, 200)}…` : body }),
+      ...(actor && { actorName: actor.displayName }),
+    };
+  }
+}
+
+/** Who acted: the actor, and the person acted for under a delegation. */
+function actorsOf(event: StoredEvent): string[] {
+  const m = event.metadata;
+  return [m.actor, m.on_behalf_of].filter((a): a is string => typeof a === 'string');
+}
