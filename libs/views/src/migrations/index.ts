@@ -3,6 +3,7 @@ import { FollowUpBoardSortIndexes1764500000001 } from './1764500000001-follow-up
 import { FollowUpBoardOfficer1764930000000 } from './1764930000000-follow-up-board-officer';
 import { FollowUpBoardContributions1765140000000 } from './1765140000000-follow-up-board-contributions';
 import { CreateSearchDocuments1765120000000 } from './1765120000000-create-search-documents';
+import { SearchCommentsMatchTheirOwnWords1765120000001 } from './1765120000001-search-comments-match-their-own-words';
 
 /**
  * The read models' tables. These migrations are frozen: databases have applied them, so their
@@ -15,4 +16,5 @@ export const viewsMigrations = [
   FollowUpBoardOfficer1764930000000,
   FollowUpBoardContributions1765140000000,
   CreateSearchDocuments1765120000000,
+  SearchCommentsMatchTheirOwnWords1765120000001,
 ];

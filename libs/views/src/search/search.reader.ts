@@ -49,6 +49,7 @@ export interface SearchPage {
 
 /** Ranked results cannot page by key; the cursor is an offset, bounded so deep pages stay cheap. */
 const MAX_OFFSET = 1000;
+const CANDIDATES = 2000;
 const MAX_QUERY = 100;
 
 /**
@@ -57,10 +58,12 @@ const MAX_QUERY = 100;
  * characters or more. Postgres' text-search parsers do not split Korean into words, trigrams of
  * characters work for any script.
  *
- * Short queries: Korean words are often two syllables (보안, 위협, 공유), too short for a
- * trigram; they still match by ILIKE, inside the caller's scope (its index bounds the scan),
- * and a one-character query matches titles only, since one syllable occurs in nearly every
- * body and would only return noise.
+ * Short terms: Korean words are often two syllables (보안, 위협, 공유), too short for a trigram
+ * of their own. Such a term matches the words that start with it (보안, 보안을, 보안 점검) through
+ * the word-similarity operator `<%`, which the trigram index answers, not the middle of a longer
+ * word (정보보안): a scan of every document for ILIKE alone measured 150 ms at 42,000 documents
+ * (bench/search.bench.ts), ten times that at the benchmark's 400,000. A query of one character
+ * matches titles only (not comments), since one syllable occurs in nearly every text.
  */
 @Injectable()
 export class SearchReader {
@@ -97,18 +100,34 @@ export class SearchReader {
     }
     if (kinds) where.push(`kind = ANY(${p.add(kinds, 'text[]')})`);
     const titleOnly = terms.length === 1 && [...terms[0]].length === 1;
+    // A comment's title is its task's: a title-only query leaves it to the task.
+    if (titleOnly) where.push(`kind <> 'comment'`);
     for (const term of terms) {
-      where.push(`${titleOnly ? 'title' : 'document'} ILIKE ${p.add(likePattern(term))}`);
+      const pattern = p.add(likePattern(term));
+      if (titleOnly) where.push(`title ILIKE ${pattern}`);
+      else if ([...term].length >= 3) where.push(`document ILIKE ${pattern}`);
+      // Too short for a trigram of its own: the index finds the words that start with it (its
+      // padded trigrams "  보", " 보안", "보안 " give a word similarity of 2/3 or more with 보안,
+      // 보안을, 보안 점검…), and ILIKE keeps the match exact.
+      else where.push(`${p.add(term)} <% document AND document ILIKE ${pattern}`);
     }
     const whole = p.add(terms.join(' '));
     const firstPattern = p.add(likePattern(terms[0]));
     // Rank: a match in the title first, then how closely the query matches a word of the text
-    // (pg_trgm word similarity), then the most recently changed.
+    // (pg_trgm word similarity), then the most recently changed. Ranking reads every match, so
+    // it is bounded: a query that matches more than CANDIDATES documents (a word in a third of
+    // them) ranks the first CANDIDATES found, which keeps it in tens of milliseconds; narrow the
+    // query to rank the rest (bench/search.bench.ts measures both sides).
     const sql = `
       SELECT kind, item_id, parent_id, number, workshop_id::text AS workshop_id, title, body,
         changed_at
-      FROM ${qualified(this.schema, SEARCH_DOCUMENTS)}
-      WHERE ${where.join(' AND ')}
+      FROM (
+        SELECT doc_key, kind, item_id, parent_id, number, workshop_id, title, body, document,
+          changed_at
+        FROM ${qualified(this.schema, SEARCH_DOCUMENTS)}
+        WHERE ${where.join(' AND ')}
+        LIMIT ${CANDIDATES}
+      ) AS candidates
       ORDER BY (title ILIKE ${firstPattern}) DESC, word_similarity(${whole}, document) DESC,
         changed_at DESC, doc_key
       LIMIT ${p.add(limit + 1, 'int')} OFFSET ${p.add(offset, 'int')}`;

@@ -5,7 +5,7 @@ import { ProjectionTable } from '../projection';
  * The search documents: one row per follow-up, comment, workshop, meeting series and held
  * meeting, with the agencies that may read it. Defined here once (not through viewTable: it
  * needs a GIN trigram index and an array column viewTable does not describe); the live tables
- * come from migration 1765120000000, which view-tables.int-spec holds to these definitions.
+ * come from migrations 1765120000000 and 1765120000001, which view-tables.int-spec holds to these definitions.
  *
  * Scope columns mirror the read policies (read-scope.ts): `scope_host` is the agency whose
  * bureau heads read the row (the workshop's host), `scope_assignee` the agency whose officers
@@ -59,6 +59,10 @@ export const SEARCH_COLUMNS: Record<keyof SearchDocument, string> = {
   lastPosition: 'last_position',
 };
 
+/** What a query matches: a comment its own words (its task's title is the task's to match, or
+ * every comment would answer a query for the title), anything else its title and text. */
+const DOCUMENT = `CASE WHEN kind = 'comment' THEN body ELSE title || ' ' || body END`;
+
 export const searchDocumentsTable: ProjectionTable = {
   name: SEARCH_DOCUMENTS,
   keyColumn: 'doc_key',
@@ -71,7 +75,7 @@ export const searchDocumentsTable: ProjectionTable = {
   workshop_id uuid,
   title text NOT NULL,
   body text NOT NULL,
-  document text GENERATED ALWAYS AS (title || ' ' || body) STORED,
+  document text GENERATED ALWAYS AS (${DOCUMENT}) STORED,
   scope_host text,
   scope_assignee text,
   scope_attendees text[] NOT NULL,
