@@ -8,12 +8,13 @@ import {
   notificationJobOptions,
 } from './notification-jobs';
 
-/** The producer side of the notifications queue: adds jobs under their deterministic ids. */
+/** The producer side of the notifications queue: adds jobs under their deterministic ids. It
+ * owns the connection it is given (BullMQ leaves a passed-in connection open on close). */
 export class NotificationQueue {
   readonly queue: Queue;
 
   constructor(
-    connection: RedisClient,
+    private readonly connection: RedisClient,
     private readonly config: NotificationsConfig,
     prefix: string = config.queuePrefix,
   ) {
@@ -68,7 +69,8 @@ export class NotificationQueue {
     );
   }
 
-  close(): Promise<void> {
-    return this.queue.close();
+  async close(): Promise<void> {
+    await this.queue.close();
+    this.connection.disconnect();
   }
 }
