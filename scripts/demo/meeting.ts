@@ -42,11 +42,13 @@ export async function showMeeting(
     location: '정부세종청사 과학기술정보통신부 회의실',
   });
   // Attendees are people of the directory: the two signed-in officials, and OpenAI as such.
+  // (a bearer token names no person: /v1/me answers person null, and only OpenAI is listed)
   const me = async (client: ApiClient) =>
-    (await client.ok<{ person: { id: string } }>('GET', '/v1/me')).person.id;
+    (await client.ok<{ person: { id: string } | null }>('GET', '/v1/me')).person?.id;
+  const people = [await me(msit), await me(kisa)].filter((p): p is string => !!p);
   await msit.ok('POST', `/v1/meeting-series/${id}/meetings/1/held`, {
     date: '2026-11-25',
-    attendees: { people: [await me(msit), await me(kisa)], agencies: ['OPENAI'] },
+    attendees: { people, agencies: ['OPENAI'] },
     minutes:
       '위협 정보 공유 채널의 운영 방식을 논의함. OpenAI는 공유 범위 초안을 다음 회의 전에 보내기로 함. ' +
       '(Discussed how the threat-sharing channel runs; OpenAI will send a draft scope first.)',
@@ -63,15 +65,11 @@ export async function showMeeting(
   log(
     `Its agenda carried ${agenda.length} open follow-ups of the workshop (recorded in MeetingHeld):`,
   );
-  console.log(
-    renderTable(
-      ['agency', 'status', 'title'],
-      agenda.map((a) => [a.assigneeAgency, a.status, a.title]),
-    )
-      .split('\n')
-      .map((l) => `    ${l}`)
-      .join('\n'),
+  const table = renderTable(
+    ['agency', 'status', 'title'],
+    agenda.map((a) => [a.assigneeAgency, a.status, a.title]),
   );
+  for (const line of table.split('\n')) log(`  ${line}`);
   const ics = await fetchCalendar(baseUrl, tokenFor('agency_officer', 'KISA'), id);
   log(
     `Calendar: GET /v1/meeting-series/${id}/calendar.ics → ${ics.split('BEGIN:VEVENT').length - 1} event(s)`,
