@@ -181,6 +181,8 @@ export class NotificationPlanner {
       ...(typeof data.reason === 'string' && { reason: data.reason }),
       ...(body && { excerpt: body.length > 200 ? `${body.slice(0, 200)}…` : body }),
       ...(actor && { actorName: actor.displayName }),
+      ...(task.classification &&
+        task.classification.level !== 'public' && { classification: task.classification.level }),
     };
   }
 }

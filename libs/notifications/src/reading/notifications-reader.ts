@@ -76,10 +76,16 @@ export class NotificationsReader {
         kind: r.kind,
         followUpId: r.follow_up_id,
         title: r.facts.title,
-        summary: renderLetter(r.kind, r.facts, {
-          displayName: person.displayName,
-          language,
-        }).subject.replace(/^\[Liaison\] /, ''),
+        summary: renderLetter(
+          r.kind,
+          r.facts,
+          {
+            displayName: person.displayName,
+            language,
+          },
+          undefined,
+          'in_app',
+        ).subject.replace(/^\[Liaison\] /, ''),
         createdAt: r.created_at.toISOString(),
         readAt: r.read_at?.toISOString() ?? null,
       }));

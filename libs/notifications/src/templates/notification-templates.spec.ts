@@ -69,3 +69,23 @@ describe('notification letters', () => {
     expect(formatDue('2026-11-18T15:30:00Z', 'ko')).toBe('2026. 11. 19.(목) 00:30');
   });
 });
+
+describe('a classified task by e-mail', () => {
+  const classified = {
+    ...facts,
+    classification: 'restricted' as const,
+    reason: '내부 사유',
+    excerpt: '내부 의견',
+  };
+
+  it('names neither the task nor its words; the in-app line does', () => {
+    const mail = renderLetter('rejection', classified, ko);
+    expect(mail.subject).toBe('[Liaison] 제출 결과 반려: (제한 과제)');
+    expect(mail.text).not.toContain('AI 보안');
+    expect(mail.text).not.toContain('내부 사유');
+    expect(renderLetter('mention', classified, en).text).not.toContain('내부 의견');
+    expect(renderLetter('rejection', classified, ko, undefined, 'in_app').subject).toContain(
+      'AI 보안',
+    );
+  });
+});

@@ -23,6 +23,27 @@ export interface NotificationFacts {
   actorName?: { ko: string; en: string };
   /** What happened (the event type): the assignment kind covers four of them. */
   event: string;
+  /** A classified task's level: its e-mail names neither the task nor its words (DESIGN.md,
+   * Classification); the in-app list, behind sign-in and the read policy, does. */
+  classification?: 'restricted' | 'confidential';
+}
+
+/** Where the letter goes: e-mail leaves the mail system, so a classified task is not named. */
+export type Channel = 'email' | 'in_app';
+
+const WITHHELD = {
+  ko: { restricted: '제한 과제', confidential: '비공개 과제' },
+  en: { restricted: 'restricted task', confidential: 'confidential task' },
+} as const;
+
+/** The facts an e-mail may carry: for a classified task, no title, reason or comment text. */
+function forChannel(f: NotificationFacts, language: Language, channel: Channel): NotificationFacts {
+  if (channel === 'in_app' || !f.classification) return f;
+  const label = WITHHELD[language][f.classification];
+  const rest: NotificationFacts = { ...f, title: `(${label})` };
+  delete rest.reason;
+  delete rest.excerpt;
+  return rest;
 }
 
 export interface Letter {
@@ -67,8 +88,10 @@ export function renderLetter(
   facts: NotificationFacts,
   to: Recipient,
   link?: string,
+  channel: Channel = 'email',
 ): Letter {
-  return to.language === 'en' ? english(kind, facts, to, link) : korean(kind, facts, to, link);
+  const shown = forChannel(facts, to.language, channel);
+  return to.language === 'en' ? english(kind, shown, to, link) : korean(kind, shown, to, link);
 }
 
 function korean(
