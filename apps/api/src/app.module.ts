@@ -30,6 +30,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { IdentityApiModule } from './session/identity-api.module';
 import { OidcSessionModule } from './session/oidc/oidc-session.module';
 import { DirectoryApiModule } from './directory/directory-api.module';
+import { PersonalDataApiModule } from './personal-data/personal-data-api.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
 import { MeetingsApiModule } from './meetings/meetings-api.module';
 import { ExportsApiModule } from './exports/exports-api.module';
@@ -54,6 +55,7 @@ import { CounterpartsApiModule } from './counterparts/counterparts-api.module';
     AuditModule,
     // the directory: agencies, people, roles, delegations
     DirectoryApiModule,
+    PersonalDataApiModule,
     // joint tasks (주관/협조): contributions of supporting agencies
     ContributionsApiModule,
     // meeting series, search, reports (CSV and XLSX exports)

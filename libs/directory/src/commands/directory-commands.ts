@@ -5,6 +5,7 @@ import {
   AgencyKind,
   agencyStreamId,
   DelegateSnapshot,
+  DirectoryStateError,
   DirectoryNotFoundError,
   DisplayName,
   PersonRole,
@@ -123,6 +124,32 @@ export class DirectoryCommands {
       { kind: 'DeactivatePerson', personId, reason },
       meta,
     );
+  }
+
+  /**
+   * Crypto-shredding (PIPA): deactivates the person if needed, appends PersonErased and, in the
+   * same transaction, destroys their data key and the rows elsewhere that name them. Refused for
+   * a person whose name or e-mail the log holds in clear (events written before personal fields
+   * were sealed): no key could make those unreadable, and an erasure that left them would lie.
+   */
+  erasePerson(personId: string, reason: string, meta: DirectoryCommandMeta) {
+    const command = async (tx: PoolClient) => {
+      const { rows } = await tx.query(
+        `SELECT 1 FROM events WHERE stream_id = $1 AND schema_version = 1
+           AND type IN ('PersonRegistered', 'PersonUpdated')
+           AND (data ? 'displayName' OR data ? 'email' OR data ? 'phone') LIMIT 1`,
+        [personStreamId(personId)],
+      );
+      if (rows.length > 0) {
+        throw new DirectoryStateError(
+          'clear_text_in_log',
+          `person ${personId} was recorded before personal fields were encrypted; their name ` +
+            'and e-mail are in the log in clear and cannot be erased by destroying a key',
+        );
+      }
+      return { kind: 'ErasePerson' as const, personId, reason };
+    };
+    return this.writer.write(personDecider, personStreamId(personId), command, meta);
   }
 
   /**

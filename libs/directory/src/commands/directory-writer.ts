@@ -2,7 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Pool, PoolClient } from 'pg';
 import { ConcurrencyError, EventStore, NewEvent, StoredEvent } from '@liaison/event-store';
 import { inTransaction, PG_POOL } from '@liaison/platform';
+import {
+  DataKeys,
+  eraseElsewhere,
+  holdsSealed,
+  masterKeyring,
+  openAll,
+  sealPaths,
+} from '@liaison/personal-data';
 import { AgencyRecord, Decider, DirectoryEvent, foldEvents } from '../domain';
+import { PERSONAL_FIELD_PATHS, SEALED_SCHEMA_VERSION } from '../domain/events';
+import { RegisteredPerson } from '../domain/person/person.state';
 import { DirectoryConflictError } from '../domain/directory.errors';
 import { projectDirectoryEvents } from '../tables/directory-projection';
 import { readAgencies } from '../tables/agency-rows';
@@ -88,7 +98,14 @@ export class DirectoryWriter {
         ? await (commandIn as (tx: PoolClient) => Promise<C>)(tx)
         : commandIn;
     const agencies = await agencyMap(tx);
-    const history = (await this.store.readStreams([streamId], tx)).get(streamId) ?? [];
+    const keys = new DataKeys(tx, masterKeyring());
+    const stored0 = (await this.store.readStreams([streamId], tx)).get(streamId) ?? [];
+    // The rules see clear values (or the erased marks); the log keeps them sealed.
+    const history = await Promise.all(
+      stored0.map(async (e) =>
+        holdsSealed(e.data) ? { ...e, data: await openAll(keys, e.data) } : e,
+      ),
+    );
     const last = history.at(-1);
     const version = last?.version ?? 0;
     const state = foldEvents(decider, history as unknown as E[]);
@@ -100,10 +117,17 @@ export class DirectoryWriter {
     if (events.length === 0) {
       return { streamId, version, position: last?.position ?? 0, changed: false };
     }
-    const appended = await this.store.append(streamId, newEvents(events, meta), {
+    const appended = await this.store.append(streamId, await newEvents(events, meta, keys), {
       expectedVersion: version === 0 ? 'no_stream' : version,
       client: tx,
     });
+    const erased = events.find((e) => e.type === 'PersonErased');
+    if (erased?.type === 'PersonErased') {
+      // Crypto-shredding in the append's transaction: the event and the key's end commit together.
+      const person = state as unknown as RegisteredPerson;
+      await eraseElsewhere(tx, person.personId, person);
+      await keys.destroy(person.personId, erased.data.reason);
+    }
     // Read back as stored: the tables take the recorded times the log holds.
     const stored = (await this.store.readStreams([streamId], tx)).get(streamId) ?? [];
     await projectDirectoryEvents(
@@ -130,15 +154,35 @@ async function agencyMap(tx: PoolClient): Promise<ReadonlyMap<string, AgencyReco
   return new Map((await readAgencies(tx)).map((a) => [a.code, a]));
 }
 
-function newEvents(events: readonly DirectoryEvent[], meta: DirectoryCommandMeta): NewEvent[] {
+/**
+ * The events as the log stores them: a person's name, e-mail and phone sealed under their data
+ * key (schema version 2, see PERSONAL_FIELD_PATHS); the hash covers the sealed form.
+ */
+async function newEvents(
+  events: readonly DirectoryEvent[],
+  meta: DirectoryCommandMeta,
+  keys: DataKeys,
+): Promise<NewEvent[]> {
   const metadata = eventMetadata(meta);
   const ids = meta.idempotencySeed === undefined ? undefined : boundEventIds(meta.idempotencySeed);
-  return events.map((e, i) => ({
-    ...(ids && { eventId: ids[i] }),
-    type: e.type,
-    data: { ...e.data },
-    metadata,
-  }));
+  const out: NewEvent[] = [];
+  for (const [i, e] of events.entries()) {
+    let data: NewEvent['data'] = { ...e.data };
+    let schemaVersion: number | undefined;
+    if (e.type === 'PersonRegistered' || e.type === 'PersonUpdated') {
+      const sealed = await sealPaths(keys, e.data.personId, data, PERSONAL_FIELD_PATHS);
+      data = sealed.data;
+      if (sealed.sealed > 0) schemaVersion = SEALED_SCHEMA_VERSION;
+    }
+    out.push({
+      ...(ids && { eventId: ids[i] }),
+      type: e.type,
+      ...(schemaVersion !== undefined && { schemaVersion }),
+      data,
+      metadata,
+    });
+  }
+  return out;
 }
 
 /** A login or an IdP subject taken by a concurrent registration: the unique index said so. */

@@ -71,6 +71,28 @@ export interface PersonDeactivated {
   reason: string;
 }
 
+/**
+ * Their personal data was erased (crypto-shredding, @liaison/personal-data): the data key that
+ * sealed their name and e-mail in earlier events is destroyed. Carries no personal data itself.
+ */
+export interface PersonErased {
+  personId: string;
+  reason: string;
+}
+
+/**
+ * The fields of PersonRegistered and PersonUpdated stored sealed (schema version 2): the writer
+ * seals them under the person's data key before the append, and every reader of the log opens
+ * them again (or reads the erased mark). Version 1 events hold them in clear.
+ */
+export const PERSONAL_FIELD_PATHS: readonly (readonly string[])[] = [
+  ['displayName', 'ko'],
+  ['displayName', 'en'],
+  ['email'],
+  ['phone'],
+];
+export const SEALED_SCHEMA_VERSION = 2;
+
 /** 대결: `toPerson` may act for `fromPerson` from `startsAt` until `endsAt` (exclusive). */
 export interface DelegationGranted {
   delegationId: string;
@@ -102,6 +124,7 @@ export type PersonEvent =
   | Event<'PersonRoleGranted', PersonRoleGranted>
   | Event<'PersonRoleRevoked', PersonRoleRevoked>
   | Event<'PersonDeactivated', PersonDeactivated>
+  | Event<'PersonErased', PersonErased>
   | Event<'DelegationGranted', DelegationGranted>
   | Event<'DelegationEnded', DelegationEnded>;
 
@@ -117,6 +140,7 @@ export const PERSON_EVENT_TYPES: readonly PersonEvent['type'][] = [
   'PersonRoleGranted',
   'PersonRoleRevoked',
   'PersonDeactivated',
+  'PersonErased',
   'DelegationGranted',
   'DelegationEnded',
 ];

@@ -1,5 +1,13 @@
 import { PoolClient } from 'pg';
 import {
+  DataKeys,
+  ERASED,
+  ERASED_KO,
+  holdsSealed,
+  masterKeyring,
+  openAll,
+} from '@liaison/personal-data';
+import {
   AgencyEvent,
   AGENCY_EVENT_TYPES,
   DirectoryEvent,
@@ -30,9 +38,13 @@ export async function projectDirectoryEvents(
   events: readonly ProjectableEvent[],
   tx: PoolClient,
 ): Promise<void> {
+  // Personal fields are sealed in the log: the rows take what the keys still open, and the
+  // erased mark for a person whose key was destroyed (so a rebuild after erasure writes no name).
+  const keys = new DataKeys(tx, masterKeyring());
   for (const e of events) {
     if (!DIRECTORY_TYPES.has(e.type)) continue;
-    const event = { type: e.type, data: e.data } as DirectoryEvent;
+    const data = holdsSealed(e.data) ? await openAll(keys, e.data) : e.data;
+    const event = { type: e.type, data } as DirectoryEvent;
     if (isAgencyEvent(event)) await projectAgencyEvent(event, e, tx);
     else await projectPersonEvent(event, e, tx);
   }
@@ -172,6 +184,15 @@ async function projectPersonEvent(
       );
       // Roles stay listed on the person (what they held), but nobody holds one while inactive.
       await closePeriods(tx, personId, undefined, recordedAt);
+      return;
+    }
+    case 'PersonErased': {
+      // Rows written from the events before it hold the clear name: rewritten to the marks.
+      await tx.query(
+        `UPDATE people SET display_name_ko = $2, display_name_en = $3, email = $3,
+           version = $4, updated_at = $5 WHERE id = $1`,
+        [event.data.personId, ERASED_KO, ERASED, version, recordedAt],
+      );
       return;
     }
     case 'DelegationGranted': {

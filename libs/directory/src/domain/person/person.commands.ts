@@ -40,6 +40,13 @@ export interface DeactivatePerson {
   reason: string;
 }
 
+/** Crypto-shredding: their data key is destroyed (the writer does it in the append's transaction). */
+export interface ErasePerson {
+  kind: 'ErasePerson';
+  personId: string;
+  reason: string;
+}
+
 /** The delegate as the directory knows them when the command is decided (undefined: unknown). */
 export interface DelegateSnapshot {
   personId: string;
@@ -71,5 +78,6 @@ export type PersonCommand =
   | GrantRole
   | RevokeRole
   | DeactivatePerson
+  | ErasePerson
   | GrantDelegation
   | EndDelegation;

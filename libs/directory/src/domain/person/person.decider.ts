@@ -114,6 +114,23 @@ function decidePerson(
       const reason = requireText('reason', command.reason, 1000);
       return [{ type: 'PersonDeactivated', data: { personId: person.personId, reason } }];
     }
+    case 'ErasePerson': {
+      requireAdmin(ctx, 'erase a person');
+      if (!state.registered) throw new DirectoryNotFoundError('person', command.personId);
+      if (ctx.actor.id === state.personId) {
+        throw new DirectoryForbiddenError('an admin may not erase themself');
+      }
+      if (state.erased) {
+        throw new DirectoryStateError('erased', `person ${state.personId} is erased`);
+      }
+      const reason = requireText('reason', command.reason, 1000);
+      const { personId } = state;
+      // Erased people cannot sign in: deactivated in the same decision when they are not yet.
+      const deactivated: PersonEvent[] = state.active
+        ? [{ type: 'PersonDeactivated', data: { personId, reason } }]
+        : [];
+      return [...deactivated, { type: 'PersonErased', data: { personId, reason } }];
+    }
     case 'GrantDelegation':
       return grantDelegation(command, state, ctx);
     case 'EndDelegation': {

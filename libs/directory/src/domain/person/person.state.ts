@@ -20,6 +20,8 @@ export interface RegisteredPerson {
   roles: PersonRole[];
   active: boolean;
   oidcSubject?: string;
+  /** Their personal data was erased (PersonErased): nothing new may be written of them. */
+  erased?: true;
   /** The delegations this person granted, by id. */
   delegations: Readonly<Record<string, DelegationRecord>>;
 }
@@ -62,6 +64,8 @@ export function evolvePerson(state: PersonState, event: PersonEvent): PersonStat
       return { ...state, roles: state.roles.filter((r) => r !== event.data.role) };
     case 'PersonDeactivated':
       return { ...state, active: false };
+    case 'PersonErased':
+      return { ...state, active: false, erased: true };
     case 'DelegationGranted': {
       const { delegationId, toPerson, startsAt, endsAt } = event.data;
       const record = { delegationId, toPerson, startsAt, endsAt, ended: false };

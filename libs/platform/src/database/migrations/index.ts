@@ -8,6 +8,8 @@ import { followUpMigrations } from '../../../../follow-up/src/migrations';
 import { identityMigrations } from '../../../../identity/src/migrations';
 import { meetingsMigrations } from '../../../../meetings/src/migrations';
 import { notificationsMigrations } from '../../../../notifications/src/migrations';
+import { recordsMigrations } from '../../../../records/src/migrations';
+import { personalDataMigrations } from '../../../../personal-data/src/migrations';
 import { routingMigrations } from '../../../../routing/src/migrations';
 import { viewsMigrations } from '../../../../views/src/migrations';
 import { platformMigrations } from '../../migrations';
@@ -34,6 +36,8 @@ export const migrations: MigrationClass[] = inTimestampOrder([
   ...meetingsMigrations,
   ...notificationsMigrations,
   ...counterpartsMigrations,
+  ...recordsMigrations,
+  ...personalDataMigrations,
   ...platformMigrations,
 ]);
 

@@ -1,0 +1,6 @@
+export * from './keys/master-keys';
+export * from './keys/data-keys';
+export * from './keys/master-key-check';
+export * from './fields/sealed-field';
+export * from './erasure/erase-elsewhere';
+export * from './personal-data.module';
