@@ -23,6 +23,7 @@ import { showCollaboration } from './collaboration';
 import { showJointTask } from './joint-task';
 import { showMeeting } from './meeting';
 import { showCounterpartAnswer } from './counterpart-answer';
+import { showNotificationsSummary } from './notifications-summary';
 
 const dist = join(__dirname, '..', '..', 'apps');
 
@@ -144,6 +145,7 @@ async function main(): Promise<void> {
       (l) => console.log(`  ${l}`),
     );
     await receiver.close();
+    await showNotificationsSummary(baseUrl, tokenFor, (line) => console.log(line));
     // The log names people by id; the directory (admins only) gives their logins.
     const people = await admin.ok<{ items: { id: string; login: string }[] }>('GET', '/v1/people');
     const names = new Map(people.items.map((p) => [p.id, p.login]));
