@@ -4,6 +4,7 @@ import {
   Get,
   HttpCode,
   HttpException,
+  Inject,
   Logger,
   Param,
   Post,
@@ -20,9 +21,11 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { FileIntegrityError, FileStore, readVerified } from '@liaison/files';
+import { FileIntegrityError } from '@liaison/files';
 import {
+  COUNTERPART_FILE_STORE,
   CounterpartCommandMeta,
+  CounterpartFileStore,
   CounterpartCommands,
   CounterpartQueries,
   CounterpartWriteResult,
@@ -66,7 +69,7 @@ export class CounterpartRequestsController {
   constructor(
     private readonly commands: CounterpartCommands,
     private readonly queries: CounterpartQueries,
-    private readonly files: FileStore,
+    @Inject(COUNTERPART_FILE_STORE) private readonly files: CounterpartFileStore,
   ) {}
 
   @Post()
@@ -135,7 +138,7 @@ export class CounterpartRequestsController {
     if (!file) throw new HttpException({ message: `File ${sha256} not found` }, 404);
     let content;
     try {
-      content = await readVerified(this.files, file);
+      content = await this.files.read(file);
     } catch (err) {
       if (!(err instanceof FileIntegrityError)) throw err;
       this.logger.error(`Counterpart file ${sha256} of request ${id} refused: ${err.message}`);

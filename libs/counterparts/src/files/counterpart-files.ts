@@ -16,6 +16,9 @@ export interface CounterpartFileStore {
     stream: Readable,
     meta: { name: string; claimedType?: string; truncated?: () => boolean },
   ): Promise<StoredFileInfo>;
+
+  /** The bytes of a stored file, checked against its recorded hash and size before and while sent. */
+  read(blob: { sha256: string; size: number }): Promise<Readable>;
 }
 
 export const COUNTERPART_FILE_STORE = Symbol('COUNTERPART_FILE_STORE');
