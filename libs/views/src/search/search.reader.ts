@@ -118,13 +118,15 @@ export class SearchReader {
     // it is bounded: a query that matches more than CANDIDATES documents (a word in a third of
     // them) ranks the first CANDIDATES found, which keeps it in tens of milliseconds; narrow the
     // query to rank the rest (bench/search.bench.ts measures both sides).
+    // The documents are `d`: a condition with a subquery on another table (the board has a
+    // `kind` too) must name their columns as d.…
     const sql = `
       SELECT kind, item_id, parent_id, number, workshop_id::text AS workshop_id, title, body,
         changed_at
       FROM (
         SELECT doc_key, kind, item_id, parent_id, number, workshop_id, title, body, document,
           changed_at
-        FROM ${qualified(this.schema, SEARCH_DOCUMENTS)}
+        FROM ${qualified(this.schema, SEARCH_DOCUMENTS)} AS d
         WHERE ${where.join(' AND ')}
         LIMIT ${CANDIDATES}
       ) AS candidates
