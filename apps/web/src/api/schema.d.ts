@@ -765,23 +765,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/people/{id}/erase': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Erase a person’s personal data: deactivates them, destroys their data key, ends their sessions; 409 when the log holds their data in clear (recorded before encryption) */
-    post: operations['ErasureController_erase'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/v1/follow-ups/{id}/contributions': {
     parameters: {
       query?: never;
@@ -1424,23 +1407,6 @@ export interface paths {
     };
     /** Server-sent events: `follow-up` {followUpId, status, version, position} for each change to a task the caller may see, once the views have it (read it with minPosition) */
     get: operations['LiveController_stream'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/agencies/{code}/officers': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** An agency’s active officers (officers: their own agency only), by id and name */
-    get: operations['ColleaguesController_officers'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2638,20 +2604,6 @@ export interface components {
       secret: string;
       /** @default true */
       active: boolean;
-    };
-    ColleagueNameDto: {
-      /** @example 김담당 */
-      ko: string;
-      /** @example Kim Officer */
-      en: string;
-    };
-    ColleagueDto: {
-      /** Format: uuid */
-      id: string;
-      displayName: components['schemas']['ColleagueNameDto'];
-    };
-    ColleaguesDto: {
-      items: components['schemas']['ColleagueDto'][];
     };
   };
   responses: never;
@@ -4054,31 +4006,6 @@ export interface operations {
       };
     };
   };
-  ErasureController_erase: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReasonRequest'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CommandResultDto'];
-        };
-      };
-    };
-  };
   ContributionsController_request: {
     parameters: {
       query?: never;
@@ -5104,27 +5031,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
-      };
-    };
-  };
-  ColleaguesController_officers: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ColleaguesDto'];
-        };
       };
     };
   };

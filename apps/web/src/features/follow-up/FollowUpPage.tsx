@@ -7,7 +7,7 @@ import { formatDateTime } from '../../i18n/format';
 import { OverdueBadge, PriorityLabel, StatusBadge } from '../../ui/Badges';
 import { LoadError } from '../../ui/ErrorState';
 import { PageHeading } from '../../ui/PageHeading';
-import { useColleagues, useFollowUp, usePerformVerb } from './follow-up.queries';
+import { useFollowUp, usePerformVerb } from './follow-up.queries';
 import { AttachmentsPanel } from './Attachments';
 import { CommentsPanel } from './Comments';
 import { Timeline } from './Timeline';
@@ -20,10 +20,6 @@ export function FollowUpPage({ id }: { id: string }) {
   const perform = usePerformVerb(id);
   const agencies = useAgencies();
   const client = useQueryClient();
-  const colleagues = useColleagues(
-    task.data?.assigneeAgency,
-    hasRole(me, 'agency_officer') && me?.person.agency === task.data?.assigneeAgency,
-  );
 
   if (task.isPending) return <p role="status">{t('app.loading')}</p>;
   if (task.isError) return <LoadError error={task.error} retry={() => void task.refetch()} />;
@@ -91,7 +87,6 @@ export function FollowUpPage({ id }: { id: string }) {
         task={f}
         viewer={viewer}
         agencies={agencies.data}
-        colleagues={colleagues.data?.items}
         perform={(verb, values) => perform(verb, f.version, values)}
         // the task and its history: both moved
         reload={() => void client.invalidateQueries({ queryKey: ['follow-up', id] })}
