@@ -11,7 +11,8 @@
  * documents and most in few, as in real prose. Each query runs through SearchReader (the
  * route's code) as an auditor (all), MSIT's bureau head (the host of half) and KISA's officer
  * (an eighth), beside a plain primary-key lookup of one document in the same run.
- * Knobs: BENCH_SEARCH_DATABASE_URL, BENCH_FOLLOW_UPS, BENCH_QUERY_ITERATIONS (default 200).
+ * Knobs: BENCH_SEARCH_DATABASE_URL, BENCH_FOLLOW_UPS, BENCH_QUERY_ITERATIONS (default 200),
+ * BENCH_SEARCH_REUSE=1 (measure again on the documents an earlier run left).
  */
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
@@ -128,12 +129,16 @@ async function timed(n: number, work: (i: number) => Promise<unknown>) {
 
 async function main(): Promise<void> {
   const machine = machineInfo();
-  log(`fresh database ${DATABASE_URL}`);
-  await freshDatabase();
+  // BENCH_SEARCH_REUSE=1 measures again on the documents of an earlier run (filling takes minutes).
+  const reuse = process.env.BENCH_SEARCH_REUSE === '1';
+  if (!reuse) {
+    log(`fresh database ${DATABASE_URL}`);
+    await freshDatabase();
+  }
   const pool = createPgPool(DATABASE_URL, 4, 'liaison-bench-search');
   try {
     const started = performance.now();
-    await fill(pool);
+    if (!reuse) await fill(pool);
     const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM search_documents');
     log(`${rows[0].n} documents in ${round((performance.now() - started) / 1000, 1)} s`);
     const vocab = await pool.query<{ i: number; word: string }>(
