@@ -16,6 +16,7 @@ import { WebModule } from './web/web.module';
 import { AuditModule } from './audit/audit.module';
 import { AgenciesController } from './agencies/agencies.controller';
 import { FollowUpsController } from './follow-ups/follow-ups.controller';
+import { ClassificationController } from './classification/classification.controller';
 import { CommentsModule } from './follow-ups/comments/comments.module';
 import { FilesApiModule } from './follow-ups/files/files-api.module';
 import { ContributionsApiModule } from './follow-ups/contributions/contributions-api.module';
@@ -79,6 +80,7 @@ import { CounterpartsApiModule } from './counterparts/counterparts-api.module';
     // work
     WorkshopsController,
     FollowUpsController,
+    ClassificationController,
     AgenciesController,
     // operations
     HealthController,

@@ -9,6 +9,10 @@ import {
 } from '@liaison/follow-up';
 import { AgencyCode, Instant, OptionalText, Text } from '../common/validators';
 import { ContributionRequest } from './contributions/contribution-requests.dto';
+import {
+  ClassificationRequest,
+  OptionalClassification,
+} from '../classification/classification.request.dto';
 
 export class AssignFollowUpRequest {
   @ApiProperty({ format: 'uuid' })
@@ -43,6 +47,8 @@ export class AssignFollowUpRequest {
   @ValidateNested({ each: true })
   @Type(() => ContributionRequest)
   supportingAgencies?: ContributionRequest[];
+
+  @OptionalClassification() classification?: ClassificationRequest;
 }
 
 /** A person of the directory (their uuid), named as a task's officer. */

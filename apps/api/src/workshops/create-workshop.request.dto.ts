@@ -1,5 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsString, MaxLength } from 'class-validator';
+import {
+  ClassificationRequest,
+  OptionalClassification,
+} from '../classification/classification.request.dto';
 import { AgencyCode, AgencyCodes, CalendarDate, OptionalText, Text } from '../common/validators';
 
 export class CreateWorkshopRequest {
@@ -17,4 +21,6 @@ export class CreateWorkshopRequest {
   topics!: string[];
 
   @OptionalText(10_000, 'Agreed to continue working-level discussions.') summary?: string;
+
+  @OptionalClassification() classification?: ClassificationRequest;
 }

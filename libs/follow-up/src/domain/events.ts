@@ -7,6 +7,8 @@
  * strings in UTC (`dueAt`, `at`); dates without a time are `YYYY-MM-DD` (`heldOn`, `dueDate`).
  */
 
+import type { Classification } from './classification';
+
 // ── Workshop stream: `workshop-<uuid>` ────────────────────────────────────────────────────────
 export interface WorkshopHeld {
   workshopId: string;
@@ -17,6 +19,16 @@ export interface WorkshopHeld {
   attendingAgencies: string[];
   topics: string[];
   summary?: string;
+  /** Absent: public (events before classification existed stay valid; schema version 1). */
+  classification?: Classification;
+}
+
+/** The host bureau head raised or lowered the workshop's classification. Follow-ups assigned
+ * afterwards inherit it; those already assigned keep their own (changed one by one). */
+export interface WorkshopClassificationChanged {
+  workshopId: string;
+  classification: Classification;
+  previous: Classification;
 }
 
 export interface ActionAgreed {
@@ -42,6 +54,7 @@ export interface WorkshopEventMap {
   WorkshopHeld: WorkshopHeld;
   ActionAgreed: ActionAgreed;
   InfoRequested: InfoRequested;
+  WorkshopClassificationChanged: WorkshopClassificationChanged;
 }
 
 // ── Follow-up stream: `follow-up-<uuid>` ──────────────────────────────────────────────────────
@@ -71,6 +84,16 @@ export interface FollowUpAssigned {
   leadFollowUpId?: string;
   /** The lead's agency when the contribution was asked: its officers read the contribution. */
   leadAgency?: string;
+  /** The task's classification (its workshop's, or a stricter one). Absent: public, as on every
+   * event before classification existed (schema version 1 still). */
+  classification?: Classification;
+}
+
+/** The host bureau head raised or lowered the task's classification. */
+export interface FollowUpClassificationChanged {
+  followUpId: string;
+  classification: Classification;
+  previous: Classification;
 }
 
 export interface FollowUpRouted {
@@ -281,6 +304,7 @@ export interface FollowUpEventMap {
   FollowUpContributionWaived: FollowUpContributionWaived;
   FollowUpCommented: FollowUpCommented;
   FollowUpFileAttached: FollowUpFileAttached;
+  FollowUpClassificationChanged: FollowUpClassificationChanged;
 }
 
 /** A domain event before it is stored: a stable type name and its data. */

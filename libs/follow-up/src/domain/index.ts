@@ -1,6 +1,7 @@
 /** The follow-up domain's public surface. Test helpers under ./testing stay out of it: they are
  * excluded from the build. */
 export * from './events';
+export * from './classification';
 export * from './context';
 export * from './domain.errors';
 export * from './decider';

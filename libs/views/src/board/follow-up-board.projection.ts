@@ -23,6 +23,7 @@ export const followUpBoardProjection: Projection = {
     'FollowUpHandedOver',
     'FollowUpDueDateExtended',
     'FollowUpContributionRequested',
+    'FollowUpClassificationChanged',
   ],
   async apply(events, tx, ctx) {
     const mine = events.filter(isFollowUpEvent);

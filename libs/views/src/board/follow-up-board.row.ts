@@ -1,6 +1,12 @@
 import { ProjectedEvent } from '../projection';
-import { FollowUpPriority, FollowUpStatus, SourceKind } from '@liaison/follow-up';
-import { instant, oneOf, text, uuid } from '../event-data';
+import {
+  CLASSIFICATION_LEVELS,
+  FollowUpPriority,
+  FollowUpStatus,
+  SourceKind,
+} from '@liaison/follow-up';
+import { JsonObject } from '@liaison/event-store';
+import { instant, oneOf, stringArray, text, uuid } from '../event-data';
 import { FollowUpView } from './follow-up-board.table';
 
 /** One board row as the projection folds it: the same shape the queries answer with. */
@@ -55,6 +61,8 @@ export function applyToBoardRow(
         asked ? { supportingAgencies: [...row.supportingAgencies, agency] } : {},
       );
     }
+    case 'FollowUpClassificationChanged':
+      return touched(row, e, classificationColumns(e.data.classification));
     case 'FollowUpClaimed':
     case 'FollowUpHandedOver': {
       const officerId = text(e.data, 'officerId');
@@ -122,5 +130,31 @@ function assigned(followUpId: string, e: ProjectedEvent): BoardRow | undefined {
     kind: d.kind === 'contribution' ? 'contribution' : null,
     leadFollowUpId: (d.kind === 'contribution' && uuid(d, 'leadFollowUpId')) || null,
     supportingAgencies: [],
+    ...classificationColumns(d.classification),
+  };
+}
+
+/** Absent or unreadable reads as public only where the event carries none: an event's
+ * classification that the board cannot read hides the row from officers (confidential to
+ * nobody) rather than showing it. */
+function classificationColumns(
+  value: unknown,
+): Pick<BoardRow, 'classificationLevel' | 'classificationAgencies' | 'classificationPeople'> {
+  if (value === undefined || value === null) {
+    return { classificationLevel: 'public', classificationAgencies: [], classificationPeople: [] };
+  }
+  const c = typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : {};
+  const level = oneOf(c, 'level', CLASSIFICATION_LEVELS);
+  if (!level) {
+    return {
+      classificationLevel: 'confidential',
+      classificationAgencies: [],
+      classificationPeople: [],
+    };
+  }
+  return {
+    classificationLevel: level,
+    classificationAgencies: level === 'restricted' ? (stringArray(c, 'agencies') ?? []) : [],
+    classificationPeople: level === 'confidential' ? (stringArray(c, 'people') ?? []) : [],
   };
 }

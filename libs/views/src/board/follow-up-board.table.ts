@@ -1,4 +1,9 @@
-import { FollowUpPriority, FollowUpStatus, SourceKind } from '@liaison/follow-up';
+import {
+  ClassificationLevel,
+  FollowUpPriority,
+  FollowUpStatus,
+  SourceKind,
+} from '@liaison/follow-up';
 import {
   bigint,
   boolean,
@@ -31,7 +36,7 @@ const scopedSortIndexes = ['assignee', 'host'].flatMap((scope) => [
 /**
  * The follow-up board, one row per task: the one definition of `follow_up_board`. The board
  * projection writes it, the board queries read it, rebuilds create it from here; the live
- * table came from migrations 1764500000000, 1764500000001, 1764930000000 and 1765140000000, which a spec
+ * table came from migrations 1764500000000, 1764500000001, 1764930000000, 1765140000000 and 1765160000000, which a spec
  * holds to this.
  */
 export const followUpBoardTable = viewTable({
@@ -70,6 +75,11 @@ export const followUpBoardTable = viewTable({
     /** On a lead task: the agencies asked for contributions, in the order asked (their officers
      * may read the task, as the follow-up policy says). */
     supportingAgencies: textArray('supporting_agencies'),
+    /** Classification (migration 1765160000000): 'public', 'restricted' (officers of the named
+     * agencies read it) or 'confidential' (the named people do); read-scope.ts filters on it. */
+    classificationLevel: text<ClassificationLevel>('classification_level'),
+    classificationAgencies: textArray('classification_agencies'),
+    classificationPeople: textArray('classification_people'),
   },
   generated: [
     {

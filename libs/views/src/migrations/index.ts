@@ -2,6 +2,7 @@ import { CreateFollowUpReadModels1764500000000 } from './1764500000000-create-fo
 import { FollowUpBoardSortIndexes1764500000001 } from './1764500000001-follow-up-board-sort-indexes';
 import { FollowUpBoardOfficer1764930000000 } from './1764930000000-follow-up-board-officer';
 import { FollowUpBoardContributions1765140000000 } from './1765140000000-follow-up-board-contributions';
+import { FollowUpBoardClassification1765160000000 } from './1765160000000-follow-up-board-classification';
 import { CreateSearchDocuments1765120000000 } from './1765120000000-create-search-documents';
 import { SearchCommentsMatchTheirOwnWords1765120000001 } from './1765120000001-search-comments-match-their-own-words';
 
@@ -17,4 +18,5 @@ export const viewsMigrations = [
   FollowUpBoardContributions1765140000000,
   CreateSearchDocuments1765120000000,
   SearchCommentsMatchTheirOwnWords1765120000001,
+  FollowUpBoardClassification1765160000000,
 ];

@@ -3,7 +3,7 @@ import { isLowerCaseUuid } from '../event-data';
 import { qualified } from '../sql-identifiers';
 import { CursorPosition, decodeCursor, encodeCursor, pageLimit } from './cursor';
 import { followUpBoardTable } from '../board/follow-up-board.table';
-import { FollowUpScope } from './read-scope';
+import { classificationCondition, FollowUpScope } from './read-scope';
 import { InvalidReadQueryError } from './read.errors';
 import { SqlParams } from './sql-params';
 
@@ -99,6 +99,8 @@ export function boardStatement(
 export function boardConditions(p: SqlParams, scope: FollowUpScope, filter: BoardFilter): string[] {
   const where: string[] = [];
   if (scope.kind === 'agency') where.push(`${scope.column} = ${p.add(scope.agency)}`);
+  const classified = classificationCondition(scope, p);
+  if (classified) where.push(classified);
   if (filter.agency !== undefined)
     where.push(`assignee_agency = ${p.add(checkedAgency(filter.agency))}`);
   if (filter.status !== undefined) {

@@ -169,6 +169,9 @@ describe('projection queries: scoping, filters, paging', () => {
       kind: r.kind as FollowUpView['kind'],
       leadFollowUpId: r.lead_follow_up_id as string | null,
       supportingAgencies: r.supporting_agencies as string[],
+      classificationLevel: r.classification_level as FollowUpView['classificationLevel'],
+      classificationAgencies: r.classification_agencies as string[],
+      classificationPeople: r.classification_people as string[],
     }));
     expectedWs = expectedWorkshops(log);
     workshopIds = expectedWs.workshops.map((w) => w.workshop_id as string);

@@ -8,10 +8,12 @@ describe('one task read by id, under the read scope', () => {
   };
 
   it('an officer reads its agency’s tasks and the leads it contributes to (협조기관)', () => {
-    expect(condition({ id: 'o', role: 'agency_officer', agency: 'FSI' })).toEqual({
-      sql: '(assignee_agency = $1 OR $1 = ANY(supporting_agencies))',
-      values: ['FSI'],
-    });
+    const { sql, values } = condition({ id: 'o', role: 'agency_officer', agency: 'FSI' });
+    expect(sql).toMatch(/^\(assignee_agency = \$1 OR \$1 = ANY\(supporting_agencies\)\) AND /);
+    // …and only what the classification lets them read (read-scope.int-spec.ts holds the
+    // condition to the domain's rule)
+    expect(sql).toContain('classification_level');
+    expect(values).toEqual(['FSI', 'FSI', 'o']);
   });
 
   it('a bureau head reads what its agency hosts; an auditor everything', () => {

@@ -8,16 +8,22 @@ import { SqlParams } from './sql-params';
  * agency, auditors everything. Admins and system actors read nothing through these queries.
  */
 export type FollowUpScope =
-  { kind: 'all' } | { kind: 'agency'; column: 'host_agency' | 'assignee_agency'; agency: string };
+  | { kind: 'all' }
+  | { kind: 'agency'; column: 'host_agency' | 'assignee_agency'; agency: string; person: string };
 
 export function followUpScope(actor: Actor): FollowUpScope {
   switch (actor.role) {
     case 'auditor':
       return { kind: 'all' };
     case 'bureau_head':
-      return { kind: 'agency', column: 'host_agency', agency: agencyOf(actor) };
+      return { kind: 'agency', column: 'host_agency', agency: agencyOf(actor), person: actor.id };
     case 'agency_officer':
-      return { kind: 'agency', column: 'assignee_agency', agency: agencyOf(actor) };
+      return {
+        kind: 'agency',
+        column: 'assignee_agency',
+        agency: agencyOf(actor),
+        person: actor.id,
+      };
     default:
       throw new ReadForbiddenError(actor.role, 'follow-ups');
   }
@@ -32,9 +38,27 @@ export function followUpScope(actor: Actor): FollowUpScope {
 export function oneTaskCondition(scope: FollowUpScope, p: SqlParams): string | undefined {
   if (scope.kind === 'all') return undefined;
   const agency = p.add(scope.agency);
-  return scope.column === 'assignee_agency'
-    ? `(assignee_agency = ${agency} OR ${agency} = ANY(supporting_agencies))`
-    : `${scope.column} = ${agency}`;
+  if (scope.column === 'host_agency') return `host_agency = ${agency}`;
+  return `(assignee_agency = ${agency} OR ${agency} = ANY(supporting_agencies)) AND ${classificationCondition(scope, p)}`;
+}
+
+/**
+ * The classification rule (classificationAllows in libs/follow-up's classification.ts) as a
+ * condition on the board's columns, ANDed to the scope: auditors and the host's bureau heads
+ * (whose scope is the host agency) read every level; officers read a public task, a restricted
+ * one naming their agency, a confidential one naming them. `prefix` qualifies the columns
+ * when the board is joined (search). undefined: nothing to add.
+ */
+export function classificationCondition(
+  scope: FollowUpScope,
+  p: SqlParams,
+  prefix = '',
+): string | undefined {
+  if (scope.kind === 'all' || scope.column === 'host_agency') return undefined;
+  const level = `${prefix}classification_level`;
+  return `(${level} = 'public'
+    OR (${level} = 'restricted' AND ${p.add(scope.agency)} = ANY(${prefix}classification_agencies))
+    OR (${level} = 'confidential' AND ${p.add(scope.person)} = ANY(${prefix}classification_people)))`;
 }
 
 /**

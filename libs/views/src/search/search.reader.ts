@@ -11,7 +11,8 @@ import {
   ProjectionQueryOptions,
   queryOptions,
 } from '../queries/projection-query.options';
-import { followUpScope } from '../queries/read-scope';
+import { classificationCondition, followUpScope } from '../queries/read-scope';
+import { followUpBoardTable } from '../board/follow-up-board.table';
 import { InvalidReadQueryError } from '../queries/read.errors';
 import { SqlParams } from '../queries/sql-params';
 import { SEARCH_DOCUMENTS, SEARCH_KINDS, SearchKind } from './search.table';
@@ -97,6 +98,15 @@ export class SearchReader {
       const agency = p.add(scope.agency);
       const own = scope.column === 'host_agency' ? 'scope_host' : 'scope_assignee';
       where.push(`(${own} = ${agency} OR ${agency} = ANY(scope_attendees))`);
+      // A task and its comments answer only if its classification lets the actor read it (the
+      // board row holds it; a task the board has not caught up with yet stays hidden).
+      const classified = classificationCondition(scope, p, 'b.');
+      if (classified) {
+        where.push(`(d.kind NOT IN ('follow-up', 'comment') OR EXISTS (
+          SELECT 1 FROM ${qualified(this.schema, followUpBoardTable.name)} b
+          WHERE b.follow_up_id = (CASE WHEN d.kind = 'comment' THEN d.parent_id ELSE d.item_id END)::uuid
+            AND ${classified}))`);
+      }
     }
     if (kinds) where.push(`kind = ANY(${p.add(kinds, 'text[]')})`);
     const titleOnly = terms.length === 1 && [...terms[0]].length === 1;

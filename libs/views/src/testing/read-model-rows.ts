@@ -13,7 +13,7 @@ export async function boardRows(
        last_position::float8 AS last_position, last_event_type,
        to_json(last_changed_at) #>> '{}' AS last_changed_at,
        to_json(created_at) #>> '{}' AS created_at, officer_id, kind, lead_follow_up_id,
-       supporting_agencies
+       supporting_agencies, classification_level, classification_agencies, classification_people
      FROM ${qualified(schema, 'follow_up_board')}
      WHERE follow_up_id = ANY($1::uuid[]) ORDER BY follow_up_id::text`,
     [followUpIds],

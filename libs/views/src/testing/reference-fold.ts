@@ -55,6 +55,9 @@ export function expectedBoard(events: readonly StoredEvent[]): Record<string, un
       kind: s.kind ?? null,
       lead_follow_up_id: s.leadFollowUpId ?? null,
       supporting_agencies: [...new Set((s.contributions ?? []).map((c) => c.agency))],
+      classification_level: s.classification?.level ?? 'public',
+      classification_agencies: s.classification?.agencies ?? [],
+      classification_people: s.classification?.people ?? [],
     });
   }
   return sortBy(rows, 'follow_up_id');

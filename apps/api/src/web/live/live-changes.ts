@@ -86,6 +86,11 @@ export class LiveChanges implements OnModuleDestroy {
           exists: true,
           hostAgency: row.hostAgency,
           assigneeAgency: row.assigneeAgency,
+          classification: {
+            level: row.classificationLevel,
+            agencies: row.classificationAgencies,
+            people: row.classificationPeople,
+          },
         };
         const change = {
           followUpId: row.followUpId,

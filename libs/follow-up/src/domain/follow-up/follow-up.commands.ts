@@ -1,3 +1,4 @@
+import { Classification } from '../classification';
 import { FollowUpDelivered, FollowUpPriority } from '../events';
 import { WorkshopState } from '../workshop/workshop.state';
 import { ContributionCommand, SupportingAgencyRequest } from './contribution.commands';
@@ -21,6 +22,13 @@ export interface AssignFollowUp extends FollowUpCommandBase {
   officerId?: string;
   /** Joint task (주관/협조): contributions asked of these agencies with the assignment. */
   supportingAgencies?: readonly SupportingAgencyRequest[];
+  /** Absent: the workshop's; given: the workshop's or a stricter one. */
+  classification?: Classification;
+}
+/** The host bureau head raises or lowers the task's classification. */
+export interface ChangeFollowUpClassification extends FollowUpCommandBase {
+  kind: 'ChangeFollowUpClassification';
+  classification: Classification;
 }
 export interface AcceptFollowUp extends FollowUpCommandBase {
   kind: 'AcceptFollowUp';
@@ -148,4 +156,9 @@ export type SystemCommand =
   RecordRouting | RecordDelivery | RecordRoutingFailure | SendReminder | MarkOverdue | Escalate;
 export type CollaborationCommand = CommentOnFollowUp | AttachFile;
 export type FollowUpCommand =
-  HostCommand | AssigneeCommand | SystemCommand | CollaborationCommand | ContributionCommand;
+  | HostCommand
+  | AssigneeCommand
+  | SystemCommand
+  | CollaborationCommand
+  | ContributionCommand
+  | ChangeFollowUpClassification;

@@ -12,6 +12,13 @@
  * System commands stop after step 2 and return no events when they no longer apply: timers
  * and retries fire late and twice, and a stale one must be harmless.
  */
+import {
+  inheritClassification,
+  PUBLIC,
+  requireClassification,
+  requireReadableByAssignee,
+  sameClassification,
+} from '../classification';
 import { AgencyInfo, DecisionContext, PersonInfo } from '../context';
 import { assertNever, Decider } from '../decider';
 import {
@@ -28,6 +35,7 @@ import { hasAction, hasRequest, WorkshopState } from '../workshop/workshop.state
 import {
   AssignFollowUp,
   AssigneeCommand,
+  ChangeFollowUpClassification,
   FollowUpCommand,
   HostCommand,
   SystemCommand,
@@ -184,6 +192,12 @@ export function decideFollowUp(
     case 'ReassignFollowUp': {
       authorize(command, state, ctx);
       checkJointReassignment(state, command.assigneeAgency);
+      requireReadableByAssignee(
+        state.classification ?? PUBLIC,
+        command.assigneeAgency,
+        command.officerId,
+        { agency: 'assigneeAgency', officer: 'officerId' },
+      );
       requireAssignableAgency(command.assigneeAgency, state, ctx.agencies);
       const { officerId } = command;
       // Within the same agency a reassignment only names a new officer (the former one is gone
@@ -231,6 +245,9 @@ export function decideFollowUp(
     case 'AttachFile':
       return [{ type: 'FollowUpFileAttached', data: decideAttachFile(command, state, ctx) }];
 
+    case 'ChangeFollowUpClassification':
+      return changeClassification(command, state, ctx);
+
     case 'RequestContribution':
     case 'WaiveContribution':
     case 'OpenContribution':
@@ -275,6 +292,17 @@ function assign(command: AssignFollowUp, state: FollowUpState, ctx: DecisionCont
   if (!FOLLOW_UP_PRIORITIES.includes(priority)) {
     throw new InvalidInputError('priority', `must be one of ${FOLLOW_UP_PRIORITIES.join(', ')}`);
   }
+  const requested =
+    command.classification && requireClassification(command.classification, agencies);
+  const classification = inheritClassification(
+    workshop.classification,
+    requested,
+    requested !== undefined,
+  );
+  requireReadableByAssignee(classification, command.assigneeAgency, officerId, {
+    agency: 'assigneeAgency',
+    officer: 'officerId',
+  });
 
   return {
     followUpId: command.followUpId,
@@ -288,7 +316,38 @@ function assign(command: AssignFollowUp, state: FollowUpState, ctx: DecisionCont
     dueAt,
     priority,
     ...(officerId !== undefined && { officerId }),
+    ...(classification.level !== 'public' && { classification }),
   };
+}
+
+/** The host bureau head raises or lowers the classification; the task's own people must still
+ * be able to read it (the assignee agency named, the named officer among the people). */
+function changeClassification(
+  command: ChangeFollowUpClassification,
+  state: FollowUpState,
+  ctx: DecisionContext,
+): FollowUpEvent[] {
+  const { actor } = ctx;
+  if (actor.role !== 'bureau_head') {
+    throw new ForbiddenError(`Role ${actor.role} may not classify a follow-up`);
+  }
+  if (!state.exists || state.followUpId !== command.followUpId || !canSeeFollowUp(actor, state)) {
+    throw new NotFoundError('Follow-up', command.followUpId);
+  }
+  if (!actsAs(actor, 'host', state)) {
+    throw new ForbiddenError(
+      `Only a bureau head of ${state.hostAgency} may classify this follow-up`,
+    );
+  }
+  const classification = requireClassification(command.classification, ctx.agencies);
+  requireReadableByAssignee(classification, state.assigneeAgency, state.officerId, {
+    agency: 'classification.agencies',
+    officer: 'classification.people',
+  });
+  if (sameClassification(state.classification, classification)) return [];
+  const previous = state.classification ?? PUBLIC;
+  const data = { followUpId: state.followUpId, classification, previous };
+  return [{ type: 'FollowUpClassificationChanged', data }];
 }
 
 /** Steps 1–4 of the order above, for the people's verbs. */

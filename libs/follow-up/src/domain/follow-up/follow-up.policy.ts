@@ -1,4 +1,5 @@
 /** Who may see a follow-up and who acts on it: the rules the deciders and the read side share. */
+import { classificationAllows } from '../classification';
 import { Actor, AgencyInfo } from '../context';
 import { FollowUpState } from './follow-up.state';
 
@@ -7,6 +8,14 @@ import { FollowUpState } from './follow-up.state';
  * (협조기관) read the lead task they contribute to, whatever became of the contribution; the
  * lead agency's officers read each contribution to their task (its answer, comments, files). */
 export function canSeeFollowUp(actor: Actor, state: FollowUpState): boolean {
+  return (
+    seesUnclassified(actor, state) &&
+    classificationAllows(actor, state.hostAgency, state.classification)
+  );
+}
+
+/** Classification (classification.ts) narrows these rules, never widens them. */
+function seesUnclassified(actor: Actor, state: FollowUpState): boolean {
   if (!state.exists) return false;
   switch (actor.role) {
     case 'auditor':

@@ -11,6 +11,7 @@ import {
   delivered,
   DUE_AT,
   dueDateExtended,
+  FOLLOW_UP_ID,
   escalated,
   LATER_DUE_AT,
   overdue,
@@ -167,6 +168,18 @@ describe('evolveFollowUp', () => {
     ],
     FollowUpCommented: [[assigned(), acknowledged()], commented(), {}],
     FollowUpFileAttached: [[assigned()], fileAttached(), {}],
+    FollowUpClassificationChanged: [
+      [assigned()],
+      {
+        type: 'FollowUpClassificationChanged',
+        data: {
+          followUpId: FOLLOW_UP_ID,
+          classification: { level: 'restricted', agencies: ['KISA'] },
+          previous: { level: 'public' },
+        },
+      },
+      { classification: { level: 'restricted', agencies: ['KISA'] } },
+    ],
     ...contributionCases(),
   };
 

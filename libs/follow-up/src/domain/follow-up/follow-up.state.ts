@@ -6,6 +6,7 @@ import {
   FollowUpStatus,
   SourceKind,
 } from '../events';
+import { Classification } from '../classification';
 import { ContributionEntry, evolveContributions } from './contribution.state';
 
 export interface FollowUpState {
@@ -43,6 +44,8 @@ export interface FollowUpState {
   leadAgency?: string;
   /** On a lead task: the contributions it asked for (absent until the first is asked). */
   contributions?: readonly ContributionEntry[];
+  /** Absent: public (see classification.ts for who reads a classified task). */
+  classification?: Classification;
 }
 
 export const ALL_FOLLOW_UP_STATUSES = [
@@ -162,6 +165,8 @@ export function evolveFollowUp(state: FollowUpState, event: FollowUpEvent): Foll
     case 'FollowUpCommented':
     case 'FollowUpFileAttached':
       return { ...state };
+    case 'FollowUpClassificationChanged':
+      return { ...state, classification: event.data.classification };
     default:
       return assertNever(event);
   }

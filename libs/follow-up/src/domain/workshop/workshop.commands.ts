@@ -1,3 +1,5 @@
+import { Classification } from '../classification';
+
 /** What a bureau head can record about a workshop. Ids are minted by the caller (the handler),
  * so a retried command carries the same id and is refused as a duplicate. */
 
@@ -11,6 +13,8 @@ export interface HoldWorkshop {
   attendingAgencies: readonly string[];
   topics: readonly string[];
   summary?: string;
+  /** Absent: public. */
+  classification?: Classification;
 }
 
 export interface AgreeAction {
@@ -33,4 +37,12 @@ export interface RequestInfo {
   dueDate?: string;
 }
 
-export type WorkshopCommand = HoldWorkshop | AgreeAction | RequestInfo;
+/** The host bureau head raises or lowers the workshop's classification. */
+export interface ChangeWorkshopClassification {
+  kind: 'ChangeWorkshopClassification';
+  workshopId: string;
+  classification: Classification;
+}
+
+export type WorkshopCommand =
+  HoldWorkshop | AgreeAction | RequestInfo | ChangeWorkshopClassification;

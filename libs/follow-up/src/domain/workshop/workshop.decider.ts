@@ -4,6 +4,7 @@
  * AlreadyExists) → inputs (InvalidInput). The role check comes first because it does not
  * depend on the workshop, so it reveals nothing about it.
  */
+import { PUBLIC, requireClassification, sameClassification } from '../classification';
 import { DecisionContext } from '../context';
 import { assertNever, Decider } from '../decider';
 import {
@@ -45,6 +46,15 @@ export function decideWorkshop(
       return [{ type: 'ActionAgreed', data: agreeAction(command, state, ctx) }];
     case 'RequestInfo':
       return [{ type: 'InfoRequested', data: requestInfo(command, state, ctx) }];
+    case 'ChangeWorkshopClassification': {
+      requireRecordableWorkshop(command.workshopId, state, ctx);
+      const classification = requireClassification(command.classification, ctx.agencies);
+      // Setting what is already there records nothing (a retried request is harmless).
+      if (sameClassification(state.classification, classification)) return [];
+      const previous = state.classification ?? PUBLIC;
+      const data = { workshopId: command.workshopId, classification, previous };
+      return [{ type: 'WorkshopClassificationChanged', data }];
+    }
     default:
       return assertNever(command);
   }
@@ -69,6 +79,7 @@ function holdWorkshop(command: HoldWorkshop, state: WorkshopState, ctx: Decision
   const topics = command.topics.map((topic, i) => requireText(`topics[${i}]`, topic));
   requireUnique('topics', topics);
   const summary = optionalText('summary', command.summary);
+  const classification = requireClassification(command.classification, agencies);
 
   return {
     workshopId: command.workshopId,
@@ -79,6 +90,7 @@ function holdWorkshop(command: HoldWorkshop, state: WorkshopState, ctx: Decision
     attendingAgencies: [...command.attendingAgencies],
     topics,
     ...(summary !== undefined && { summary }),
+    ...(classification.level !== 'public' && { classification }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { assertNever } from '../decider';
+import { Classification } from '../classification';
 import { WorkshopEvent } from '../events';
 
 export interface AgreedAction {
@@ -26,6 +27,8 @@ export interface WorkshopState {
   attendingAgencies: readonly string[];
   topics: readonly string[];
   summary?: string;
+  /** Absent: public. Its follow-ups inherit it when they are assigned. */
+  classification?: Classification;
   actions: Readonly<Record<string, AgreedAction>>;
   requests: Readonly<Record<string, InfoRequest>>;
 }
@@ -52,7 +55,7 @@ export const hasRequest = (state: WorkshopState, requestId: string): boolean =>
 export function evolveWorkshop(state: WorkshopState, event: WorkshopEvent): WorkshopState {
   switch (event.type) {
     case 'WorkshopHeld': {
-      const { workshopId, title, heldOn, hostAgency, summary } = event.data;
+      const { workshopId, title, heldOn, hostAgency, summary, classification } = event.data;
       return {
         exists: true,
         workshopId,
@@ -63,6 +66,7 @@ export function evolveWorkshop(state: WorkshopState, event: WorkshopEvent): Work
         attendingAgencies: [...event.data.attendingAgencies],
         topics: [...event.data.topics],
         ...(summary !== undefined && { summary }),
+        ...(classification !== undefined && { classification }),
         actions: {},
         requests: {},
       };
@@ -87,6 +91,8 @@ export function evolveWorkshop(state: WorkshopState, event: WorkshopEvent): Work
       };
       return { ...state, requests: { ...state.requests, [requestId]: request } };
     }
+    case 'WorkshopClassificationChanged':
+      return { ...state, classification: event.data.classification };
     default:
       return assertNever(event);
   }
