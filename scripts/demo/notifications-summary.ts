@@ -9,17 +9,22 @@ import { renderTable } from './board-table';
 import { TokenFor } from './workshop-scenario';
 
 interface Page {
-  items: { kind: string; summary: string; readAt: string | null }[];
+  items: { kind: string; summary: string; createdAt: string; readAt: string | null }[];
   unread: number;
 }
 
-/** Each agency's bureau head and officer: the people the scenario's tasks and comments reach. */
+/** Every agency's bureau head and officer: the people the scenario's tasks and comments reach. */
 export async function showNotificationsSummary(
   baseUrl: string,
   tokenFor: TokenFor,
   print: (line: string) => void,
-  agencies: readonly string[] = ['MSIT', 'KISA', 'FSC', 'FSI', 'NIS'],
 ): Promise<void> {
+  const auditor = new ApiClient(baseUrl, tokenFor('auditor'));
+  const agencies = (
+    await auditor.ok<{ code: string; kind?: string; active?: boolean }[]>('GET', '/v1/agencies')
+  )
+    .filter((a) => a.kind === 'agency' && a.active !== false)
+    .map((a) => a.code);
   const log = (line: string) => print(`  ${line}`);
   print('\nNotifications:');
   const who = agencies.flatMap((code) => [
@@ -49,7 +54,11 @@ export async function showNotificationsSummary(
     pages = next;
     if (settled) break;
   }
-  const rows = pages.flatMap((p) => p.page.items.map((i) => [p.label, i.kind, i.summary]));
+  // this run's only: the development database keeps earlier runs' notifications
+  const since = new Date(Date.now() - process.uptime() * 1000).toISOString();
+  const rows = pages.flatMap((p) =>
+    p.page.items.filter((i) => i.createdAt >= since).map((i) => [p.label, i.kind, i.summary]),
+  );
   const byKind = new Map<string, number>();
   for (const [, kind] of rows) byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
   log(

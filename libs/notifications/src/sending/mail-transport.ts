@@ -21,7 +21,12 @@ export interface MailTransport {
  */
 export function smtpTransport(config: NotificationsConfig): MailTransport | undefined {
   if (!config.smtpUrl) return undefined;
-  const transporter = nodemailer.createTransport(config.smtpUrl, { from: config.smtpFrom });
+  // pooled: a connection per concurrent sender, kept open between messages (an SMTP_URL that
+  // says pool=false keeps its own choice)
+  const url = /[?&]pool=/.test(config.smtpUrl)
+    ? config.smtpUrl
+    : `${config.smtpUrl}${config.smtpUrl.includes('?') ? '&' : '?'}pool=true`;
+  const transporter = nodemailer.createTransport(url, { from: config.smtpFrom });
   return {
     async send(mail) {
       await transporter.sendMail({
