@@ -4,7 +4,12 @@
  * plays the week of MSIT's meetings with Anthropic and OpenAI through the HTTP API, prints the
  * board, and ends by saying how to sign in yourself. `npm run demo` (it builds first). Runs
  * again on the same database without error.
+ *
+ * `npm run demo -- --serve` (or `npm run start:dev`): the same, then the API (with the web app)
+ * and the worker keep running on port 3000 (DEMO_PORT, or a free one when 3000 is taken) with
+ * the seed week loaded, until Ctrl-C; it prints the address and an account to sign in with.
  */
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, signToken } from '../../libs/platform/src';
@@ -67,11 +72,30 @@ async function signInCast(baseUrl: string, password: string) {
   return { admin, tokenFor, count: sessions.size };
 }
 
+/** Port 3000 when it is free (the address the README gives), else any free one. */
+async function servePort(): Promise<number> {
+  const free = await new Promise<boolean>((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(3000, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+  return free ? 3000 : freePort();
+}
+
+/** Until Ctrl-C (or SIGTERM): the apps stay up for a person to use. */
+function untilInterrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
 async function main(): Promise<void> {
   // The development accounts exist only in development mode, and the demo is development.
   const config = loadConfig({ ...process.env, NODE_ENV: 'development' });
   const password = process.env.DEMO_PASSWORD || 'liaison-demo';
-  const port = Number(process.env.DEMO_PORT ?? (await freePort()));
+  const serve = process.argv.includes('--serve');
+  const port = Number(process.env.DEMO_PORT ?? (serve ? await servePort() : await freePort()));
   const baseUrl = `http://127.0.0.1:${port}`;
   const logFile = join(tmpdir(), `liaison-demo-${Date.now()}.log`);
   const env = {
@@ -152,10 +176,32 @@ async function main(): Promise<void> {
     if (!(await auditorEpilogue(auditor, result.followUps.evaluation, names))) {
       process.exitCode = 1;
     }
-    printHowToSignIn(password);
+    if (serve) {
+      printServing(baseUrl, password);
+      await untilInterrupted();
+      console.log('\nStopping the API and the worker…');
+    } else {
+      printHowToSignIn(password);
+    }
   } finally {
     await Promise.all([stopApp(api), stopApp(worker)]);
   }
+}
+
+/** With --serve: where the app is and whom to sign in as, while it keeps running. */
+function printServing(baseUrl: string, password: string): void {
+  const shown = password === 'liaison-demo' ? 'liaison-demo' : 'the DEMO_PASSWORD you set';
+  console.log(`
+Liaison is running with the week of 11 and 18 November loaded (Ctrl-C stops it):
+  the web app   ${baseUrl}/
+  the API       ${baseUrl}/v1   (documentation: ${baseUrl}/docs)
+Sign in with the password ${shown} as
+  kisa.officer  an officer of KISA (its inbox, the task page's verbs)
+  msit.head     MSIT's bureau head (the board, workshops, the dashboard)
+  auditor       the auditor (history, a task as it stood, verify, export)
+  admin         the administrator
+(development accounts: <code>.head and <code>.officer for every agency; never made in production)
+`);
 }
 
 /** The demo's last words: how to sign in yourself with the same accounts. */
