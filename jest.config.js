@@ -10,7 +10,7 @@ module.exports = {
   transform: { '\\.[cm]?[jt]s$': '<rootDir>/test/support/jest-transformer.js' },
   transformIgnorePatterns: [],
   moduleNameMapper: {
-    '^@liaison/(platform|event-store|follow-up|audit|routing|views|directory|identity|notifications|meetings|counterparts|files|personal-data)$':
+    '^@liaison/(platform|event-store|follow-up|audit|routing|views|directory|identity|notifications|meetings|counterparts|files|personal-data|records)$':
       '<rootDir>/libs/$1/src',
     '^@liaison/event-store/(canonical-json|event-hash)$': '<rootDir>/libs/event-store/src/$1',
     // file-type 21 exports only `import` conditions, which jest's CommonJS resolver skips.

@@ -37,6 +37,7 @@ import { MeetingsApiModule } from './meetings/meetings-api.module';
 import { ExportsApiModule } from './exports/exports-api.module';
 import { SearchApiModule } from './search/search-api.module';
 import { CounterpartsApiModule } from './counterparts/counterparts-api.module';
+import { RecordsApiModule } from './records/records-api.module';
 
 @Module({
   imports: [
@@ -65,6 +66,8 @@ import { CounterpartsApiModule } from './counterparts/counterparts-api.module';
     // requests to outside counterparts and their answer page (/respond/:token)
     CounterpartsApiModule,
     ExportsApiModule,
+    // records management (공공기록물 관리법): retention, legal holds, disposal
+    RecordsApiModule,
     // people: sign-in, sessions, API keys (and the AuthGuard's authenticators)
     IdentityApiModule,
     // sign-in through the IdP (OpenID Connect); 404 unless OIDC_* is configured

@@ -1,6 +1,7 @@
 export * from './access-log/access-log';
 export * from './as-of/as-of';
 export * from './chains/broken-event';
+export * from './disposal/disposed-events';
 export * from './chains/chain-verifier';
 export * from './export/audit-event';
 export * from './export/export-format';

@@ -2,6 +2,7 @@ import { chainHash } from '@liaison/event-store/event-hash';
 import { BinaryTuple } from '../reading/copy-binary';
 import { RawRow } from '../reading/keyset-pages';
 import { BinaryEventHasher, PG_EPOCH_MS, sameBytes } from './binary-event-hasher';
+import { DisposedHit, isTombstoneText } from '../disposal/disposed-events';
 import { BrokenTally } from './broken-event';
 import { Col, storedHashHex } from './chain-rows';
 import { EventHasher } from './event-hasher';
@@ -26,6 +27,11 @@ export class ChainChecker {
   private version = 0;
   private readonly previousHash = Buffer.alloc(32);
   private previousHashLength = 0;
+  /** Disposed events met (their stored hash trusted, see disposal/disposed-events.ts). */
+  readonly disposed: DisposedHit[] = [];
+
+  /** `disposals`: position → stored hash of the disposed events a verifier may trust. */
+  constructor(private readonly disposals: ReadonlyMap<number, string> = new Map()) {}
 
   check(t: BinaryTuple): void {
     if (!this.sameStream(t)) {
@@ -63,7 +69,15 @@ export class ChainChecker {
     const body = this.exact.body(row);
     if (typeof body !== 'string') return body.error;
     const previous = this.previousHash.toString('hex', 0, this.previousHashLength);
-    return chainHash(previous, body) === storedHashHex(row) ? undefined : HASH_MISMATCH;
+    if (chainHash(previous, body) === storedHashHex(row)) return undefined;
+    // Disposed: its content is gone, its stored hash (which the next event chains from and the
+    // seals cover) is trusted, but only as the RecordDisposed event recorded it.
+    const position = Number(row[Col.Position]);
+    if (this.disposals.get(position) === storedHashHex(row) && isTombstoneText(row[Col.Data])) {
+      this.disposed.push({ position, streamId: row[Col.StreamId], version });
+      return undefined;
+    }
+    return HASH_MISMATCH;
   }
 
   private sameStream(t: BinaryTuple): boolean {

@@ -1,5 +1,6 @@
 import { Client, PoolClient } from 'pg';
 import { copyBinaryTuples } from '../reading/copy-binary';
+import { DisposedHit, trustedDisposals } from '../disposal/disposed-events';
 import { FIELD_COUNT } from './binary-event-hasher';
 import { BrokenEvent } from './broken-event';
 import { ChainChecker } from './chain-checker';
@@ -17,6 +18,8 @@ export interface ChainScanResult {
   streams: number;
   broken: number;
   firstBroken?: BrokenEvent;
+  /** Disposed events met, whose stored hashes were trusted. */
+  disposed: DisposedHit[];
 }
 
 /**
@@ -30,7 +33,7 @@ export async function scanChains(
   progressEvery: number,
   onProgress: (checked: number) => void,
 ): Promise<ChainScanResult> {
-  const checker = new ChainChecker();
+  const checker = new ChainChecker(await trustedDisposals(client));
   const bounds = [
     range.from === null ? null : `stream_id >= ${client.escapeLiteral(range.from)}`,
     range.to === null ? null : `stream_id < ${client.escapeLiteral(range.to)}`,
@@ -50,6 +53,7 @@ export async function scanChains(
     checked: checker.checked,
     streams: checker.streams,
     broken: checker.broken.count,
+    disposed: checker.disposed,
     ...(checker.broken.first ? { firstBroken: checker.broken.first } : {}),
   };
 }

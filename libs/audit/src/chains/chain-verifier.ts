@@ -1,4 +1,5 @@
 import { ClientConfig, Pool } from 'pg';
+import { DisposedRange, disposedRanges } from '../disposal/disposed-events';
 import { rawRows } from '../reading/keyset-pages';
 import { ReadSnapshot, withReadSnapshot } from '../reading/read-snapshot';
 import { BrokenEvent, BrokenTally } from './broken-event';
@@ -18,6 +19,10 @@ export interface ChainReport {
   broken: number;
   /** The broken event earliest in the log. */
   firstBroken?: BrokenEvent;
+  /** Events disposed of under a records officer's approval: content gone, hash trusted. */
+  disposed: number;
+  /** The disposed events, as runs of versions in each stream (not broken). */
+  disposedRanges: DisposedRange[];
 }
 
 export interface ChainVerifyOptions {
@@ -95,12 +100,15 @@ export class ChainVerifier {
     }
     const broken = results.reduce((n, r) => n + r.broken, 0);
     const first = tally.first && (await this.diagnose(snapshot, tally.first));
+    const disposed = results.flatMap((r) => r.disposed ?? []);
     return {
       ok: broken === 0,
       checked: results.reduce((n, r) => n + r.checked, 0),
       streams: results.reduce((n, r) => n + r.streams, 0),
       broken,
       ...(first ? { firstBroken: first } : {}),
+      disposed: disposed.length,
+      disposedRanges: disposedRanges(disposed),
     };
   }
 

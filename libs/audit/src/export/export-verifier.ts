@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createHash } from 'node:crypto';
 import { chainHash, eventBodyText } from '@liaison/event-store/event-hash';
+import { isTombstone, RECORD_DISPOSED } from '../disposal/disposed-events';
 import { LeafHasher } from '../hashing/event-leaf';
 import { FastCanonicalJson } from '../hashing/fast-canonical-json';
 import { MerkleFrontier } from '../hashing/merkle-tree';
@@ -29,6 +30,8 @@ export interface FileVerifyReport {
   /** Events after the last seal in the file (checked by their chains only). */
   unsealed: number;
   broken: number;
+  /** Disposed events (tombstones named by a RecordDisposed line): not broken. */
+  disposed?: number;
   firstBroken?: FileProblem;
   keyId?: string;
   /** Seals per signing key id (a rotated log has several). */
@@ -41,6 +44,7 @@ export interface FileVerifyOptions {
   onProgress?: (events: number) => void;
 }
 
+const HASH_MISMATCH = 'hash mismatch: data or metadata changed';
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /**
@@ -71,6 +75,11 @@ export class ExportCheck {
   private sealsBroken = false;
   private broken = 0;
   private first?: FileProblem;
+  /** Tombstoned lines whose hash cannot be recomputed: each must be named by a RecordDisposed
+   * line (which comes later in the log), with the same hash, by the end of the file. */
+  private readonly tombstones = new Map<number, { hash: string; line: number; e: AuditEvent }>();
+  private readonly declared = new Map<number, string>();
+  private disposedEvents = 0;
 
   constructor(private readonly options: FileVerifyOptions = {}) {}
 
@@ -90,6 +99,19 @@ export class ExportCheck {
   }
 
   finish(): FileVerifyReport {
+    for (const [position, t] of this.tombstones) {
+      if (this.declared.get(position) === t.hash) {
+        this.disposedEvents++;
+        continue;
+      }
+      this.problem({
+        line: t.line,
+        position,
+        streamId: t.e.streamId,
+        version: t.e.version,
+        problem: 'hash mismatch: data or metadata changed (a tombstone no RecordDisposed names)',
+      });
+    }
     if (!this.header && this.broken === 0) {
       this.problem({ line: 1, problem: 'no export header (an empty file, or not an export)' });
     }
@@ -118,6 +140,7 @@ export class ExportCheck {
       seals: this.seals.length,
       unsealed: Math.max(0, this.tree.count - (last?.eventCount ?? 0)),
       broken: this.broken,
+      ...(this.disposedEvents > 0 ? { disposed: this.disposedEvents } : {}),
       ...(this.first ? { firstBroken: this.first } : {}),
       ...(this.keys ? { keyId: this.keys.primary.keyId } : {}),
       ...(this.seals.length > 0 ? { sealsByKey: sealsPerKey(this.seals) } : {}),
@@ -157,8 +180,15 @@ export class ExportCheck {
 
   private event(e: AuditEvent): void {
     const where = { position: e.position, streamId: e.streamId, version: e.version };
+    if (e.type === RECORD_DISPOSED && Array.isArray(e.data?.events)) {
+      for (const ref of e.data.events as { position?: unknown; hash?: unknown }[]) {
+        this.declared.set(Number(ref.position), String(ref.hash));
+      }
+    }
     const problem = this.chainProblem(e);
-    if (problem) this.problem({ ...where, problem });
+    if (problem === HASH_MISMATCH && isTombstone(e.data)) {
+      this.tombstones.set(Number(e.position), { hash: String(e.hash), line: this.lineNo, e });
+    } else if (problem) this.problem({ ...where, problem });
 
     let hash: Buffer = Buffer.from(typeof e.hash === 'string' ? e.hash : '', 'hex');
     if (hash.length !== 32) hash = createHash('sha256').update(String(e.hash)).digest();
@@ -205,9 +235,7 @@ export class ExportCheck {
     } catch (err) {
       return `data or metadata cannot be canonical JSON: ${(err as Error).message}`;
     }
-    return chainHash(stream.hash, body) === e.hash
-      ? undefined
-      : 'hash mismatch: data or metadata changed';
+    return chainHash(stream.hash, body) === e.hash ? undefined : HASH_MISMATCH;
   }
 
   /** At the line a seal ends on (by count), its root and checkpoint must match. */

@@ -23,9 +23,11 @@ export interface FileProblem extends AttachedFile {
 }
 
 const ATTACHED_SQL = `SELECT position, stream_id, data FROM events
-  WHERE type = 'FollowUpFileAttached' AND position > $1 ORDER BY position LIMIT $2`;
+  WHERE type = 'FollowUpFileAttached' AND position > $1 AND NOT data ? '$disposed'
+  ORDER BY position LIMIT $2`;
 
-/** Every attached file, in log order, paged so a large log is never read at once. */
+/** Every attached file, in log order, paged so a large log is never read at once (a disposed
+ * record's files are gone with its content: its tombstones are skipped). */
 export async function* attachedFiles(pool: Pool, pageSize = 1000): AsyncGenerator<AttachedFile> {
   let after = 0;
   for (;;) {

@@ -14,6 +14,8 @@ export interface VerifyReport {
   firstBroken?: BrokenEvent & { check: 'chain' | 'seal' };
   chains: ChainReport;
   seals: SealReport;
+  /** Present when records were disposed of: the disposed events, named so, not broken. */
+  disposed?: { events: number; ranges: ChainReport['disposedRanges'] };
 }
 
 export interface VerifyOptions {
@@ -62,6 +64,9 @@ export class AuditVerifier {
         ok: chains.ok && seals.ok,
         checked: chains.checked,
         ...(firstBroken ? { firstBroken } : {}),
+        ...(chains.disposed > 0
+          ? { disposed: { events: chains.disposed, ranges: chains.disposedRanges } }
+          : {}),
         chains,
         seals,
       };

@@ -30,7 +30,7 @@ const USAGE = `usage: npm run directory -- <command>
   adopt       record agencies that are rows without a stream (also done at every API boot)
   check       compare the directory's tables with the log
   rebuild     make the directory's tables what the log says
-roles: bureau_head, agency_officer, auditor, admin`;
+roles: bureau_head, agency_officer, auditor, admin, records_officer`;
 
 class UsageError extends Error {}
 

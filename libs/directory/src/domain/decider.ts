@@ -49,7 +49,13 @@ export interface DirectoryContext {
 }
 
 /** Roles a person may hold (the same four as the platform's `UserRole`). */
-export const PERSON_ROLES = ['bureau_head', 'agency_officer', 'auditor', 'admin'] as const;
+export const PERSON_ROLES = [
+  'bureau_head',
+  'agency_officer',
+  'auditor',
+  'admin',
+  'records_officer',
+] as const;
 export type PersonRole = (typeof PERSON_ROLES)[number];
 
 export function isPersonRole(value: unknown): value is PersonRole {

@@ -1,7 +1,8 @@
 /** Who is deciding, when, and against which agency directory: everything a decider may not
  * look up for itself, so that decisions stay pure and replayable. */
 
-export type Role = 'bureau_head' | 'agency_officer' | 'auditor' | 'admin' | 'system';
+export type Role =
+  'bureau_head' | 'agency_officer' | 'auditor' | 'admin' | 'records_officer' | 'system';
 
 export interface Actor {
   id: string;

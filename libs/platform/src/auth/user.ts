@@ -1,4 +1,10 @@
-export const ROLES = ['bureau_head', 'agency_officer', 'auditor', 'admin'] as const;
+export const ROLES = [
+  'bureau_head',
+  'agency_officer',
+  'auditor',
+  'admin',
+  'records_officer',
+] as const;
 export type UserRole = (typeof ROLES)[number];
 
 /** How the caller proved who they are. */

@@ -247,7 +247,10 @@ function requireMemberAgency(field: string, code: unknown, ctx: DirectoryContext
 
 function requireRole(field: string, role: unknown): PersonRole {
   if (!isPersonRole(role)) {
-    throw new DirectoryInputError(field, 'must be bureau_head, agency_officer, auditor or admin');
+    throw new DirectoryInputError(
+      field,
+      'must be bureau_head, agency_officer, auditor, admin or records_officer',
+    );
   }
   return role;
 }

@@ -1,0 +1,120 @@
+import { Pool, PoolClient } from 'pg';
+import {
+  DISPOSED_EVENTS_TABLE,
+  DisposedEventRef,
+  tombstoneData,
+  TOMBSTONE_KEY,
+} from '@liaison/audit';
+import { EventStore } from '@liaison/event-store';
+import { inTransaction } from '@liaison/platform';
+import { RecordState } from '../domain';
+import { RecordActor, RecordWriter } from '../writing/record-writer';
+
+export interface DisposalResult {
+  record: RecordState;
+  /** The RecordDisposed event: where it is in the log. */
+  disposal: { position: number; eventId: string };
+  events: number;
+  files: number;
+}
+
+/**
+ * Disposal (폐기), the one exception to the append-only log, in ONE transaction:
+ *  1. DisposalApproved (the records officer's approval; refused while a hold stands or before
+ *     the due date) and RecordDisposed (who, when, which positions, their stored hashes) are
+ *     appended to the record's stream first;
+ *  2. each of the subject stream's events gets a tombstone for `data` (metadata, type, time and
+ *     the stored hash stay), and a mark in audit_disposed_events that the chain check trusts;
+ *  3. the attached files' bytes go, unless another live event still names the same content.
+ * Anything failing rolls all of it back: content is never gone without its proof.
+ */
+export class RecordDisposer {
+  constructor(
+    private readonly pool: Pool,
+    private readonly store: EventStore,
+    private readonly writer: RecordWriter,
+  ) {}
+
+  async dispose(recordId: string, actor: RecordActor, now: Date): Promise<DisposalResult> {
+    const result = await inTransaction(this.pool, (tx) => this.disposeIn(tx, recordId, actor, now));
+    this.store.announceAppends();
+    return result;
+  }
+
+  private async disposeIn(
+    tx: PoolClient,
+    recordId: string,
+    actor: RecordActor,
+    now: Date,
+  ): Promise<DisposalResult> {
+    await this.writer.writeIn(tx, recordId, { type: 'ApproveDisposal' }, actor, now);
+    // The record's id is its subject's stream id; lock its events for the rewrite.
+    const { rows } = await tx.query<{
+      position: string;
+      stream_id: string;
+      version: number;
+      hash: string;
+      type: string;
+      data: Record<string, unknown>;
+    }>(
+      `SELECT position, stream_id, version, encode(hash, 'hex') AS hash, type, data FROM events
+        WHERE stream_id = $1 AND NOT data ? '${TOMBSTONE_KEY}' ORDER BY version FOR UPDATE`,
+      [recordId],
+    );
+    const events: DisposedEventRef[] = rows.map((r) => ({
+      position: Number(r.position),
+      streamId: r.stream_id,
+      version: r.version,
+      hash: r.hash,
+    }));
+    const files = [
+      ...new Set(
+        rows
+          .filter((r) => r.type === 'FollowUpFileAttached' && typeof r.data.sha256 === 'string')
+          .map((r) => String(r.data.sha256)),
+      ),
+    ];
+    const { state, appended } = await this.writer.writeIn(
+      tx,
+      recordId,
+      { type: 'RecordDisposal', streams: [recordId], events, files },
+      actor,
+      now,
+    );
+    const disposal = appended.find((e) => e.type === 'RecordDisposed')!;
+    const positions = events.map((e) => e.position);
+    await tx.query(`UPDATE events SET data = $2::jsonb WHERE position = ANY($1::bigint[])`, [
+      positions,
+      JSON.stringify(tombstoneData(recordId, disposal.eventId)),
+    ]);
+    await tx.query(
+      `INSERT INTO ${DISPOSED_EVENTS_TABLE} (position, stream_id, version, hash, disposal_position, record_id)
+       SELECT e.position, e.stream_id, e.version, e.hash, $2, $3 FROM events e
+        WHERE e.position = ANY($1::bigint[])`,
+      [positions, disposal.position, recordId],
+    );
+    for (const sha256 of files) await removeUnreferencedFile(tx, sha256);
+    return {
+      record: state,
+      disposal: { position: disposal.position, eventId: disposal.eventId },
+      events: events.length,
+      files: files.length,
+    };
+  }
+}
+
+/**
+ * Files are stored once per content (@liaison/files): the bytes go only when no live event
+ * names that SHA-256 any more. The Postgres store's tables are emptied here, in the disposal's
+ * transaction; a disk store's files are not (see the README's "Records" section).
+ */
+async function removeUnreferencedFile(tx: PoolClient, sha256: string): Promise<void> {
+  const still = await tx.query(
+    `SELECT 1 FROM events WHERE type <> 'RecordDisposed' AND NOT data ? '${TOMBSTONE_KEY}'
+        AND strpos(data::text, $1) > 0 LIMIT 1`,
+    [sha256],
+  );
+  if (still.rowCount) return;
+  await tx.query('DELETE FROM file_chunks WHERE sha256 = $1', [sha256]);
+  await tx.query('DELETE FROM file_blobs WHERE sha256 = $1', [sha256]);
+}
