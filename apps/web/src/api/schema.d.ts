@@ -765,6 +765,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/people/{id}/erase': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Erase a person’s personal data: deactivates them, destroys their data key, ends their sessions; 409 when the log holds their data in clear (recorded before encryption) */
+    post: operations['ErasureController_erase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/follow-ups/{id}/contributions': {
     parameters: {
       query?: never;
@@ -4002,6 +4019,31 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RoleHoldersDto'];
+        };
+      };
+    };
+  };
+  ErasureController_erase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResultDto'];
         };
       };
     };
