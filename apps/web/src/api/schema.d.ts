@@ -334,6 +334,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/workshops/{id}/classification': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change a workshop’s classification (follow-ups assigned afterwards inherit it; those already assigned keep theirs) */
+    post: operations['ClassificationController_workshop'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/follow-ups/{id}/classification': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change a follow-up’s classification */
+    post: operations['ClassificationController_followUp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/agencies': {
     parameters: {
       query?: never;
@@ -1124,6 +1158,108 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/records/disposal-review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Records due for disposal on a day (default today, Korean time) */
+    get: operations['RecordsController_review'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/records/{recordId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A record's class, retention, clock, hold and disposal */
+    get: operations['RecordsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/records/{recordId}/retention': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set the record class and/or retention period */
+    put: operations['RecordsController_setRetention'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/records/{recordId}/legal-hold': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Place a legal hold: the record cannot be disposed of */
+    post: operations['RecordsController_placeHold'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/records/{recordId}/legal-hold/lift': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Lift the legal hold */
+    post: operations['RecordsController_liftHold'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/records/{recordId}/disposal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve and carry out the disposal of a due record: content replaced by a tombstone, hashes and seals kept */
+    post: operations['RecordsController_dispose'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/session': {
     parameters: {
       query?: never;
@@ -1450,6 +1586,23 @@ export interface components {
       /** Format: date */
       dueDate?: string;
     };
+    ClassificationRequest: {
+      /**
+       * @example restricted
+       * @enum {string}
+       */
+      level: 'public' | 'restricted' | 'confidential';
+      /**
+       * @description restricted: the agencies whose officers may read it
+       * @example [
+       *       "NIS",
+       *       "KISA"
+       *     ]
+       */
+      agencies?: string[];
+      /** @description confidential: the people (person ids) who may read it */
+      people?: string[];
+    };
     CreateWorkshopRequest: {
       /** @example AI security workshop with OpenAI */
       title: string;
@@ -1484,6 +1637,8 @@ export interface components {
       topics: string[];
       /** @example Agreed to continue working-level discussions. */
       summary?: string;
+      /** @description public (default), restricted to named agencies, or confidential to people */
+      classification?: components['schemas']['ClassificationRequest'];
     };
     WorkshopCreatedDto: {
       /** Format: uuid */
@@ -1653,6 +1808,8 @@ export interface components {
       officerId?: string;
       /** @description joint task (주관/협조): supporting agencies (협조기관), each given a contribution task */
       supportingAgencies?: components['schemas']['ContributionRequest'][];
+      /** @description public (default), restricted to named agencies, or confidential to people */
+      classification?: components['schemas']['ClassificationRequest'];
     };
     DisplayNameDto: {
       /** @example 김담당 */
@@ -1906,6 +2063,9 @@ export interface components {
       /** @example Waiting on the counterpart */
       reason: string;
     };
+    ChangeClassificationRequest: {
+      classification: components['schemas']['ClassificationRequest'];
+    };
     AgencyDto: {
       /** @example KISA */
       code: string;
@@ -2125,7 +2285,7 @@ export interface components {
       email: string;
       /** @example KISA */
       agency: string;
-      roles: ('bureau_head' | 'agency_officer' | 'auditor' | 'admin')[];
+      roles: ('bureau_head' | 'agency_officer' | 'auditor' | 'admin' | 'records_officer')[];
       active: boolean;
       /** @description the IdP subject this person signs in as */
       oidcSubject?: string;
@@ -2162,7 +2322,7 @@ export interface components {
        *       "agency_officer"
        *     ]
        */
-      roles: ('bureau_head' | 'agency_officer' | 'auditor' | 'admin')[];
+      roles: ('bureau_head' | 'agency_officer' | 'auditor' | 'admin' | 'records_officer')[];
       /** @example the IdP subject (sub claim) this person signs in as */
       oidcSubject?: string;
     };
@@ -2180,7 +2340,7 @@ export interface components {
     };
     RoleRequest: {
       /** @enum {string} */
-      role: 'bureau_head' | 'agency_officer' | 'auditor' | 'admin';
+      role: 'bureau_head' | 'agency_officer' | 'auditor' | 'admin' | 'records_officer';
     };
     GrantDelegationRequest: {
       /**
@@ -2236,7 +2396,7 @@ export interface components {
       login: string;
       displayName: components['schemas']['PersonNameDto'];
       /** @enum {string} */
-      role: 'bureau_head' | 'agency_officer' | 'auditor' | 'admin';
+      role: 'bureau_head' | 'agency_officer' | 'auditor' | 'admin' | 'records_officer';
       agency: string;
       /** Format: date-time */
       grantedAt: string;
@@ -2245,7 +2405,7 @@ export interface components {
     };
     RoleHoldersDto: {
       /** @enum {string} */
-      role: 'bureau_head' | 'agency_officer' | 'auditor' | 'admin';
+      role: 'bureau_head' | 'agency_officer' | 'auditor' | 'admin' | 'records_officer';
       agency: string;
       /** @example 2026-11-18 */
       on: string;
@@ -2459,6 +2619,75 @@ export interface components {
       /** @example All indicators received */
       reason?: string;
     };
+    DisposalReviewItemDto: {
+      /** @example follow-up-3f1c… */
+      recordId: string;
+      /** @enum {string} */
+      kind: 'workshop' | 'follow-up';
+      /** Format: uuid */
+      subjectId: string;
+      /** Format: uuid */
+      workshopId: string | null;
+      /** @enum {string} */
+      recordClass: 'policy-meeting' | 'task-handling' | 'information-request' | 'contribution';
+      retention: number | 'permanent';
+      closedAt: string | null;
+      /** @example 2032-01-01 */
+      disposalDueOn: string | null;
+      legalHold: Record<string, never> | null;
+      disposalApprovedAt: string | null;
+      disposedAt: string | null;
+      version: number;
+      /** @description false while a legal hold stands */
+      disposable: boolean;
+    };
+    DisposalReviewDto: {
+      /** @example 2032-02-01 */
+      on: string;
+      items: components['schemas']['DisposalReviewItemDto'][];
+    };
+    RecordDto: {
+      /** @example follow-up-3f1c… */
+      recordId: string;
+      /** @enum {string} */
+      kind: 'workshop' | 'follow-up';
+      /** Format: uuid */
+      subjectId: string;
+      /** Format: uuid */
+      workshopId: string | null;
+      /** @enum {string} */
+      recordClass: 'policy-meeting' | 'task-handling' | 'information-request' | 'contribution';
+      retention: number | 'permanent';
+      closedAt: string | null;
+      /** @example 2032-01-01 */
+      disposalDueOn: string | null;
+      legalHold: Record<string, never> | null;
+      disposalApprovedAt: string | null;
+      disposedAt: string | null;
+      version: number;
+    };
+    SetRetentionBody: {
+      /**
+       * @description 기록물 분류
+       * @enum {string}
+       */
+      recordClass?: 'policy-meeting' | 'task-handling' | 'information-request' | 'contribution';
+      /** @description years (1, 3, 5, 10, 30) or "permanent" (영구) */
+      retention?: (1 | 3 | 5 | 10 | 30) | 'permanent';
+      /** @example The workshop decided national policy: kept permanently */
+      reason: string;
+    };
+    LegalHoldBody: {
+      /** @example Litigation 2026가합12345: keep until the judgment is final */
+      reason: string;
+    };
+    DisposalResultDto: {
+      record: components['schemas']['RecordDto'];
+      /** @description the RecordDisposed event */
+      disposal: Record<string, never>;
+      events: number;
+      files: number;
+    };
     SignInRequest: {
       /** @example kisa.officer */
       username: string;
@@ -2481,7 +2710,7 @@ export interface components {
       email: string;
       /** @example KISA */
       agency: string;
-      roles: ('bureau_head' | 'agency_officer' | 'auditor' | 'admin')[];
+      roles: ('bureau_head' | 'agency_officer' | 'auditor' | 'admin' | 'records_officer')[];
     };
     SignInAnswerDto: {
       person: components['schemas']['SessionPersonDto'];
@@ -2500,8 +2729,8 @@ export interface components {
        * @description the role this request acts in
        * @enum {string}
        */
-      role: 'bureau_head' | 'agency_officer' | 'auditor' | 'admin';
-      roles: ('bureau_head' | 'agency_officer' | 'auditor' | 'admin')[];
+      role: 'bureau_head' | 'agency_officer' | 'auditor' | 'admin' | 'records_officer';
+      roles: ('bureau_head' | 'agency_officer' | 'auditor' | 'admin' | 'records_officer')[];
       agency: string | null;
       /** @enum {string|null} */
       via: 'session' | 'api_key' | 'jwt' | null;
@@ -2551,7 +2780,7 @@ export interface components {
       /** @example KISA ticketing bridge */
       name: string;
       /** @enum {string} */
-      role: 'bureau_head' | 'agency_officer' | 'auditor' | 'admin';
+      role: 'bureau_head' | 'agency_officer' | 'auditor' | 'admin' | 'records_officer';
       /**
        * @description required for bureau_head and agency_officer
        * @example KISA
@@ -2571,7 +2800,7 @@ export interface components {
       id: string;
       name: string;
       /** @enum {string} */
-      role: 'bureau_head' | 'agency_officer' | 'auditor' | 'admin';
+      role: 'bureau_head' | 'agency_officer' | 'auditor' | 'admin' | 'records_officer';
       /** @example KISA */
       agency?: string;
       createdBy: string;
@@ -2599,7 +2828,7 @@ export interface components {
       id: string;
       name: string;
       /** @enum {string} */
-      role: 'bureau_head' | 'agency_officer' | 'auditor' | 'admin';
+      role: 'bureau_head' | 'agency_officer' | 'auditor' | 'admin' | 'records_officer';
       /** @example KISA */
       agency?: string;
       createdBy: string;
@@ -3298,6 +3527,56 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  ClassificationController_workshop: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeClassificationRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResultDto'];
+        };
+      };
+    };
+  };
+  ClassificationController_followUp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeClassificationRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResultDto'];
+        };
       };
     };
   };
@@ -4001,7 +4280,7 @@ export interface operations {
   RoleHoldersController_roleHolders: {
     parameters: {
       query: {
-        role: 'bureau_head' | 'agency_officer' | 'auditor' | 'admin';
+        role: 'bureau_head' | 'agency_officer' | 'auditor' | 'admin' | 'records_officer';
         /** @description agency code, e.g. KISA */
         agency: string;
         /** @description a day (YYYY-MM-DD, Korean time: anyone who held it during that day) or an instant */
@@ -4623,6 +4902,144 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  RecordsController_review: {
+    parameters: {
+      query?: {
+        on?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DisposalReviewDto'];
+        };
+      };
+    };
+  };
+  RecordsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        recordId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordDto'];
+        };
+      };
+    };
+  };
+  RecordsController_setRetention: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        recordId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetRetentionBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordDto'];
+        };
+      };
+    };
+  };
+  RecordsController_placeHold: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        recordId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LegalHoldBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordDto'];
+        };
+      };
+    };
+  };
+  RecordsController_liftHold: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        recordId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LegalHoldBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordDto'];
+        };
+      };
+    };
+  };
+  RecordsController_dispose: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        recordId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DisposalResultDto'];
+        };
       };
     };
   };
