@@ -118,6 +118,13 @@ describe('personal data erasure (e2e)', () => {
       ],
     );
 
+    // A colleague's in-app line that names them as the one who acted.
+    await pool.query(
+      `INSERT INTO notifications (event_id, person_id, kind, position, facts, created_at)
+       VALUES ($1, $2, 'comment', 0, $3, now())`,
+      [randomUUID(), randomUUID(), { actorName: { ko: nameKo, en: nameEn } }],
+    );
+
     const erased = await call(api.url, 'POST', `/v1/people/${personId}/erase`, admin, {
       reason: 'PIPA art. 36 request',
     });
