@@ -9,7 +9,7 @@ import { EventStore } from '@liaison/event-store';
 import { PostgresFileStore } from '../../libs/files/src/stores/postgres-file-store';
 import { samplePdf } from '../../libs/files/src/testing/sample-files';
 import { RecordsClock, verifyTransferPackage, writeTransferPackage } from '@liaison/records';
-import { startTestApi, TestApi } from '../support/api';
+import { startProjections, startTestApi, TestApi } from '../support/api';
 import { call, caller, Caller } from '../support/http';
 import {
   auditor,
@@ -45,6 +45,7 @@ describe('records: retention, review, hold, disposal, transfer (e2e)', () => {
   let disposedTask: string;
   let cancelledTask: string;
   let fileSha: string;
+  let stopProjections: (() => Promise<void>) | undefined;
   const savedUrl = process.env.TEST_DATABASE_URL;
   const officer = caller('records_officer');
   const kisaHead = caller('bureau_head', 'KISA');
@@ -76,6 +77,7 @@ describe('records: retention, review, hold, disposal, transfer (e2e)', () => {
     process.env.TEST_DATABASE_URL = db.url;
     api = await startTestApi();
     pool = db.pool;
+    stopProjections = await startProjections(pool);
     w = await createWorkshop(api.url);
     disposedTask = await createFollowUp(api.url, w, 'in_progress');
     fileSha = await upload(disposedTask, samplePdf(), 'channel-plan.pdf');
@@ -84,6 +86,7 @@ describe('records: retention, review, hold, disposal, transfer (e2e)', () => {
   }, 60_000);
 
   afterAll(async () => {
+    await stopProjections?.();
     await api?.close();
     if (savedUrl === undefined) delete process.env.TEST_DATABASE_URL;
     else process.env.TEST_DATABASE_URL = savedUrl;
@@ -228,6 +231,18 @@ describe('records: retention, review, hold, disposal, transfer (e2e)', () => {
       `SELECT position, encode(hash, 'hex') AS hash FROM events WHERE stream_id = $1 ORDER BY version`,
       [id],
     );
+    const readRows = async () =>
+      (
+        await pool.query<{ n: number }>(
+          `SELECT (SELECT count(*) FROM follow_up_board WHERE follow_up_id = $1)
+                + (SELECT count(*) FROM search_documents WHERE item_id = $1::text) AS n`,
+          [disposedTask],
+        )
+      ).rows[0].n;
+    for (let i = 0; i < 100 && Number(await readRows()) < 2; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(Number(await readRows())).toBe(2);
     const res = await call<{ events: number; files: number; disposal: { position: number } }>(
       api.url,
       'POST',
@@ -245,6 +260,8 @@ describe('records: retention, review, hold, disposal, transfer (e2e)', () => {
     expect(after.rows.map((r) => r.hash)).toEqual(before.rows.map((r) => r.hash));
     for (const row of after.rows) expect(Object.keys(row.data)).toEqual(['$disposed']);
     expect(JSON.stringify(after.rows)).not.toContain('Channel set up');
+    // The read tables that copied its content lost their rows with it.
+    expect(Number(await readRows())).toBe(0);
     expect(
       (await pool.query('SELECT 1 FROM file_blobs WHERE sha256 = $1', [fileSha])).rowCount,
     ).toBe(0);

@@ -94,12 +94,35 @@ export class RecordDisposer {
       [positions, disposal.position, recordId],
     );
     for (const sha256 of files) await removeUnreferencedFile(tx, sha256);
+    await removeReadRows(tx, recordId);
     return {
       record: state,
       disposal: { position: disposal.position, eventId: disposal.eventId },
       events: events.length,
       files: files.length,
     };
+  }
+}
+
+/**
+ * The read tables that copy a follow-up's content (the board's title, the search index's
+ * documents and comments, in-app notifications) lose their rows for it in the same
+ * transaction: a disposed task no longer shows anywhere. Named here because a projection only
+ * sees new events, and the disposal rewrites old ones. (A workshop's own rows are kept: its
+ * record is the minutes' metadata; see the README's "Records" section.)
+ */
+const READ_ROWS: readonly [table: string, where: string][] = [
+  ['follow_up_board', 'follow_up_id::text = $1'],
+  ['search_documents', 'item_id = $1 OR parent_id = $1'],
+  ['notifications', 'follow_up_id::text = $1'],
+];
+
+async function removeReadRows(tx: PoolClient, recordId: string): Promise<void> {
+  const subject = recordId.replace(/^follow-up-/, '');
+  if (subject === recordId) return;
+  for (const [table, where] of READ_ROWS) {
+    const exists = await tx.query<{ t: string | null }>('SELECT to_regclass($1) AS t', [table]);
+    if (exists.rows[0].t) await tx.query(`DELETE FROM ${table} WHERE ${where}`, [subject]);
   }
 }
 
