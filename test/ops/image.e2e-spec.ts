@@ -177,6 +177,7 @@ describe('the image, built and started outside Docker by scripts/image/image.mjs
       AUDIT_SEAL_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       AUDIT_SEAL_PUBLIC_KEY: '',
       COUNTERPART_LINK_SECRET: randomBytes(32).toString('hex'),
+      PERSONAL_DATA_MASTER_KEY: randomBytes(32).toString('base64'),
       QUEUE_PREFIX: prefix,
       RATE_LIMIT_PREFIX: prefix,
       LOG_LEVEL: 'warn',
