@@ -61,18 +61,22 @@ describe('read your writes', () => {
         kisaOfficer,
         {},
       );
-      // The header form of the same request.
-      const inbox = await call<BoardPage>(
-        api.url,
-        'GET',
-        '/v1/agencies/KISA/inbox',
-        kisaOfficer,
-        undefined,
-        {
-          'x-min-position': String(done.body.position),
-        },
-      );
-      const row = inbox.body.items.find((i) => i.followUpId === assigned.body.id);
+      // The header form of the same request, on the first page; later pages (other specs'
+      // KISA tasks due sooner may fill the first) are read without it.
+      let row: BoardPage['items'][number] | undefined;
+      let cursor: string | null = null;
+      do {
+        const inbox: { body: BoardPage } = await call<BoardPage>(
+          api.url,
+          'GET',
+          `/v1/agencies/KISA/inbox?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          kisaOfficer,
+          undefined,
+          cursor ? {} : { 'x-min-position': String(done.body.position) },
+        );
+        row = inbox.body.items.find((i) => i.followUpId === assigned.body.id);
+        cursor = inbox.body.nextCursor;
+      } while (!row && cursor);
       expect(row).toMatchObject({ version: done.body.version });
     }
   });
