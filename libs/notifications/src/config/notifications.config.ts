@@ -18,6 +18,8 @@ export interface NotificationsConfig {
   retryBackoffMs: number;
   /** BullMQ's job lock: a sender that died is noticed (its job stalls) after about this long. */
   jobLockMs: number;
+  /** Senders at once per process; each holds a database connection while SMTP answers (the
+   * short window before the sent mark), so this comes out of DB_POOL_SIZE. */
   concurrency: number;
   pollIntervalMs: number;
 }
@@ -58,7 +60,7 @@ export function loadNotificationsConfig(env: Env = process.env): NotificationsCo
     attempts: envInteger(env, 'NOTIFY_ATTEMPTS', 8, 1, 50),
     retryBackoffMs: envInteger(env, 'NOTIFY_BACKOFF_MS', 2_000, 1, HOUR),
     jobLockMs: envInteger(env, 'NOTIFY_JOB_LOCK_MS', 30_000, 500, HOUR),
-    concurrency: envInteger(env, 'NOTIFY_CONCURRENCY', 4, 1, 64),
+    concurrency: envInteger(env, 'NOTIFY_CONCURRENCY', 8, 1, 64),
     pollIntervalMs: envInteger(env, 'NOTIFY_POLL_MS', 250, 5, 60_000),
   };
 }
