@@ -519,4 +519,25 @@ describe('notifications', () => {
     expect((await inbox('o1')).items.map((i) => i.followUpId)).not.toContain(id);
     expect((await inbox('o2')).items.map((i) => i.followUpId)).not.toContain(id);
   });
+
+  it('without SMTP_URL: the in-app list only, no e-mail planned or sent', async () => {
+    await rt.relay.stop(); // this spec's relay with SMTP stands aside
+    const inAppOnly = await startNotificationsRuntime(pool, { SMTP_URL: undefined });
+    try {
+      expect(inAppOnly.config.smtpUrl).toBeUndefined();
+      const before = smtp.messages.length;
+      const id = await assign({ officerId: p.o1.id });
+      await waitFor(
+        async () => (await inbox('o1')).items.some((i) => i.followUpId === id),
+        10_000,
+        'the in-app notification',
+      );
+      await settle();
+      expect(await outboxOf(id)).toEqual([]);
+      expect(smtp.messages.length).toBe(before);
+    } finally {
+      await inAppOnly.stop();
+      await rt.relay.start();
+    }
+  });
 });
