@@ -19,10 +19,11 @@ export interface ChainReport {
   broken: number;
   /** The broken event earliest in the log. */
   firstBroken?: BrokenEvent;
-  /** Events disposed of under a records officer's approval: content gone, hash trusted. */
-  disposed: number;
+  /** Events disposed of under a records officer's approval: content gone, hash trusted
+   * (present only when there are some). */
+  disposed?: number;
   /** The disposed events, as runs of versions in each stream (not broken). */
-  disposedRanges: DisposedRange[];
+  disposedRanges?: DisposedRange[];
 }
 
 export interface ChainVerifyOptions {
@@ -107,8 +108,9 @@ export class ChainVerifier {
       streams: results.reduce((n, r) => n + r.streams, 0),
       broken,
       ...(first ? { firstBroken: first } : {}),
-      disposed: disposed.length,
-      disposedRanges: disposedRanges(disposed),
+      ...(disposed.length > 0
+        ? { disposed: disposed.length, disposedRanges: disposedRanges(disposed) }
+        : {}),
     };
   }
 

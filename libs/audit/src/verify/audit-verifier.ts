@@ -15,7 +15,7 @@ export interface VerifyReport {
   chains: ChainReport;
   seals: SealReport;
   /** Present when records were disposed of: the disposed events, named so, not broken. */
-  disposed?: { events: number; ranges: ChainReport['disposedRanges'] };
+  disposed?: { events: number; ranges: NonNullable<ChainReport['disposedRanges']> };
 }
 
 export interface VerifyOptions {
@@ -64,7 +64,7 @@ export class AuditVerifier {
         ok: chains.ok && seals.ok,
         checked: chains.checked,
         ...(firstBroken ? { firstBroken } : {}),
-        ...(chains.disposed > 0
+        ...(chains.disposed && chains.disposedRanges
           ? { disposed: { events: chains.disposed, ranges: chains.disposedRanges } }
           : {}),
         chains,
