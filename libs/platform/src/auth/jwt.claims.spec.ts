@@ -84,7 +84,7 @@ describe('token claims', () => {
 
   it('given an unknown role, then the refusal lists the roles', () => {
     expect(refusal(() => verify(token({ role: 'root' })))).toBe(
-      'claim role must be one of bureau_head, agency_officer, auditor, admin',
+      'claim role must be one of bureau_head, agency_officer, auditor, admin, records_officer',
     );
   });
 
