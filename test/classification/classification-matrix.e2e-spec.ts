@@ -20,12 +20,13 @@ const as = (role: Caller['role'], agency: string | undefined, sub: string): Call
   token: tokenFor(role, agency, sub),
 });
 const NAMED_ID = `kisa-named-${randomUUID()}`;
+const auditorId = `auditor-${randomUUID()}`;
 const WHO = {
   hostHead: as('bureau_head', 'MSIT', `msit-head-${randomUUID()}`),
   namedAgencyOfficer: as('agency_officer', 'KISA', `kisa-other-${randomUUID()}`),
   namedPerson: as('agency_officer', 'KISA', NAMED_ID),
   otherAgencyOfficer: as('agency_officer', 'NIS', `nis-${randomUUID()}`),
-  auditor: as('auditor', undefined, `auditor-${randomUUID()}`),
+  auditor: as('auditor', undefined, auditorId),
 } as const;
 type Who = keyof typeof WHO;
 
@@ -246,6 +247,33 @@ describe('classification: every read route × level × who is asking', () => {
       },
     );
   });
+
+  it.each(LEVELS)(
+    'the audit routes for the auditor, level %s: a classified item only with X-Audit-Reason, which the access log keeps',
+    async (level) => {
+      const classified = level !== 'P';
+      for (const path of [
+        `/v1/audit/follow-ups/${ids[level]}`,
+        `/v1/audit/streams/follow-up-${ids[level]}`,
+      ]) {
+        const bare = await get('auditor', path);
+        expect([path, bare.status]).toEqual([path, classified ? 400 : 200]);
+        if (classified) {
+          expect(JSON.stringify(bare.body)).toContain('X-Audit-Reason');
+          expect(JSON.stringify(bare.body)).not.toContain(word);
+        }
+        expect((await get('auditor', path, AUDIT_REASON)).status).toBe(200);
+      }
+      const log = await get<{
+        entries: { target: string | null; params: { reason?: string } }[];
+      }>('auditor', `/v1/audit/access-log?actor=${encodeURIComponent(auditorId)}`);
+      expect(log.status).toBe(200);
+      const mine = log.body.entries.filter((e) => e.target === `follow-up-${ids[level]}`);
+      expect(mine.map((e) => e.params.reason)).toEqual(
+        expect.arrayContaining([AUDIT_REASON['x-audit-reason']]),
+      );
+    },
+  );
 
   it.each(everyone.filter((w) => w !== 'otherAgencyOfficer'))(
     'the dashboard counts (GET /v1/agencies/workload): %s counts only what it sees',

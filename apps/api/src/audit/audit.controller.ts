@@ -1,5 +1,12 @@
-import { BadRequestException, Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Readable } from 'node:stream';
 import { AuditService, decodeCursor, Fold } from '@liaison/audit';
 import { isStreamId } from '@liaison/event-store';
@@ -20,6 +27,13 @@ import { UuidParam } from '../common/uuid-param.pipe';
 import { RateLimitClassOf } from '../edge/rate-limit/rate-limit-class.decorator';
 import { AccessLogRequest, AsOfRequest, HistoryRequest } from './audit.requests.dto';
 import { AsOfDto, VerifyReportDto } from './audit.response.dto';
+import { AUDIT_REASON_HEADER, AuditReasons } from './audit-reason';
+
+const REASON_HEADER_DOC = {
+  name: 'X-Audit-Reason',
+  required: false,
+  description: 'why you read it; required when the item is restricted or confidential (400)',
+};
 
 const who = (user: AuthenticatedUser) => ({ actor: user.id, role: user.role });
 
@@ -39,7 +53,10 @@ const workshopFold: Fold<WorkshopState> = {
 @Roles('auditor')
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly reasons: AuditReasons,
+  ) {}
 
   @Get('events')
   @ApiOperation({ summary: 'The global history in commit-safe order, from a cursor' })
@@ -48,11 +65,13 @@ export class AuditController {
   }
 
   @Get('streams/:streamId')
+  @ApiHeader(REASON_HEADER_DOC)
   @ApiOperation({ summary: 'One stream’s events, up to a time (asOf) or a version' })
   async stream(
     @Param('streamId') streamId: string,
     @Query() q: AsOfRequest,
     @CurrentUser() user: AuthenticatedUser,
+    @Req() request: HeaderCarrier,
   ) {
     if (!isStreamId(streamId)) {
       throw new BadRequestException({
@@ -60,11 +79,17 @@ export class AuditController {
         details: [{ field: 'streamId' }],
       });
     }
-    const events = await this.audit.stream(who(user), streamId, asOfOptions(q));
+    const accessor = await this.reasons.accessor(
+      user,
+      streamId,
+      request.headers[AUDIT_REASON_HEADER],
+    );
+    const events = await this.audit.stream(accessor, streamId, asOfOptions(q));
     return { streamId, events };
   }
 
   @Get('follow-ups/:id')
+  @ApiHeader(REASON_HEADER_DOC)
   @ApiOperation({
     summary: 'A follow-up as it stood at a time or version, with the events that made it',
   })
@@ -73,11 +98,19 @@ export class AuditController {
     @Param('id', UuidParam()) id: string,
     @Query() q: AsOfRequest,
     @CurrentUser() user: AuthenticatedUser,
+    @Req() request: HeaderCarrier,
   ) {
-    return this.asOf(user, followUpStreamId(id), q, followUpFold);
+    return this.asOf(
+      user,
+      followUpStreamId(id),
+      q,
+      followUpFold,
+      request.headers[AUDIT_REASON_HEADER],
+    );
   }
 
   @Get('workshops/:id')
+  @ApiHeader(REASON_HEADER_DOC)
   @ApiOperation({
     summary: 'A workshop as it stood at a time or version, with the events that made it',
   })
@@ -85,8 +118,15 @@ export class AuditController {
     @Param('id', UuidParam()) id: string,
     @Query() q: AsOfRequest,
     @CurrentUser() user: AuthenticatedUser,
+    @Req() request: HeaderCarrier,
   ) {
-    return this.asOf(user, workshopStreamId(id), q, workshopFold);
+    return this.asOf(
+      user,
+      workshopStreamId(id),
+      q,
+      workshopFold,
+      request.headers[AUDIT_REASON_HEADER],
+    );
   }
 
   @Get('verify')
@@ -123,9 +163,16 @@ export class AuditController {
     });
   }
 
-  private async asOf<S>(user: AuthenticatedUser, streamId: string, q: AsOfRequest, fold: Fold<S>) {
+  private async asOf<S>(
+    user: AuthenticatedUser,
+    streamId: string,
+    q: AsOfRequest,
+    fold: Fold<S>,
+    reason: string | string[] | undefined,
+  ) {
+    const accessor = await this.reasons.accessor(user, streamId, reason);
     const { version, state, events } = await this.audit.asOf(
-      who(user),
+      accessor,
       streamId,
       asOfOptions(q),
       fold,
@@ -134,6 +181,7 @@ export class AuditController {
   }
 }
 
+type HeaderCarrier = { headers: Record<string, string | string[] | undefined> };
 type NdjsonReply = { header(name: string, value: string): { send(body: Readable): void } };
 
 function asOfOptions(q: AsOfRequest) {

@@ -4,10 +4,12 @@ import { AuditService } from '@liaison/audit';
 import { EventStore } from '@liaison/event-store';
 import { LIAISON_CONFIG, LiaisonConfig, PG_POOL } from '@liaison/platform';
 import { AuditController } from './audit.controller';
+import { AuditReasons } from './audit-reason';
 
 @Module({
   controllers: [AuditController],
   providers: [
+    AuditReasons,
     {
       provide: AuditService,
       inject: [PG_POOL, EventStore, LIAISON_CONFIG],

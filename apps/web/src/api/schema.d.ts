@@ -3879,7 +3879,10 @@ export interface operations {
         /** @description up to and including this stream version */
         toVersion?: number;
       };
-      header?: never;
+      header?: {
+        /** @description why you read it; required when the item is restricted or confidential (400) */
+        'X-Audit-Reason'?: string;
+      };
       path: {
         streamId: string;
       };
@@ -3903,7 +3906,10 @@ export interface operations {
         /** @description up to and including this stream version */
         toVersion?: number;
       };
-      header?: never;
+      header?: {
+        /** @description why you read it; required when the item is restricted or confidential (400) */
+        'X-Audit-Reason'?: string;
+      };
       path: {
         id: string;
       };
@@ -3929,7 +3935,10 @@ export interface operations {
         /** @description up to and including this stream version */
         toVersion?: number;
       };
-      header?: never;
+      header?: {
+        /** @description why you read it; required when the item is restricted or confidential (400) */
+        'X-Audit-Reason'?: string;
+      };
       path: {
         id: string;
       };

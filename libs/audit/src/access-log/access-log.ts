@@ -7,6 +7,9 @@ export type AuditAction =
 export interface Accessor {
   actor: string;
   role: string;
+  /** Why the auditor reads it (X-Audit-Reason): required for a classified item, kept in the
+   * entry's params. */
+  reason?: string;
 }
 
 export interface AccessEntry extends Accessor {
@@ -59,7 +62,13 @@ export class AccessLog {
     const { rows } = await this.db.query<Row>(
       `INSERT INTO audit_access_log (actor, role, action, target, params)
        VALUES ($1, $2, $3, $4, $5) RETURNING id, actor, role, action, target, params, at`,
-      [who.actor, who.role, action, target, JSON.stringify(params)],
+      [
+        who.actor,
+        who.role,
+        action,
+        target,
+        JSON.stringify(who.reason ? { ...params, reason: who.reason } : params),
+      ],
     );
     return toEntry(rows[0]);
   }
