@@ -27,6 +27,7 @@ const USAGE = `usage: npm run directory -- <command>
   grant-role <person id or login> <role>
   revoke-role <person id or login> <role>
   deactivate <person id or login> --reason <why>
+  erase <person id or login> --reason <why>   destroy their personal data's key (see README)
   adopt       record agencies that are rows without a stream (also done at every API boot)
   check       compare the directory's tables with the log
   rebuild     make the directory's tables what the log says
@@ -142,6 +143,11 @@ async function main(argv: string[]): Promise<number> {
       case 'deactivate': {
         const id = await personId(positional(args, 0, 'person'));
         const result = await commands.deactivate(id, required(args, 'reason'), meta);
+        return print({ personId: id, ...result });
+      }
+      case 'erase': {
+        const id = await personId(positional(args, 0, 'person'));
+        const result = await commands.erasePerson(id, required(args, 'reason'), meta);
         return print({ personId: id, ...result });
       }
       case 'adopt':
