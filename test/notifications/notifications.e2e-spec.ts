@@ -191,6 +191,7 @@ describe('notifications', () => {
     rt = await startNotificationsRuntime(pool, {
       SMTP_URL: smtp.url,
       SMTP_FROM: 'Liaison <no-reply@liaison.test>',
+      APP_URL: 'https://liaison.example.go.kr',
     });
     worker = rt.startWorker();
     startCheckpoint = (
@@ -518,6 +519,47 @@ describe('notifications', () => {
     expect(mails('o2')).toHaveLength(before.o2);
     expect((await inbox('o1')).items.map((i) => i.followUpId)).not.toContain(id);
     expect((await inbox('o2')).items.map((i) => i.followUpId)).not.toContain(id);
+  });
+
+  it('an e-mail about a restricted or confidential task says only that there is one, with a link: no title, no content (classification)', async () => {
+    const secret = `기밀제목${randomUUID().slice(0, 6)}`;
+    const before = { o1: mails('o1').length, o2: mails('o2').length };
+    const restricted = await assign({
+      title: `${secret} restricted`,
+      instructions: `${secret} 지시 내용`,
+      classification: { level: 'restricted', agencies: [ASG] },
+    });
+    // confidential to o1 alone: o2, of the same agency, is not told at all
+    const confidential = await assign({
+      title: `${secret} confidential`,
+      instructions: `${secret} 지시 내용`,
+      classification: { level: 'confidential', people: [p.o1.id] },
+    });
+    await waitFor(
+      async () => mails('o1').length >= before.o1 + 2 && mails('o2').length >= before.o2 + 1,
+      10_000,
+      'the classified assignment mails',
+    );
+    await caughtUp();
+    await settle();
+    const o1 = mails('o1').slice(before.o1);
+    const o2 = mails('o2').slice(before.o2);
+    expect(o1).toHaveLength(2);
+    expect(o2).toHaveLength(1);
+    for (const mail of [...o1, ...o2]) {
+      expect(mail.subject).not.toContain(secret);
+      expect(mail.text).not.toContain(secret);
+    }
+    expect(o1.map((m) => m.subject).sort()).toEqual([
+      expect.stringContaining('(비공개 과제)'),
+      expect.stringContaining('(제한 과제)'),
+    ]);
+    expect(o2[0].subject).toMatch(/\((restricted task|제한 과제)\)/); // o2 reads English
+    // the link to the task, where sign-in and the read policy decide
+    const link = (id: string) => `https://liaison.example.go.kr/follow-ups/${id}`;
+    expect(o1.some((m) => m.text.includes(link(restricted)))).toBe(true);
+    expect(o1.some((m) => m.text.includes(link(confidential)))).toBe(true);
+    expect(o2[0].text).toContain(link(restricted));
   });
 
   it('without SMTP_URL: the in-app list only, no e-mail planned or sent', async () => {
