@@ -92,7 +92,7 @@ describe('web: the officer’s journey', () => {
       for (const step of ['과제 배정', '담당자 지정', '접수', '착수', '결과 제출']) {
         await timeline.getByText(step, { exact: true }).waitFor();
       }
-      await timeline.getByText('결과 제출 · 나').waitFor();
+      await timeline.getByText('결과 제출 · 본인').waitFor();
       await timeline.getByText('실무 담당자를 지정하고 1차 평가 결과를 공유함').waitFor();
       await page.screenshot({
         path: join(SHOTS_DIR, 'follow-up.submitted.ko.png'),

@@ -1,7 +1,7 @@
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { ApiError } from './api/client';
 import { hasRole, ME_KEY, useMe, type Me } from './api/session';
 import { FollowUpPage } from './features/follow-up/FollowUpPage';
@@ -36,10 +36,13 @@ function SignedIn({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
   const [location] = useLocation();
+  const search = useSearch();
   if (me.isPending) return <p role="status">{t('app.loading')}</p>;
   if (me.isError) return <LoadError error={me.error} retry={() => void me.refetch()} />;
   if (me.data === null) {
-    return <Redirect to={`/sign-in?next=${encodeURIComponent(location)}`} replace />;
+    // Back to the very page asked for, its filters in the address included.
+    const back = search ? `${location}?${search}` : location;
+    return <Redirect to={`/sign-in?next=${encodeURIComponent(back)}`} replace />;
   }
   return <>{children}</>;
 }

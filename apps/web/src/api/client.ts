@@ -30,10 +30,37 @@ export function setCsrfToken(token: string | undefined): void {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+let actingFor: string | undefined;
+
+/**
+ * 대결: the person this browser acts for (an active delegation to the signed-in person), sent as
+ * `X-On-Behalf-Of` on every request; the API checks the delegation each time.
+ */
+export function setActingFor(personId: string | undefined): void {
+  actingFor = personId;
+  for (const listener of actingForListeners) listener();
+}
+
+const actingForListeners = new Set<() => void>();
+
+/** For useSyncExternalStore: pages that depend on whom the person acts for re-render. */
+export function subscribeActingFor(listener: () => void): () => void {
+  actingForListeners.add(listener);
+  return () => actingForListeners.delete(listener);
+}
+
+export function currentActingFor(): string | undefined {
+  return actingFor;
+}
+
 const csrf: Middleware = {
   onRequest({ request }) {
     if (csrfToken !== undefined && UNSAFE.has(request.method)) {
       request.headers.set('X-CSRF-Token', csrfToken);
+    }
+    // /v1/me stays the signed-in person's own answer (their delegations, their CSRF token).
+    if (actingFor !== undefined && !new URL(request.url).pathname.endsWith('/v1/me')) {
+      request.headers.set('X-On-Behalf-Of', actingFor);
     }
     return request;
   },

@@ -1568,6 +1568,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/agencies/{code}/officers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An agency’s active officers (officers: their own agency only), by id and name */
+    get: operations['ColleaguesController_officers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2850,6 +2867,20 @@ export interface components {
       secret: string;
       /** @default true */
       active: boolean;
+    };
+    ColleagueNameDto: {
+      /** @example 김담당 */
+      ko: string;
+      /** @example Kim Officer */
+      en: string;
+    };
+    ColleagueDto: {
+      /** Format: uuid */
+      id: string;
+      displayName: components['schemas']['ColleagueNameDto'];
+    };
+    ColleaguesDto: {
+      items: components['schemas']['ColleagueDto'][];
     };
   };
   responses: never;
@@ -5499,6 +5530,27 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  ColleaguesController_officers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ColleaguesDto'];
+        };
       };
     };
   };

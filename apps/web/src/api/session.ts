@@ -1,14 +1,27 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, setCsrfToken, unwrap } from './client';
+import { useSyncExternalStore } from 'react';
+import {
+  api,
+  ApiError,
+  currentActingFor,
+  setActingFor,
+  setCsrfToken,
+  subscribeActingFor,
+  unwrap,
+} from './client';
 import type { components } from './schema';
 
 export type Person = components['schemas']['SessionPersonDto'];
 type MeAnswer = components['schemas']['MeAnswerDto'];
 
 /** The person signed in by the session cookie, and the token their unsafe requests carry. */
+export type Delegation = components['schemas']['MeDelegationDto'];
+
 export interface Me {
   person: Person;
   csrfToken: string;
+  /** Delegations to this person in force now: whom they may act for (대결). */
+  actingFor: Delegation[];
 }
 
 export const ME_KEY = ['me'] as const;
@@ -28,7 +41,12 @@ export async function fetchMe(): Promise<Me | null> {
   // The app lives on the session cookie; any other way in (a bearer token) is no sign-in here.
   if (me.person === null || me.csrfToken === null) return null;
   setCsrfToken(me.csrfToken);
-  return { person: me.person, csrfToken: me.csrfToken };
+  const now = Date.now();
+  const personId = me.person.id;
+  const actingFor = (me.delegations ?? []).filter(
+    (d) => d.toPerson === personId && Date.parse(d.startsAt) <= now && now < Date.parse(d.endsAt),
+  );
+  return { person: me.person, csrfToken: me.csrfToken, actingFor };
 }
 
 export async function signIn(username: string, password: string): Promise<void> {
@@ -37,11 +55,17 @@ export async function signIn(username: string, password: string): Promise<void> 
 }
 
 export async function signOut(): Promise<void> {
+  setActingFor(undefined);
   try {
     await unwrap(api.DELETE('/v1/session'));
   } finally {
     setCsrfToken(undefined);
   }
+}
+
+/** Whom this browser acts for now (대결), or undefined: re-renders when it changes. */
+export function useActingFor(): string | undefined {
+  return useSyncExternalStore(subscribeActingFor, currentActingFor);
 }
 
 export function useMe() {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { useLiveChanges } from '../api/live';
 import { hasRole, signOut, useMe, useResetSession } from '../api/session';
+import { ActingFor } from './ActingFor';
 import { ConnectionBanner } from './ConnectionBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -57,6 +58,7 @@ export function Layout({ children }: { children: ReactNode }) {
                     agency: me.person.agency ?? '—',
                   })}
                 </span>
+                <ActingFor me={me} />
                 <button
                   type="button"
                   className="btn btn-tertiary btn-small"

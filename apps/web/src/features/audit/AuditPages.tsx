@@ -1,12 +1,27 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import { formatDateTime } from '../../i18n/format';
 import { StatusBadge } from '../../ui/Badges';
 import { LoadError } from '../../ui/ErrorState';
 import { PageHeading } from '../../ui/PageHeading';
 import type { FollowUp } from '../../api/client';
-import { isoToSeoul, seoulToIso, useFollowUpAsOf, useVerify, type AsOf } from './audit.queries';
+import {
+  isoToSeoul,
+  seoulToIso,
+  useAccessLog,
+  useFollowUpAsOf,
+  useHistory,
+  useVerify,
+  type AsOf,
+} from './audit.queries';
+import {
+  filtersToForm,
+  formToFilters,
+  historyFiltersToSearch,
+  parseHistoryFilters,
+  type HistoryFilters,
+} from './history-filters';
 
 /** Verify the log's integrity, and download it: on both audit pages. */
 function VerifyAndExport() {
@@ -45,10 +60,220 @@ function VerifyAndExport() {
   );
 }
 
-/** /audit: open a task's trail by its id; verify; export. */
+const FOLLOW_UP_STREAM = /^follow-up-([0-9a-f-]{36})$/;
+
+/** The history's filters: type, stream, actor, from and to (Seoul time); kept in the address. */
+function HistoryFiltersForm({
+  filters,
+  onApply,
+}: {
+  filters: HistoryFilters;
+  onApply: (f: HistoryFilters) => void;
+}) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState(() => filtersToForm(filters));
+  const field = (key: keyof typeof form, label: string, type = 'text') => (
+    <div className="field">
+      <label htmlFor={`history-${key}`}>{label}</label>
+      <input
+        id={`history-${key}`}
+        type={type}
+        step={type === 'datetime-local' ? 1 : undefined}
+        value={form[key]}
+        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+      />
+    </div>
+  );
+  return (
+    <form
+      className="filters"
+      aria-label={t('audit.filters')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onApply(formToFilters(form));
+      }}
+    >
+      {field('type', t('audit.type'))}
+      {field('stream', t('audit.stream'))}
+      {field('actor', t('audit.actor'))}
+      {field('from', t('audit.from'), 'datetime-local')}
+      {field('to', t('audit.to'), 'datetime-local')}
+      <button type="submit" className="btn btn-primary">
+        {t('audit.apply')}
+      </button>
+    </form>
+  );
+}
+
+/** The global history through the filters, a thousand events of the log at a time. */
+function History({ filters }: { filters: HistoryFilters }) {
+  const { t, i18n } = useTranslation();
+  const history = useHistory(filters);
+  if (history.isPending) return <p role="status">{t('app.loading')}</p>;
+  if (history.isError) {
+    return <LoadError error={history.error} retry={() => void history.refetch()} />;
+  }
+  const events = history.data.pages.flatMap((p) => p.events);
+  const examined = history.data.pages.reduce((n, p) => n + p.examined, 0);
+  return (
+    <>
+      <p role="status">{t('audit.found', { count: events.length, examined })}</p>
+      {events.length > 0 && (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption>{t('audit.historyCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.position')}</th>
+                <th scope="col">{t('audit.recordedAt')}</th>
+                <th scope="col">{t('audit.type')}</th>
+                <th scope="col">{t('audit.stream')}</th>
+                <th scope="col">{t('audit.actor')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e) => {
+                const task = FOLLOW_UP_STREAM.exec(e.streamId);
+                return (
+                  <tr key={e.position}>
+                    <td>{e.position}</td>
+                    <td>
+                      <time dateTime={e.recordedAt}>
+                        {formatDateTime(e.recordedAt, i18n.language)}
+                      </time>
+                    </td>
+                    <td>
+                      {t(`event.${e.type}`, { defaultValue: e.type })}
+                      <br />
+                      <code>{e.type}</code>
+                    </td>
+                    <td>
+                      {task ? (
+                        <Link href={`/audit/follow-ups/${task[1]}`}>
+                          <code>{e.streamId}</code>
+                        </Link>
+                      ) : (
+                        <code>{e.streamId}</code>
+                      )}{' '}
+                      v{e.version}
+                    </td>
+                    <td>
+                      <code>{String(e.metadata.actor ?? '')}</code>
+                      {' · '}
+                      {t(`role.${String(e.metadata.role)}`, {
+                        defaultValue: String(e.metadata.role ?? ''),
+                      })}
+                      {e.metadata.agency ? `, ${String(e.metadata.agency)}` : ''}
+                      {e.metadata.on_behalf_of
+                        ? ` (${t('audit.onBehalfOf', { id: String(e.metadata.on_behalf_of) })})`
+                        : ''}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {history.hasNextPage && (
+        <button
+          type="button"
+          className="btn btn-secondary"
+          disabled={history.isFetchingNextPage}
+          onClick={() => void history.fetchNextPage()}
+        >
+          {history.isFetchingNextPage ? t('app.loading') : t('audit.more')}
+        </button>
+      )}
+    </>
+  );
+}
+
+/** The access log: who read, verified or exported what, and when (newest first). */
+function AccessLog() {
+  const { t, i18n } = useTranslation();
+  const [draft, setDraft] = useState('');
+  const [actor, setActor] = useState<string | undefined>(undefined);
+  const log = useAccessLog(actor);
+  return (
+    <section aria-labelledby="access-heading" className="panel">
+      <h2 id="access-heading">{t('audit.accessLog')}</h2>
+      <form
+        className="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setActor(draft.trim() || undefined);
+        }}
+      >
+        <div className="field">
+          <label htmlFor="access-actor">{t('audit.actor')}</label>
+          <input id="access-actor" value={draft} onChange={(e) => setDraft(e.target.value)} />
+        </div>
+        <button type="submit" className="btn btn-secondary">
+          {t('audit.apply')}
+        </button>
+      </form>
+      {log.isPending ? (
+        <p role="status">{t('app.loading')}</p>
+      ) : log.isError ? (
+        <LoadError error={log.error} retry={() => void log.refetch()} />
+      ) : (
+        <>
+          <div className="table-wrap">
+            <table className="data-table">
+              <caption>{t('audit.accessCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('audit.at')}</th>
+                  <th scope="col">{t('audit.actor')}</th>
+                  <th scope="col">{t('audit.action')}</th>
+                  <th scope="col">{t('audit.target')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {log.data.pages
+                  .flatMap((p) => p.entries)
+                  .map((entry) => (
+                    <tr key={entry.id}>
+                      <td>
+                        <time dateTime={entry.at}>{formatDateTime(entry.at, i18n.language)}</time>
+                      </td>
+                      <td>
+                        <code>{entry.actor}</code>
+                        {' · '}
+                        {t(`role.${entry.role}`, { defaultValue: entry.role })}
+                      </td>
+                      <td>{t(`audit.actions.${entry.action}`, { defaultValue: entry.action })}</td>
+                      <td>
+                        <code>{entry.target ?? ''}</code>
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+          {log.hasNextPage && (
+            <button
+              type="button"
+              className="btn btn-secondary"
+              disabled={log.isFetchingNextPage}
+              onClick={() => void log.fetchNextPage()}
+            >
+              {t('audit.more')}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** /audit: the history with filters; open a task's trail by its id; verify; export; access log. */
 export function AuditPage() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
+  const search = useSearch();
+  const filters = parseHistoryFilters(search);
   const [id, setId] = useState('');
   return (
     <>
@@ -68,7 +293,20 @@ export function AuditPage() {
           {t('audit.open')}
         </button>
       </form>
+      <section aria-labelledby="history-heading" className="panel">
+        <h2 id="history-heading">{t('audit.history')}</h2>
+        <HistoryFiltersForm
+          key={search}
+          filters={filters}
+          onApply={(f) => {
+            const next = historyFiltersToSearch(f);
+            navigate(next ? `/audit?${next}` : '/audit');
+          }}
+        />
+        <History filters={filters} />
+      </section>
       <VerifyAndExport />
+      <AccessLog />
     </>
   );
 }

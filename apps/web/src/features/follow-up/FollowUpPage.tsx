@@ -2,12 +2,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useAgencies } from '../../api/agencies';
-import { hasRole, useMe } from '../../api/session';
+import { hasRole, useActingFor, useMe } from '../../api/session';
 import { formatDateTime } from '../../i18n/format';
 import { OverdueBadge, PriorityLabel, StatusBadge } from '../../ui/Badges';
 import { LoadError } from '../../ui/ErrorState';
 import { PageHeading } from '../../ui/PageHeading';
-import { useFollowUp, usePerformVerb } from './follow-up.queries';
+import { useColleagues, useFollowUp, usePerformVerb } from './follow-up.queries';
 import { AttachmentsPanel } from './Attachments';
 import { CommentsPanel } from './Comments';
 import { Timeline } from './Timeline';
@@ -20,11 +20,21 @@ export function FollowUpPage({ id }: { id: string }) {
   const perform = usePerformVerb(id);
   const agencies = useAgencies();
   const client = useQueryClient();
+  const actingFor = useActingFor();
+  const colleagues = useColleagues(
+    task.data?.assigneeAgency,
+    hasRole(me, 'agency_officer') && me?.person.agency === task.data?.assigneeAgency,
+  );
 
   if (task.isPending) return <p role="status">{t('app.loading')}</p>;
   if (task.isError) return <LoadError error={task.error} retry={() => void task.refetch()} />;
   const f = task.data;
-  const viewer = { id: me?.person.id, roles: me?.person.roles ?? [], agency: me?.person.agency };
+  // Acting for a colleague (대결): the page offers what the API will accept of them.
+  const viewer = {
+    id: actingFor ?? me?.person.id,
+    roles: me?.person.roles ?? [],
+    agency: me?.person.agency,
+  };
   const language = i18n.language === 'en' ? 'en' : 'ko';
 
   return (
@@ -87,6 +97,7 @@ export function FollowUpPage({ id }: { id: string }) {
         task={f}
         viewer={viewer}
         agencies={agencies.data}
+        colleagues={colleagues.data?.items}
         perform={(verb, values) => perform(verb, f.version, values)}
         // the task and its history: both moved
         reload={() => void client.invalidateQueries({ queryKey: ['follow-up', id] })}

@@ -19,7 +19,33 @@ describe('VerbPanel', () => {
       <VerbPanel task={task('routed')} viewer={kisaOfficer} perform={vi.fn()} reload={vi.fn()} />,
     );
     const names = screen.getAllByRole('button').map((b) => b.textContent);
-    expect(names).toEqual(['담당하기', '접수', '이관 요청 (처리 불가)']);
+    expect(names).toEqual(['담당하기', '접수', '이관 요청 (처리 불가)', '인계']);
+  });
+
+  it('hands the task over to a colleague picked from the agency’s officers (인계)', async () => {
+    const perform = vi.fn().mockResolvedValue(undefined);
+    const colleagues = [
+      { id: 'p-me', displayName: { ko: '김담당', en: 'Kim Officer' } },
+      { id: 'p-colleague', displayName: { ko: '이동료', en: 'Lee Colleague' } },
+    ];
+    await renderIn(
+      'ko',
+      <VerbPanel
+        task={task('in_progress')}
+        viewer={{ ...kisaOfficer, id: 'p-me' }}
+        colleagues={colleagues}
+        perform={perform}
+        reload={vi.fn()}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: '인계' }));
+    const picker = screen.getByLabelText('인계받을 담당자');
+    const options = [...picker.querySelectorAll('option')].map((o) => o.textContent);
+    expect(options).toEqual(['담당자를 선택하십시오', '이동료']); // not the person themself
+    fireEvent.change(picker, { target: { value: 'p-colleague' } });
+    fireEvent.submit(picker.closest('form')!);
+    await screen.findByText(/인계/, { selector: '[role=status]' });
+    expect(perform).toHaveBeenCalledWith('handOver', { officerId: 'p-colleague' });
   });
 
   it('sends a verb without words at once', async () => {

@@ -4,6 +4,9 @@ import { ApiError } from '../../api/client';
 import type { Agency } from '../../api/agencies';
 import { availableVerbs, fieldsOf, type Verb, type VerbField, type Viewer } from './verbs';
 import type { FollowUp } from '../../api/client';
+import type { components } from '../../api/schema';
+
+type Colleague = components['schemas']['ColleaguesDto']['items'][number];
 
 export type VerbValues = Partial<Record<VerbField, string>>;
 
@@ -12,6 +15,8 @@ export interface VerbPanelProps {
   viewer: Viewer;
   /** The agencies a task may be reassigned to. */
   agencies?: readonly Agency[];
+  /** The assigned agency's officers, whom the task may be handed over to. */
+  colleagues?: readonly Colleague[];
   /** Sends the verb (with If-Match: the task's version); rejects with ApiError on refusal. */
   perform: (verb: Verb, values: VerbValues) => Promise<void>;
   /** Reloads the task after a conflict. */
@@ -26,8 +31,15 @@ export function dueAtOf(day: string): string {
 const QUIET: readonly Verb[] = ['decline', 'reject', 'cancel'];
 
 /** The task's verbs as buttons; those that need more open a labelled form first. */
-export function VerbPanel({ task, viewer, agencies = [], perform, reload }: VerbPanelProps) {
-  const { t } = useTranslation();
+export function VerbPanel({
+  task,
+  viewer,
+  agencies = [],
+  colleagues = [],
+  perform,
+  reload,
+}: VerbPanelProps) {
+  const { t, i18n } = useTranslation();
   const [open, setOpen] = useState<Verb | null>(null);
   const [values, setValues] = useState<VerbValues>({});
   const [busy, setBusy] = useState(false);
@@ -108,6 +120,17 @@ export function VerbPanel({ task, viewer, agencies = [], perform, reload }: Verb
               .map((a) => (
                 <option key={a.code} value={a.code}>
                   {a.code} · {a.name}
+                </option>
+              ))}
+          </select>
+        ) : name === 'officerId' ? (
+          <select {...common} onChange={(e) => set(e.target.value)}>
+            <option value="">{t('field.chooseColleague')}</option>
+            {colleagues
+              .filter((c) => c.id !== viewer.id && c.id !== task.officerId)
+              .map((c) => (
+                <option key={c.id} value={c.id}>
+                  {i18n.language === 'en' ? c.displayName.en : c.displayName.ko}
                 </option>
               ))}
           </select>

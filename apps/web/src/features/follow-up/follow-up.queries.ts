@@ -1,8 +1,25 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type CommandResult, type FollowUp } from '../../api/client';
 import { rememberPosition } from '../../api/fresh-reads';
+import type { components } from '../../api/schema';
 import type { Verb } from './verbs';
 import type { VerbValues } from './VerbPanel';
+
+export type Colleague = components['schemas']['ColleaguesDto']['items'][number];
+
+/** An agency's active officers, for the hand-over picker (only asked when `enabled`). */
+export function useColleagues(agency: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ['colleagues', agency],
+    queryFn: () =>
+      unwrap<components['schemas']['ColleaguesDto']>(
+        api.GET('/v1/agencies/{code}/officers', { params: { path: { code: agency ?? '' } } }),
+      ),
+    enabled: enabled && agency !== undefined,
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}
 
 export function useFollowUp(id: string) {
   return useQuery({
@@ -25,6 +42,12 @@ export function usePerformVerb(id: string) {
     switch (verb) {
       case 'claim':
         call = api.POST('/v1/follow-ups/{id}/claim', { params });
+        break;
+      case 'handOver':
+        call = api.POST('/v1/follow-ups/{id}/hand-over', {
+          params,
+          body: { officerId: text('officerId') },
+        });
         break;
       case 'acknowledge':
         call = api.POST('/v1/follow-ups/{id}/acknowledge', { params });

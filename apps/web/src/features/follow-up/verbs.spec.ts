@@ -3,7 +3,7 @@ import { FOLLOW_UP_VERBS } from '../../../../../libs/follow-up/src/domain/follow
 import { availableVerbs, VERBS } from './verbs';
 
 /** Verbs of the domain the task page does not offer yet. */
-const NOT_YET_ON_THE_PAGE = ['HandOverFollowUp'];
+const NOT_YET_ON_THE_PAGE: string[] = [];
 
 const officer = (agency: string, id = 'p-1') => ({ id, roles: ['agency_officer'], agency });
 const head = (agency: string) => ({ id: 'h-1', roles: ['bureau_head'], agency });
@@ -33,13 +33,13 @@ describe('the task page’s verbs', () => {
   });
 
   it.each([
-    ['assigned', ['claim', 'acknowledge', 'decline']],
-    ['routed', ['claim', 'acknowledge', 'decline']],
-    ['reassigned', ['claim', 'acknowledge', 'decline']],
-    ['acknowledged', ['claim', 'start', 'decline']],
-    ['in_progress', ['claim', 'progress', 'submit', 'decline']],
-    ['rejected', ['claim', 'start']],
-    ['submitted', ['claim']],
+    ['assigned', ['claim', 'acknowledge', 'decline', 'handOver']],
+    ['routed', ['claim', 'acknowledge', 'decline', 'handOver']],
+    ['reassigned', ['claim', 'acknowledge', 'decline', 'handOver']],
+    ['acknowledged', ['claim', 'start', 'decline', 'handOver']],
+    ['in_progress', ['claim', 'progress', 'submit', 'decline', 'handOver']],
+    ['rejected', ['claim', 'start', 'handOver']],
+    ['submitted', ['claim', 'handOver']],
     ['accepted', []],
     ['declined', []],
     ['cancelled', []],
@@ -64,6 +64,7 @@ describe('the task page’s verbs', () => {
       'progress',
       'submit',
       'decline',
+      'handOver',
     ]);
     expect(availableVerbs(claimed, officer('KISA', 'p-2'))).toEqual([]);
   });

@@ -3,7 +3,7 @@ import type { FollowUp } from '../../api/client';
 type Status = FollowUp['status'];
 
 /** What a verb asks the person for, each the name of its field in the request body. */
-export type VerbField = 'note' | 'response' | 'reason' | 'dueAt' | 'assigneeAgency';
+export type VerbField = 'note' | 'response' | 'reason' | 'dueAt' | 'assigneeAgency' | 'officerId';
 
 export interface VerbRule {
   /** The domain command (FOLLOW_UP_VERBS in libs/follow-up): a spec holds this copy to it. */
@@ -58,6 +58,7 @@ export const VERBS = {
     from: ['assigned', 'routed', 'reassigned', 'acknowledged', 'in_progress'],
     fields: ['reason'],
   },
+  handOver: { kind: 'HandOverFollowUp', party: 'assignee', from: CLAIMABLE, fields: ['officerId'] },
   accept: { kind: 'AcceptFollowUp', party: 'host', from: ['submitted'], fields: [] },
   reject: { kind: 'RejectFollowUp', party: 'host', from: ['submitted'], fields: ['reason'] },
   reassign: {

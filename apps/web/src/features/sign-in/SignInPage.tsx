@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
@@ -10,11 +11,31 @@ export function safeNext(next: string | null): string {
   return next !== null && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
+/** Whether the API offers OIDC sign-in (200) or not (404): the IdP's button only when it does. */
+function useOidcAvailable(): boolean {
+  const query = useQuery({
+    queryKey: ['session', 'oidc'],
+    queryFn: async () => {
+      try {
+        // fetch itself, not the typed client: the answer is only its status (200 or 404).
+        return (await fetch('/v1/session/oidc', { credentials: 'same-origin' })).ok;
+      } catch {
+        return false;
+      }
+    },
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+  return query.data === true;
+}
+
 export function SignInPage() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const search = useSearch();
   const reset = useResetSession();
+  const oidc = useOidcAvailable();
+  const next = safeNext(new URLSearchParams(search).get('next'));
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -83,6 +104,17 @@ export function SignInPage() {
           {busy ? t('signIn.submitting') : t('signIn.submit')}
         </button>
       </form>
+      {oidc && (
+        <div className="sign-in-oidc">
+          <p className="divider-text">{t('signIn.or')}</p>
+          <a
+            className="btn btn-secondary btn-block btn-link"
+            href={`/v1/session/oidc/start?returnTo=${encodeURIComponent(next)}`}
+          >
+            {t('signIn.withProvider')}
+          </a>
+        </div>
+      )}
     </div>
   );
 }
