@@ -251,6 +251,32 @@ describe('classification of a follow-up', () => {
   });
 });
 
+describe('the contribution task (협조) of a classified lead', () => {
+  it('is restricted to the agency asked and the lead’s agency', () => {
+    const lead = foldEvents(followUpDecider, [
+      assigned({ classification: confidential('u-kisa-officer') }),
+      {
+        type: 'FollowUpContributionRequested',
+        data: {
+          followUpId,
+          contributionId: 'c-1',
+          agency: 'NIS',
+          dueAt: '2025-03-15T09:00:00.000Z',
+        },
+      },
+    ]);
+    const [opened] = followUpDecider.decide(
+      { kind: 'OpenContribution', followUpId: 'c-1', lead },
+      followUpDecider.initialState,
+      as({ id: 'system', role: 'system' }),
+    );
+    expect(opened.type).toBe('FollowUpAssigned');
+    expect((opened.data as { classification?: Classification }).classification).toEqual(
+      restricted('NIS', 'KISA'),
+    );
+  });
+});
+
 describe('who reads a classified task (canSeeFollowUp)', () => {
   // KISA is the assignee; NIS contributes (협조기관), so its officers read the lead when public.
   const task = (classification?: Classification) =>

@@ -36,6 +36,7 @@ import {
   WaiveContribution,
 } from './contribution.commands';
 import { ContributionEntry } from './contribution.state';
+import { levelOf } from '../classification';
 import { actsAs, canSeeFollowUp } from './follow-up.policy';
 import { evolveFollowUp, FollowUpState, isOpen } from './follow-up.state';
 
@@ -275,6 +276,14 @@ function open({ followUpId, lead }: OpenContribution, state: FollowUpState): Fol
     kind: 'contribution' as const,
     leadFollowUpId: lead.followUpId,
     leadAgency: lead.assigneeAgency,
+    // A classified lead's contribution (it carries the lead's title) is restricted to the
+    // agency asked and the lead's agency: the host chose to involve them, and no one else.
+    ...(levelOf(lead.classification) !== 'public' && {
+      classification: {
+        level: 'restricted' as const,
+        agencies: [...new Set([entry.agency, lead.assigneeAgency])],
+      },
+    }),
   };
   return [{ type: 'FollowUpAssigned', data }];
 }
