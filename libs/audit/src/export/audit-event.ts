@@ -12,6 +12,8 @@ export interface AuditEvent {
   metadata: Record<string, unknown>;
   recordedAt: string;
   hash: string;
+  /** Set on a line that carries only position, stream, version and hash (see ExportCheck). */
+  elided?: true;
 }
 
 export function toAuditEvent(e: StoredEvent): AuditEvent {

@@ -32,6 +32,10 @@ export interface FileVerifyReport {
   broken: number;
   /** Disposed events (tombstones named by a RecordDisposed line): not broken. */
   disposed?: number;
+  /** Lines that carry only what the seals commit to (position, stream, version, hash), not
+   * the event: a records transfer package leaves out other records' content so. Their chains
+   * are not recomputed; the seals still cover them. */
+  elided?: number;
   firstBroken?: FileProblem;
   keyId?: string;
   /** Seals per signing key id (a rotated log has several). */
@@ -80,6 +84,7 @@ export class ExportCheck {
   private readonly tombstones = new Map<number, { hash: string; line: number; e: AuditEvent }>();
   private readonly declared = new Map<number, string>();
   private disposedEvents = 0;
+  private elided = 0;
 
   constructor(private readonly options: FileVerifyOptions = {}) {}
 
@@ -141,6 +146,7 @@ export class ExportCheck {
       unsealed: Math.max(0, this.tree.count - (last?.eventCount ?? 0)),
       broken: this.broken,
       ...(this.disposedEvents > 0 ? { disposed: this.disposedEvents } : {}),
+      ...(this.elided > 0 ? { elided: this.elided } : {}),
       ...(this.first ? { firstBroken: this.first } : {}),
       ...(this.keys ? { keyId: this.keys.primary.keyId } : {}),
       ...(this.seals.length > 0 ? { sealsByKey: sealsPerKey(this.seals) } : {}),
@@ -185,7 +191,7 @@ export class ExportCheck {
         this.declared.set(Number(ref.position), String(ref.hash));
       }
     }
-    const problem = this.chainProblem(e);
+    const problem = e.elided === true ? this.elidedProblem(e) : this.chainProblem(e);
     if (problem === HASH_MISMATCH && isTombstone(e.data)) {
       this.tombstones.set(Number(e.position), { hash: String(e.hash), line: this.lineNo, e });
     } else if (problem) this.problem({ ...where, problem });
@@ -201,6 +207,23 @@ export class ExportCheck {
       }),
     );
     this.checkSealBoundary(e);
+  }
+
+  /** An elided line: its place in its stream is checked, its hash is taken as it is. */
+  private elidedProblem(e: AuditEvent): string | undefined {
+    if (
+      typeof e.streamId !== 'string' ||
+      !Number.isInteger(e.version) ||
+      typeof e.hash !== 'string'
+    ) {
+      return 'not an audit event line (streamId, version, hash)';
+    }
+    this.elided++;
+    const stream = this.streams.get(e.streamId) ?? { version: 0, hash: '' };
+    this.streams.set(e.streamId, { version: e.version, hash: e.hash });
+    return e.version === stream.version + 1
+      ? undefined
+      : `version gap: ${e.version} follows ${stream.version}`;
   }
 
   private chainProblem(e: AuditEvent): string | undefined {

@@ -5,7 +5,8 @@ export const TRANSFER_FILES = {
   manifest: 'manifest.json',
   /** The whole log up to the transfer, in the audit's export format, with its seals: what
    * proves the record's events are the ones the seals signed (the existing offline verifier,
-   * `npm run audit -- verify-file`, checks it). */
+   * `npm run audit -- verify-file`, checks it). Other records' lines are elided: position,
+   * stream, version and hash only. */
   log: 'audit-export.ndjson',
   /** The record's own events (its subject's stream and its record stream), lines copied from
    * the log export. */

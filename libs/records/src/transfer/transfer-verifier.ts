@@ -79,7 +79,20 @@ export async function verifyTransferPackage(dir: string): Promise<TransferVerify
   }
 
   const logLines = new Set<string>();
-  for await (const line of lines(join(dir, TRANSFER_FILES.log))) logLines.add(line);
+  let recordLinesInLog = 0;
+  for await (const line of lines(join(dir, TRANSFER_FILES.log))) {
+    logLines.add(line);
+    const e = parsed(line);
+    if (e && manifest.streams.includes(String(e.streamId))) {
+      recordLinesInLog++;
+      if (e.elided === true) {
+        problems.push({
+          file: TRANSFER_FILES.log,
+          problem: `the record's event ${String(e.streamId)} v${String(e.version)} is elided`,
+        });
+      }
+    }
+  }
   let recordEvents = 0;
   const named = new Set<string>();
   for await (const line of lines(join(dir, TRANSFER_FILES.recordEvents))) {
@@ -101,6 +114,12 @@ export async function verifyTransferPackage(dir: string): Promise<TransferVerify
     }
     if (e.type === 'FollowUpFileAttached') named.add(String(e.data.sha256));
   }
+  if (recordEvents !== recordLinesInLog) {
+    problems.push({
+      file: TRANSFER_FILES.recordEvents,
+      problem: `${recordEvents} events; the sealed log holds ${recordLinesInLog} of the record's`,
+    });
+  }
   for (const f of manifest.files.filter((f) => f.path.startsWith(`${TRANSFER_FILES.filesDir}/`))) {
     const sha = f.path.slice(TRANSFER_FILES.filesDir.length + 1);
     if (!named.has(sha) || f.sha256 !== sha) {
@@ -115,6 +134,17 @@ export async function verifyTransferPackage(dir: string): Promise<TransferVerify
     ...(log ? { log } : {}),
     problems,
   };
+}
+
+function parsed(line: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(line);
+    return typeof value === 'object' && value !== null
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function* lines(path: string): AsyncGenerator<string> {

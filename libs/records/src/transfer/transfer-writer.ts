@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createInterface } from 'node:readline';
-import { Accessor, AuditService } from '@liaison/audit';
+import { Accessor, AuditEvent, AuditService } from '@liaison/audit';
 import { FileStore, readVerified } from '@liaison/files';
 import { recordStreamId } from '../domain';
 import { TRANSFER_FILES, TRANSFER_FORMAT, TransferManifest } from './transfer-format';
@@ -24,32 +24,44 @@ export async function writeTransferPackage(
   await mkdir(join(out, 'record'), { recursive: true });
   await mkdir(join(out, TRANSFER_FILES.filesDir), { recursive: true });
   await audit.seal(who);
-  const logPath = join(out, TRANSFER_FILES.log);
-  const log = createWriteStream(logPath);
-  await audit.exportTo(who, log);
+  // The full export goes to a scratch file; the package's copy keeps the record's lines whole
+  // and elides every other record's (position, stream, version and hash only: what the seals
+  // commit to), so the records office receives this record's content and nobody else's.
+  const fullPath = join(out, '.full-export.ndjson');
+  const full = createWriteStream(fullPath);
+  await audit.exportTo(who, full);
   await new Promise<void>((resolve, reject) =>
-    log.end((err?: Error | null) => (err ? reject(err) : resolve())),
+    full.end((err?: Error | null) => (err ? reject(err) : resolve())),
   );
 
   const streams = [recordId, recordStreamId(recordId)];
   const lines: string[] = [];
+  const logLines: string[] = [];
   const attached: { sha256: string; size: number }[] = [];
   let first = true;
   for await (const line of createInterface({
-    input: createReadStream(logPath),
+    input: createReadStream(fullPath),
     crlfDelay: Infinity,
   })) {
     if (first || line === '') {
+      if (first) logLines.push(line);
       first = false;
       continue;
     }
-    const e = JSON.parse(line) as { streamId: string; type: string; data: Record<string, unknown> };
-    if (!streams.includes(e.streamId)) continue;
+    const e = JSON.parse(line) as AuditEvent;
+    if (!streams.includes(e.streamId)) {
+      const { position, streamId, version, hash } = e;
+      logLines.push(JSON.stringify({ position, streamId, version, hash, elided: true }));
+      continue;
+    }
+    logLines.push(line);
     lines.push(line);
     if (e.type === 'FollowUpFileAttached' && typeof e.data.sha256 === 'string') {
       attached.push({ sha256: e.data.sha256, size: Number(e.data.size) });
     }
   }
+  await rm(fullPath);
+  await writeFile(join(out, TRANSFER_FILES.log), logLines.map((l) => `${l}\n`).join(''));
   await writeFile(join(out, TRANSFER_FILES.recordEvents), lines.map((l) => `${l}\n`).join(''));
   for (const blob of attached) {
     await pipeline(
