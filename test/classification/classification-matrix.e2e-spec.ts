@@ -325,6 +325,31 @@ describe('classification: every read route × level × who is asking', () => {
     }
   });
 
+  it('meeting agendas (GET /v1/meeting-series/:id): each reader sees only the items it may', async () => {
+    const series = await must<{ id: string }>('/v1/meeting-series', { workshopId, actionId });
+    await must(`/v1/meeting-series/${series.id}/meetings`, {
+      startsAt: '2026-11-25T14:00:00+09:00',
+      durationMinutes: 60,
+      location: '정부세종청사',
+    });
+    await must(`/v1/meeting-series/${series.id}/meetings/1/held`, {
+      date: '2026-11-25',
+      attendees: { people: [], agencies: ['OPENAI'] },
+      minutes: 'agenda',
+      decisions: [],
+    });
+    for (const who of everyone) {
+      const res = await get<{ meetings: { agenda?: { followUpId: string; title: string }[] }[] }>(
+        who,
+        `/v1/meeting-series/${series.id}`,
+      );
+      expect([who, res.status]).toEqual([who, 200]);
+      const agenda = res.body.meetings[0].agenda ?? [];
+      expect([who, levelsIn(agenda.map((a) => a.followUpId))]).toEqual([who, LISTED[who]]);
+      noTitles(JSON.stringify(res.body), who);
+    }
+  });
+
   describe('the decisions, through HTTP', () => {
     it('a follow-up inherits its workshop’s classification, and may not be less strict', async () => {
       const w = await must<{ id: string }>('/v1/workshops', {

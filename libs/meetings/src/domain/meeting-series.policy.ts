@@ -2,6 +2,7 @@ import {
   Actor,
   canSeeFollowUp,
   canSeeWorkshop,
+  Classification,
   initialFollowUpState,
   initialWorkshopState,
 } from '@liaison/follow-up';
@@ -40,11 +41,19 @@ export function runsMeetingSeries(actor: Actor, hostAgency: string): boolean {
  * agenda recorded it (its workshop's host, its assignee then). An attending officer sees the
  * items of their own agency; the host and auditors see all.
  */
-export function canSeeAgendaItem(actor: Actor, hostAgency: string, item: AgendaItem): boolean {
+export function canSeeAgendaItem(
+  actor: Actor,
+  hostAgency: string,
+  item: AgendaItem,
+  /** The task's classification now (absent: public): a restricted or confidential task's
+   * item shows only to those its classification names. */
+  classification?: Classification,
+): boolean {
   return canSeeFollowUp(actor, {
     ...initialFollowUpState,
     exists: true,
     hostAgency,
     assigneeAgency: item.assigneeAgency,
+    ...(classification && { classification }),
   });
 }

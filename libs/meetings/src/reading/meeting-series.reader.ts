@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
 import { EventStore } from '@liaison/event-store';
-import { Actor, ForbiddenError, NotFoundError } from '@liaison/follow-up';
+import {
+  Actor,
+  Classification,
+  followUpStreamId,
+  ForbiddenError,
+  NotFoundError,
+} from '@liaison/follow-up';
 import { PG_POOL } from '@liaison/platform';
 import {
   Meeting,
@@ -100,6 +106,9 @@ export class MeetingSeriesReader {
     const state = foldSeries(events);
     if (!canSeeMeetingSeries(actor, state)) throw new NotFoundError('meeting series', seriesId);
     const { exists: _exists, seriesId: id, ...rest } = state;
+    const classified = await this.classificationsOf(
+      state.meetings.flatMap((m) => m.agenda ?? []).map((i) => i.followUpId),
+    );
     return {
       ...rest,
       id,
@@ -109,10 +118,27 @@ export class MeetingSeriesReader {
         m.agenda
           ? {
               ...m,
-              agenda: m.agenda.filter((item) => canSeeAgendaItem(actor, state.hostAgency, item)),
+              agenda: m.agenda.filter((item) =>
+                canSeeAgendaItem(actor, state.hostAgency, item, classified.get(item.followUpId)),
+              ),
             }
           : { ...m },
       ),
     };
+  }
+
+  /** Each task's classification now, from its stream (the last event that set one). */
+  private async classificationsOf(ids: string[]): Promise<Map<string, Classification>> {
+    const found = new Map<string, Classification>();
+    for (const id of new Set(ids)) {
+      const events = await this.store.readStream(followUpStreamId(id), { raw: true });
+      for (const e of events) {
+        if (e.type !== 'FollowUpAssigned' && e.type !== 'FollowUpClassificationChanged') continue;
+        const c = (e.data as { classification?: Classification }).classification;
+        if (c) found.set(id, c);
+        else if (e.type === 'FollowUpAssigned') found.delete(id);
+      }
+    }
+    return found;
   }
 }
