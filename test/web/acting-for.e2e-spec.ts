@@ -96,4 +96,34 @@ describe('web: acting for a colleague (대결)', () => {
     );
     expect(events.rows[0].metadata.on_behalf_of).toBe(deputy);
   });
+
+  it('names a colleague to act for them from the inbox (대결 지정)', async () => {
+    const context = await newContext(stack.browser, 'ko-KR');
+    const page = await context.newPage();
+    const day = (days: number) =>
+      new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+    try {
+      await page.goto(`${stack.api.url}/inbox`);
+      await page.getByLabel('아이디').fill('kisa.officer');
+      await page.getByLabel('비밀번호').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: '로그인' }).click();
+      const panel = page.getByRole('region', { name: '대결 지정' });
+      await panel.getByLabel('대결자(대신 처리할 담당자)').selectOption({ label: '최휴가' });
+      await panel.getByLabel('시작일').fill(day(1));
+      await panel.getByLabel('종료일').fill(day(3));
+      await panel.getByLabel('사유(예: 연가, 출장)').fill('해외 출장');
+      await panel.getByRole('button', { name: '대결 지정' }).click();
+      await panel.getByRole('status').filter({ hasText: '대결이 지정되었습니다.' }).waitFor();
+      await panel.getByText(/^최휴가 대결: /).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(SHOTS_DIR, 'inbox.delegation.ko.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+    const { rows } = await stack.db.pool.query<{ reason: string }>(
+      `SELECT reason FROM delegations WHERE to_person = $1`,
+      [deputy],
+    );
+    expect(rows.map((r) => r.reason)).toEqual(['해외 출장']);
+  });
 });

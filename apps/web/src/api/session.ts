@@ -22,6 +22,8 @@ export interface Me {
   csrfToken: string;
   /** Delegations to this person in force now: whom they may act for (대결). */
   actingFor: Delegation[];
+  /** Every delegation given or received that is not over (current and upcoming). */
+  delegations: Delegation[];
 }
 
 export const ME_KEY = ['me'] as const;
@@ -46,7 +48,12 @@ export async function fetchMe(): Promise<Me | null> {
   const actingFor = (me.delegations ?? []).filter(
     (d) => d.toPerson === personId && Date.parse(d.startsAt) <= now && now < Date.parse(d.endsAt),
   );
-  return { person: me.person, csrfToken: me.csrfToken, actingFor };
+  return {
+    person: me.person,
+    csrfToken: me.csrfToken,
+    actingFor,
+    delegations: me.delegations ?? [],
+  };
 }
 
 export async function signIn(username: string, password: string): Promise<void> {

@@ -130,6 +130,17 @@ export const en = {
     no: 'No',
     queues: 'Queues dashboard',
   },
+  delegation: {
+    title: 'Someone to act for me',
+    to: 'Colleague who acts for me',
+    from: 'From',
+    until: 'Until',
+    reason: 'Reason (e.g. leave, travel)',
+    grant: 'Delegate',
+    granted: 'The delegation is in place.',
+    required: 'Choose a colleague and both days.',
+    given: '{{name}} acts for me: {{from}} – {{until}}',
+  },
   actingFor: { label: 'Acting for', self: 'Myself', for: '{{name}} (acting for)' },
   language: { label: 'Language', ko: '한국어', en: 'English' },
   signIn: {

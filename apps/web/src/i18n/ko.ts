@@ -130,6 +130,17 @@ export const ko: Messages = {
     no: '중지',
     queues: '작업 큐 현황',
   },
+  delegation: {
+    title: '대결 지정',
+    to: '대결자(대신 처리할 담당자)',
+    from: '시작일',
+    until: '종료일',
+    reason: '사유(예: 연가, 출장)',
+    grant: '대결 지정',
+    granted: '대결이 지정되었습니다.',
+    required: '대결자, 시작일, 종료일을 입력하십시오.',
+    given: '{{name}} 대결: {{from}} ~ {{until}}',
+  },
   actingFor: { label: '대결', self: '본인', for: '{{name}} 대결' },
   language: { label: '언어', ko: '한국어', en: 'English' },
   signIn: {

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../i18n/format';
 import { OverdueBadge, PriorityLabel, StatusBadge } from '../../ui/Badges';
 import { LoadError } from '../../ui/ErrorState';
 import { PageHeading } from '../../ui/PageHeading';
+import { DelegationPanel } from './DelegationPanel';
 import { useInbox, type InboxScope } from './inbox.queries';
 
 /** An open task past its due time counts as overdue even before the timer marks it. */
@@ -92,6 +93,7 @@ export function InboxPage() {
           {t('inbox.more')}
         </button>
       )}
+      {me && <DelegationPanel me={me} />}
     </>
   );
 }
