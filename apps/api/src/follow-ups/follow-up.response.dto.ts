@@ -1,6 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ALL_FOLLOW_UP_STATUSES } from '@liaison/follow-up';
-import type { FollowUpPriority, FollowUpStatus, SourceKind } from '@liaison/follow-up';
+import { ALL_FOLLOW_UP_STATUSES, CLASSIFICATION_LEVELS } from '@liaison/follow-up';
+import type {
+  ClassificationLevel,
+  FollowUpPriority,
+  FollowUpStatus,
+  SourceKind,
+} from '@liaison/follow-up';
+import { ClassificationDto } from '../classification/classification.response.dto';
 
 const PRIORITIES = ['low', 'normal', 'high', 'urgent'];
 const SOURCE_KINDS = ['action', 'info_request'];
@@ -60,6 +66,12 @@ export class FollowUpViewDto extends FollowUpSummary {
   leadFollowUpId!: string | null;
   @ApiProperty({ type: [String], description: 'a lead task’s supporting agencies (협조기관)' })
   supportingAgencies!: string[];
+  @ApiProperty({ enum: CLASSIFICATION_LEVELS, description: 'public, restricted or confidential' })
+  classificationLevel!: ClassificationLevel;
+  @ApiProperty({ type: [String], description: 'restricted: the agencies named' })
+  classificationAgencies!: string[];
+  @ApiProperty({ type: [String], description: 'confidential: the people named' })
+  classificationPeople!: string[];
 }
 
 export class FollowUpPageDto {
@@ -104,6 +116,8 @@ export class FollowUpDto extends FollowUpSummary {
     description: 'a lead task’s contributions (주관/협조), in the order asked',
   })
   contributions?: ContributionDto[];
+  @ApiPropertyOptional({ type: () => ClassificationDto, description: 'absent: public' })
+  classification?: ClassificationDto;
 }
 
 /** A lead task's record of one contribution. */

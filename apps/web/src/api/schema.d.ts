@@ -1891,6 +1891,15 @@ export interface components {
       leadFollowUpId: string | null;
       /** @description a lead task’s supporting agencies (협조기관) */
       supportingAgencies: string[];
+      /**
+       * @description public, restricted or confidential
+       * @enum {string}
+       */
+      classificationLevel: 'public' | 'restricted' | 'confidential';
+      /** @description restricted: the agencies named */
+      classificationAgencies: string[];
+      /** @description confidential: the people named */
+      classificationPeople: string[];
     };
     FollowUpPageDto: {
       items: components['schemas']['FollowUpViewDto'][];
@@ -1921,6 +1930,14 @@ export interface components {
       reason?: string;
       /** @description the contribution’s version last recorded on the lead */
       recordedVersion: number;
+    };
+    ClassificationDto: {
+      /** @enum {string} */
+      level: 'public' | 'restricted' | 'confidential';
+      /** @description restricted: the agencies named */
+      agencies?: string[];
+      /** @description confidential: the people named */
+      people?: string[];
     };
     FollowUpDto: {
       /** Format: uuid */
@@ -1990,6 +2007,8 @@ export interface components {
       leadAgency?: string;
       /** @description a lead task’s contributions (주관/협조), in the order asked */
       contributions?: components['schemas']['ContributionDto'][];
+      /** @description absent: public */
+      classification?: components['schemas']['ClassificationDto'];
     };
     ErrorResponseDto: {
       /** @example 404 */
