@@ -8,6 +8,7 @@
 import { mkdirSync, existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { FilesConfig, loadFilesConfig } from '@liaison/files';
 import { PROJECTIONS } from '@liaison/views';
 import { BackupManifest, listFiles, MANIFEST_FORMAT, writeManifest } from './manifest';
 import { requireToolAtLeast, runTool, serverVersion, toolVersion } from './pg-tools';
@@ -73,10 +74,7 @@ export async function backup(o: BackupOptions): Promise<BackupManifest> {
         lastMigration,
       },
       snapshot,
-      attachments: {
-        present: false,
-        note: 'Liaison keeps no attachments store yet; when one exists its files join this backup',
-      },
+      attachments: attachmentsNote(loadFilesConfig()),
       files: await listFiles(out),
     };
     writeManifest(out, manifest);
@@ -135,4 +133,16 @@ if (require.main === module) {
     console.error(`backup failed: ${err instanceof Error ? err.message : err}`);
     process.exit(1);
   });
+}
+
+/** The default store is tables in the dump; a folder store is not copied (the note says so). */
+function attachmentsNote(files: FilesConfig): BackupManifest['attachments'] {
+  if (files.store.kind === 'postgres') {
+    return { store: 'postgres', inBackup: true, note: 'in the dump (file_blobs, file_chunks)' };
+  }
+  const note =
+    `FILE_STORE folder ${files.store.root} is not copied by this backup: copy it beside the ` +
+    'backup (the files are named by their SHA-256, so a copy taken after the dump is complete)';
+  console.warn(note);
+  return { store: 'disk', inBackup: false, note };
 }

@@ -27,7 +27,8 @@ export interface BackupManifest {
     lastSeal: { sealId: number; eventCount: number; keyId: string } | null;
     sealKeyIds: string[];
   };
-  attachments: { present: false; note: string };
+  /** Where attached files live (FILE_STORE) and whether this backup holds them. */
+  attachments: { store: 'postgres' | 'disk'; inBackup: boolean; note: string };
   /** Every file of the backup but this one, with its SHA-256 (hex) and size. */
   files: { path: string; sha256: string; bytes: number }[];
 }

@@ -21,12 +21,23 @@ export interface MailTransport {
  */
 export function smtpTransport(config: NotificationsConfig): MailTransport | undefined {
   if (!config.smtpUrl) return undefined;
-  // pooled: a connection per concurrent sender, kept open between messages (an SMTP_URL that
-  // says pool=false keeps its own choice)
-  const url = /[?&]pool=/.test(config.smtpUrl)
-    ? config.smtpUrl
-    : `${config.smtpUrl}${config.smtpUrl.includes('?') ? '&' : '?'}pool=true`;
-  const transporter = nodemailer.createTransport(url, { from: config.smtpFrom });
+  // Pooled, a connection per sender, so no send waits in nodemailer's own queue; and every wait
+  // bounded inside the job's lock (NOTIFY_JOB_LOCK_MS): a send still running when the lock lapses
+  // would be claimed and sent again by a stalled-job retry. nodemailer reads these from the URL's
+  // query; an SMTP_URL that names one keeps its own choice.
+  const wait = Math.floor(config.jobLockMs / 3);
+  const defaults: Record<string, number | boolean> = {
+    pool: true,
+    maxConnections: config.concurrency,
+    connectionTimeout: wait,
+    greetingTimeout: wait,
+    socketTimeout: wait,
+  };
+  const url = new URL(config.smtpUrl);
+  for (const [key, value] of Object.entries(defaults)) {
+    if (!url.searchParams.has(key)) url.searchParams.set(key, String(value));
+  }
+  const transporter = nodemailer.createTransport(url.toString(), { from: config.smtpFrom });
   return {
     async send(mail) {
       await transporter.sendMail({

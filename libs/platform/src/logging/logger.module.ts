@@ -27,6 +27,14 @@ const LEVEL = loadConfig().logLevel;
 const REQUEST_LOG_LEVEL =
   (pino.levels.values[LEVEL] ?? Infinity) <= pino.levels.values.info ? 'info' : 'silent';
 
+/**
+ * A counterpart's answer link (`/respond/<token>`) is a credential for as long as it lives: the
+ * token never reaches a log line, where anyone who reads the logs could answer with it.
+ */
+export function redactedUrl(url: string): string {
+  return url.replace(/^\/respond\/[^/?#]+/, '/respond/[redacted]');
+}
+
 /** Structured JSON logs (pino) with a request id and a correlation id on every line. */
 export const LiaisonLoggerModule = LoggerModule.forRoot({
   // One registration for every path; the default set logs prefix-excluded routes twice.
@@ -41,7 +49,7 @@ export const LiaisonLoggerModule = LoggerModule.forRoot({
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,
         method: req.method,
-        url: req.url,
+        url: redactedUrl(req.url),
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
