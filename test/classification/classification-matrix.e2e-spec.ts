@@ -275,6 +275,32 @@ describe('classification: every read route × level × who is asking', () => {
     },
   );
 
+  it.each(LEVELS)(
+    'an auditor reads a classified task through the ordinary routes only with X-Audit-Reason, logged (level %s)',
+    async (level) => {
+      for (const path of [`/v1/follow-ups/${ids[level]}`, `/v1/follow-ups/${ids[level]}/history`]) {
+        const bare = await get('auditor', path);
+        expect([path, bare.status]).toEqual([path, level === 'P' ? 200 : 400]);
+        if (level !== 'P') expect(JSON.stringify(bare.body)).not.toContain(word);
+      }
+      const log = await get<{
+        entries: { target: string | null; params: { reason?: string; route?: string } }[];
+      }>('auditor', `/v1/audit/access-log?actor=${encodeURIComponent(auditorId)}&limit=1000`);
+      const routes = log.body.entries
+        .filter((e) => e.target === `follow-up-${ids[level]}` && e.params.route)
+        .map((e) => [e.params.route, e.params.reason]);
+      // the matrix above read each one with a reason: classified reads are logged, public not
+      if (level === 'P') expect(routes).toEqual([]);
+      else
+        expect(routes).toEqual(
+          expect.arrayContaining([
+            ['follow-up', AUDIT_REASON['x-audit-reason']],
+            ['history', AUDIT_REASON['x-audit-reason']],
+          ]),
+        );
+    },
+  );
+
   it.each(everyone.filter((w) => w !== 'otherAgencyOfficer'))(
     'the dashboard counts (GET /v1/agencies/workload): %s counts only what it sees',
     async (who) => {

@@ -17,6 +17,7 @@ import { AuditModule } from './audit/audit.module';
 import { AgenciesController } from './agencies/agencies.controller';
 import { FollowUpsController } from './follow-ups/follow-ups.controller';
 import { ClassificationController } from './classification/classification.controller';
+import { ClassifiedReads } from './classification/classified-reads';
 import { CommentsModule } from './follow-ups/comments/comments.module';
 import { FilesApiModule } from './follow-ups/files/files-api.module';
 import { ContributionsApiModule } from './follow-ups/contributions/contributions-api.module';
@@ -90,6 +91,8 @@ import { RecordsApiModule } from './records/records-api.module';
     MetricsController,
   ],
   providers: [
+    // an auditor's read of a classified task through the ordinary routes: reason + access log
+    ClassifiedReads,
     // the guard is a provider too: the routes outside Nest's router (docs, queue dashboard)
     // identify callers through it
     AuthGuard,

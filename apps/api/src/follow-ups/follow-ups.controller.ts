@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
@@ -19,6 +19,7 @@ import {
 } from '@liaison/follow-up';
 import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
 import { ListFollowUpsQuery, OverdueListQuery } from '@liaison/views';
+import { ClassifiedReads, HeaderCarrier } from '../classification/classified-reads';
 import { CommandContext } from '../common/command-context.decorator';
 import { CommandResultDto } from '../common/command-result.dto';
 import { ErrorResponseDto } from '../common/error-response.dto';
@@ -63,6 +64,7 @@ export class FollowUpsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly classified: ClassifiedReads,
   ) {}
 
   private async run(command: FollowUpRequest, meta: CommandMeta) {
@@ -123,10 +125,15 @@ export class FollowUpsController {
   @ApiOperation({ summary: 'One task’s current state and version' })
   @ApiOkResponse({ type: FollowUpDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'no such task, or not yours' })
-  async get(@Param('id', UuidParam()) id: string, @CurrentUser() user: AuthenticatedUser) {
+  async get(
+    @Param('id', UuidParam()) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: HeaderCarrier,
+  ) {
     const { version, state, officerName } = await this.queries.execute(
       new GetFollowUpQuery(id, user),
     );
+    await this.classified.check(user, id, state.classification, request, 'follow-up');
     return { id, version, ...state, ...(officerName && { officerName }) };
   }
 
@@ -138,8 +145,17 @@ export class FollowUpsController {
       'for whom) and when; for whoever may see the task',
   })
   @ApiOkResponse({ type: FollowUpHistoryDto })
-  history(@Param('id', UuidParam()) id: string, @CurrentUser() user: AuthenticatedUser) {
-    return this.queries.execute(new GetFollowUpHistoryQuery(id, user));
+  async history(
+    @Param('id', UuidParam()) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: HeaderCarrier,
+  ) {
+    const history = await this.queries.execute(new GetFollowUpHistoryQuery(id, user));
+    if (user.role === 'auditor') {
+      const { state } = await this.queries.execute(new GetFollowUpQuery(id, user));
+      await this.classified.check(user, id, state.classification, request, 'history');
+    }
+    return history;
   }
 
   // ── the assigned agency's work ──────────────────────────────────────────────────────────
