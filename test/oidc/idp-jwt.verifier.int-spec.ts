@@ -54,7 +54,7 @@ describe('IdpJwtVerifier: tokens the IdP signed', () => {
     async (alg) => {
       const user = await verifier.verify(await idp.sign(machine(), alg));
       expect(user).toEqual({
-        id: 'relay-bot',
+        id: 'idp:relay-bot',
         name: 'relay-bot',
         role: 'agency_officer',
         agency: 'KISA',
@@ -63,11 +63,17 @@ describe('IdpJwtVerifier: tokens the IdP signed', () => {
     },
   );
 
+  it('never takes a machine for the person whose id its subject spells', async () => {
+    const personId = '3f2b8c1e-5d4a-4e6f-9a7b-1c2d3e4f5a6b';
+    const user = await verifier.verify(await idp.sign(machine({ sub: personId }), 'RS256'));
+    expect(user?.id).toBe(`idp:${personId}`);
+  });
+
   it('accepts an access token the IdP itself issued to a machine (client credentials)', async () => {
     const token = await idp.machineToken();
     expect(jose.decodeProtectedHeader(token)).toMatchObject({ alg: 'ES256', typ: 'at+jwt' });
     expect(await verifier.verify(token)).toEqual({
-      id: 'relay-bot',
+      id: 'idp:relay-bot',
       name: 'relay-bot',
       role: 'agency_officer',
       agency: 'KISA',
@@ -211,7 +217,7 @@ describe('IdpJwtVerifier: keys the IdP rotates', () => {
     const second = await keyPair('2026-02');
     keys = [first.jwk, second.jwk];
     expect(await rotating.verify(await signWith(second.privateKey, '2026-02'))).toMatchObject({
-      id: 'relay-bot',
+      id: 'idp:relay-bot',
     });
     expect(fetches).toBe(2); // the unknown kid made it ask again
 

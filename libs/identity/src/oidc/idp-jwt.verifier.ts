@@ -98,7 +98,10 @@ export class IdpJwtVerifier {
     }
     const name = payload.name ?? payload.client_id;
     return {
-      id: sub,
+      // A machine is no person: its id never equals a person's (the IdP's subjects are often
+      // UUIDs), so rules comparing actor ids with people's (the named officer, a delegation, a
+      // confidential item's people, one's notifications) never take it for one.
+      id: `idp:${sub}`,
       name: typeof name === 'string' ? name : undefined,
       role: listed[0],
       ...(Array.isArray(claimed) ? { roles: listed } : {}),
