@@ -55,11 +55,26 @@ export class SignInService implements OnModuleInit {
   ): Promise<{ person: PersonRecord; csrfToken: string }> {
     const login = username.trim().toLowerCase();
     const address = request.ip ?? 'unknown';
-    const waitS = await this.throttle.waitS(login, address);
+    const waitS = await this.throttle.begin(login, address);
     if (waitS > 0) {
       reply.header('retry-after', String(waitS));
       throw new TooManySignInsError(waitS);
     }
+    try {
+      return await this.check(login, password, address, request, reply);
+    } finally {
+      await this.throttle.release(login, address);
+    }
+  }
+
+  /** The attempt `signIn` took: the password checked, the outcome counted and recorded. */
+  private async check(
+    login: string,
+    password: string,
+    address: string,
+    request: AuthRequest,
+    reply: CookieReply,
+  ): Promise<{ person: PersonRecord; csrfToken: string }> {
     const person = await this.people.byLogin(login);
     const stored = person ? await this.credentials.hashOf(person.id) : undefined;
     const matches = await verifyPassword(stored ?? (await dummyHash()), password);

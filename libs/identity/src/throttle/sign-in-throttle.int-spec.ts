@@ -48,6 +48,33 @@ describe('SignInThrottle', () => {
     expect(await throttle.waitS('lee', '10.0.0.1', T)).toBeGreaterThan(0);
   });
 
+  it('past the free failures, takes one attempt at a time: a volley of guesses gets one', async () => {
+    for (let i = 0; i < 2; i++) await throttle.failed('kim', '10.0.0.1', T);
+    // One free failure is left: two attempts at once would spend it twice.
+    const volley = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => throttle.begin('kim', `10.0.0.${i}`, T)),
+    );
+    expect(volley.filter((wait) => wait === 0)).toHaveLength(1);
+    expect(volley.filter((wait) => wait > 0)).toHaveLength(4);
+  });
+
+  it('frees an attempt when released, and forgets one whose process died', async () => {
+    for (let i = 0; i < 2; i++) await throttle.failed('kim', '10.0.0.1', T);
+    expect(await throttle.begin('kim', '10.0.0.1', T)).toBe(0);
+    expect(await throttle.begin('kim', '10.0.0.1', T)).toBe(1);
+    await throttle.release('kim', '10.0.0.1');
+    expect(await throttle.begin('kim', '10.0.0.1', T)).toBe(0); // taken again, never released
+    expect(await throttle.begin('kim', '10.0.0.1', T + 1000)).toBe(1);
+    expect(await throttle.begin('kim', '10.0.0.1', T + 31_000)).toBe(0);
+  });
+
+  it('lets attempts under the free failures run side by side', async () => {
+    const volley = await Promise.all(
+      Array.from({ length: 3 }, () => throttle.begin('kim', '10.0.0.1', T)),
+    );
+    expect(volley).toEqual([0, 0, 0]);
+  });
+
   it('lets sign-in through when Redis cannot answer', async () => {
     const broken = new SignInThrottle(
       {
@@ -61,5 +88,6 @@ describe('SignInThrottle', () => {
     );
     await broken.failed('kim', '10.0.0.1', T);
     expect(await broken.waitS('kim', '10.0.0.1', T)).toBe(0);
+    expect(await broken.begin('kim', '10.0.0.1', T)).toBe(0);
   });
 });

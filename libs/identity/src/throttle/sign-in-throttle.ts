@@ -34,6 +34,34 @@ return blocked`;
 
 const FORGET_AFTER_MS = 86_400_000;
 
+// Take an attempt, in one round trip: refused while blocked (returns `until`) and, once the free
+// failures are used up by failures and attempts under way together, while another attempt is
+// under way (returns a second from now). So a volley of parallel guesses, each costing Argon2's
+// time before its failure is counted, gets one guess at a time past the free ones, not one per
+// connection. An attempt whose process died is forgotten after ARGV[4] ms.
+const ATTEMPT = `
+local now = tonumber(ARGV[1])
+local blocked = tonumber(redis.call('HGET', KEYS[1], 'until') or '0')
+if blocked > now then return blocked end
+local inflight = tonumber(redis.call('HGET', KEYS[1], 'inflight') or '0')
+if inflight > 0 and now - tonumber(redis.call('HGET', KEYS[1], 'inflight_at') or '0') > tonumber(ARGV[4]) then
+  inflight = 0
+end
+local failures = tonumber(redis.call('HGET', KEYS[1], 'failures') or '0')
+if inflight > 0 and failures + inflight >= tonumber(ARGV[2]) then return now + 1000 end
+redis.call('HSET', KEYS[1], 'inflight', inflight + 1, 'inflight_at', now)
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return 0`;
+
+const RELEASE = `
+if tonumber(redis.call('HGET', KEYS[1], 'inflight') or '0') > 0 then
+  redis.call('HINCRBY', KEYS[1], 'inflight', -1)
+end
+return 0`;
+
+/** An attempt longer than this (Argon2 takes milliseconds) belongs to a process that died. */
+const ATTEMPT_FORGOTTEN_AFTER_MS = 30_000;
+
 /**
  * Failed sign-ins, counted per account and per address in Redis (shared by every API process).
  * A few failures are free; after them each failure makes the next attempt wait, the wait doubling
@@ -66,6 +94,42 @@ export class SignInThrottle {
     if (!untils) return 0;
     const until = Math.max(...untils.map((u) => Number(u ?? 0)));
     return until > now ? Math.ceil((until - now) / 1000) : 0;
+  }
+
+  /**
+   * Takes an attempt for this login from this address: 0 when it may go ahead (then `release`
+   * it when done, whatever the outcome), else the seconds to wait.
+   */
+  async begin(login: string, address: string, now = Date.now()): Promise<number> {
+    const take = (key: string, policy: ThrottlePolicy) =>
+      this.redis.eval(
+        ATTEMPT,
+        1,
+        key,
+        now,
+        policy.freeFailures,
+        FORGET_AFTER_MS,
+        ATTEMPT_FORGOTTEN_AFTER_MS,
+      );
+    const untilMs = async (): Promise<number> => {
+      const account = Number(await take(this.accountKey(login), this.account));
+      if (account > now) return account;
+      const address_ = Number(await take(this.addressKey(address), this.address));
+      if (address_ > now) await this.redis.eval(RELEASE, 1, this.accountKey(login));
+      return address_;
+    };
+    const until = await this.quietly(untilMs);
+    return until !== undefined && until > now ? Math.ceil((until - now) / 1000) : 0;
+  }
+
+  /** Ends an attempt `begin` took. */
+  async release(login: string, address: string): Promise<void> {
+    await this.quietly(() =>
+      Promise.all([
+        this.redis.eval(RELEASE, 1, this.accountKey(login)),
+        this.redis.eval(RELEASE, 1, this.addressKey(address)),
+      ]),
+    );
   }
 
   async failed(login: string, address: string, now = Date.now()): Promise<void> {
