@@ -5,6 +5,7 @@
  * projected and routed.
  */
 import { Pool } from 'pg';
+import { PROJECTIONS } from '@liaison/views';
 import {
   assign,
   holdWorkshop,
@@ -68,12 +69,12 @@ describe('a worker that loses its Postgres connections', () => {
     }
   }
 
-  /** The worker runs every subscription: both projections and the relay. */
+  /** The worker runs every subscription: each projection and the relay. */
   async function runningAll(): Promise<boolean> {
     const report = await readiness();
     return (
       report?.status === 'ok' &&
-      report.subscriptions.length === 3 &&
+      report.subscriptions.length === PROJECTIONS.length + 1 &&
       report.subscriptions.every((s) => s.active)
     );
   }
