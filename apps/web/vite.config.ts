@@ -9,6 +9,12 @@ export default defineConfig({
   root: __dirname,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
+  // The domain's verb table, shared with the app, reaches the platform's pure decider shape.
+  resolve: {
+    alias: {
+      '@liaison/platform/decider': resolve(__dirname, '../../libs/platform/src/decider'),
+    },
+  },
   build: {
     outDir: resolve(__dirname, '../../dist/web'),
     emptyOutDir: true,

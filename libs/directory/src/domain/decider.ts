@@ -1,27 +1,9 @@
-/**
- * The shape of the directory's rules, as in the follow-up domain: the command path loads a
- * stream, folds it with `evolve`, asks `decide`, appends what it returns. Nothing here does I/O.
- * (Defined here rather than imported from @liaison/follow-up: the follow-up lib reads the
- * directory, so the directory must not depend on it.)
- */
-export interface Decider<C, S, E, X = DirectoryContext> {
-  decide(command: C, state: S, ctx: X): E[];
-  evolve(state: S, event: E): S;
-  initialState: S;
-}
+import { Decider as DeciderOf } from '@liaison/platform/decider';
 
-export function foldEvents<C, S, E, X>(
-  decider: Decider<C, S, E, X>,
-  events: readonly E[],
-  from: S = decider.initialState,
-): S {
-  return events.reduce((state, event) => decider.evolve(state, event), from);
-}
+export { assertNever, foldEvents } from '@liaison/platform/decider';
 
-/** Compile-time proof that a switch handled every case. */
-export function assertNever(value: never): never {
-  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
-}
+/** The directory's rules decide with the directory's context. */
+export type Decider<C, S, E, X = DirectoryContext> = DeciderOf<C, S, E, X>;
 
 /** Who sends a directory command: a person (their uuid), an admin's token, or `system`. */
 export interface DirectoryActor {

@@ -1,22 +1,7 @@
-/** The shape every aggregate's rules take: the handler loads events, folds them with `evolve`,
- * asks `decide`, appends what it returns. Nothing here does I/O. */
+import { Decider as DeciderOf } from '@liaison/platform/decider';
 import { DecisionContext } from './context';
 
-export interface Decider<C, S, E> {
-  decide(command: C, state: S, ctx: DecisionContext): E[];
-  evolve(state: S, event: E): S;
-  initialState: S;
-}
+export { assertNever, foldEvents } from '@liaison/platform/decider';
 
-export function foldEvents<C, S, E>(
-  decider: Decider<C, S, E>,
-  events: readonly E[],
-  from: S = decider.initialState,
-): S {
-  return events.reduce((state, event) => decider.evolve(state, event), from);
-}
-
-/** Compile-time proof that a switch handled every case. */
-export function assertNever(value: never): never {
-  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
-}
+/** The follow-up and workshop rules decide with the follow-up domain's context. */
+export type Decider<C, S, E> = DeciderOf<C, S, E, DecisionContext>;
