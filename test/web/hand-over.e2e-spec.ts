@@ -62,11 +62,14 @@ describe('web: hand-over to a colleague', () => {
       await page.getByRole('heading', { name: '인계 대상 과제', level: 1 }).waitFor();
 
       // The picker's list: this agency's officers only, never another agency's.
-      const listed = page.waitForResponse((r) => r.url().endsWith('/v1/agencies/KISA/officers'));
-      await page.reload();
-      const answer = await listed;
-      expect(answer.status()).toBe(200);
-      const names = ((await answer.json()) as { items: { displayName: { ko: string } }[] }).items
+      // Asked from the page (its session cookie), not read off the page's own request: a
+      // response body is gone once the page moves on, which made that read flaky.
+      const answer = await page.evaluate(async () => {
+        const res = await fetch('/v1/agencies/KISA/officers');
+        return { status: res.status, body: (await res.json()) as unknown };
+      });
+      expect(answer.status).toBe(200);
+      const names = (answer.body as { items: { displayName: { ko: string } }[] }).items
         .map((p) => p.displayName.ko)
         .sort();
       expect(names).toContain('이대리');
