@@ -10,6 +10,7 @@ import {
 } from '@liaison/platform';
 import { ApiKeyAuthenticator } from './api-keys/api-key.authenticator';
 import { ApiKeysService } from './api-keys/api-keys.service';
+import { CredentialRecheck } from './credential-recheck';
 import { IDENTITY_CONFIG, IdentityConfig, loadIdentityConfig } from './config/identity-config';
 import { DirectoryDelegations } from './delegation/delegation-resolver';
 import { DevelopmentAccounts } from './development-accounts/development-accounts';
@@ -79,6 +80,8 @@ const authenticatorsProvider: Provider = {
     // machines
     ApiKeysService,
     ApiKeyAuthenticator,
+    // for what outlives a request (the queue dashboard's session)
+    CredentialRecheck,
     // the guard's seams
     authenticatorsProvider,
     { provide: DELEGATIONS, useClass: DirectoryDelegations },
@@ -95,6 +98,7 @@ const authenticatorsProvider: Provider = {
     SignInService,
     PasswordService,
     ApiKeysService,
+    CredentialRecheck,
     DevelopmentAccounts,
     DirectoryModule,
   ],

@@ -12,6 +12,7 @@ export * from './sessions/sign-in.service';
 export * from './api-keys/api-key-format';
 export * from './api-keys/api-keys.service';
 export * from './api-keys/api-key.authenticator';
+export * from './credential-recheck';
 export * from './delegation/delegation-resolver';
 export * from './security-events/security-events';
 export * from './development-accounts/development-accounts';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@liaison/identity';
 import { RoutingMetrics, RoutingModule } from '@liaison/routing';
 import { AgencyWebhooksController } from './agency-webhooks.controller';
 import { DeadLettersController } from './dead-letters.controller';
@@ -7,7 +8,7 @@ import { QueueDashboard } from './queue-dashboard';
 
 /** Operators' routes: webhooks, dead letters, the queue dashboard, routing metrics. */
 @Module({
-  imports: [RoutingModule],
+  imports: [RoutingModule, IdentityModule],
   controllers: [AgencyWebhooksController, DeadLettersController],
   providers: [QueueDashboard, DashboardSessions, RoutingMetrics],
 })

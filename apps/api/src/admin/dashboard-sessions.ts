@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { CredentialRecheck } from '@liaison/identity';
 import { AuthenticatedUser, REDIS } from '@liaison/platform';
 
 /** What the sessions need of Redis (a single server or a Cluster). */
@@ -23,10 +24,17 @@ const KEY = 'liaison:dashboard-session:';
  * The dashboard's browser sessions: an opaque random id in the cookie, the admin it belongs to
  * in Redis with a TTL, shared by every API process. The cookie used to hold the admin's JWT,
  * which then worked as a bearer token anywhere if it leaked from the browser.
+ *
+ * The stored admin is only who opened it: every request asks again whether the credential
+ * they opened it with still holds (the API session not signed out, the key not revoked, the
+ * person active) and with which roles now, so the dashboard ends with the credential.
  */
 @Injectable()
 export class DashboardSessions implements DashboardSessionStore {
-  constructor(@Inject(REDIS) private readonly redis: SessionRedis) {}
+  constructor(
+    @Inject(REDIS) private readonly redis: SessionRedis,
+    private readonly recheck: CredentialRecheck,
+  ) {}
 
   async open(user: AuthenticatedUser, seconds: number): Promise<string> {
     const id = randomBytes(32).toString('base64url');
@@ -37,7 +45,10 @@ export class DashboardSessions implements DashboardSessionStore {
   async find(id: string): Promise<AuthenticatedUser | undefined> {
     if (!SESSION_ID.test(id)) return undefined;
     const stored = await this.redis.get(KEY + id);
-    return stored === null ? undefined : (JSON.parse(stored) as AuthenticatedUser);
+    if (stored === null) return undefined;
+    const current = await this.recheck.current(JSON.parse(stored) as AuthenticatedUser);
+    if (!current) await this.redis.del(KEY + id);
+    return current;
   }
 
   async close(id: string): Promise<void> {

@@ -90,8 +90,11 @@ export class QueueDashboard implements OnModuleInit {
   /** The guard has let an admin with a credential through: a new session for them. */
   private async openSession(req: FastifyRequest, reply: FastifyReply) {
     const user = (req as FastifyRequest & { dashboardUser?: AuthenticatedUser }).dashboardUser!;
-    const id = await this.sessions.open(user, SESSION_SECONDS);
-    return reply.header('set-cookie', this.cookie(id, SESSION_SECONDS)).code(204).send();
+    const seconds = Math.min(SESSION_SECONDS, bearerLifetimeS(req) ?? SESSION_SECONDS);
+    if (seconds <= 0)
+      return this.deny(reply, 'POST /admin/queues/session', 401, 'The token has expired');
+    const id = await this.sessions.open(user, seconds);
+    return reply.header('set-cookie', this.cookie(id, seconds)).code(204).send();
   }
 
   private async closeSession(req: FastifyRequest, reply: FastifyReply) {
@@ -106,5 +109,24 @@ export class QueueDashboard implements OnModuleInit {
       `Max-Age=${maxAge}` +
       (this.config.nodeEnv === 'production' ? '; Secure' : '')
     );
+  }
+}
+
+/**
+ * The seconds left to the bearer JWT the session is opened with (its `exp`, already verified by
+ * the guard): a dashboard session outlives no token. Undefined for anything else (an API key,
+ * a session cookie), which the sessions check again on every request.
+ */
+function bearerLifetimeS(req: FastifyRequest): number | undefined {
+  const [scheme, token] = (req.headers.authorization ?? '').split(' ');
+  const parts = scheme === 'Bearer' && token ? token.split('.') : [];
+  if (parts.length !== 3) return undefined;
+  try {
+    const { exp } = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as {
+      exp?: unknown;
+    };
+    return typeof exp === 'number' ? Math.floor(exp - Date.now() / 1000) : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -26,6 +26,12 @@ export function useLiveChanges(enabled: boolean): void {
       void client.invalidateQueries({ queryKey: ['board'] });
       void client.invalidateQueries({ queryKey: ['follow-up', change.followUpId] });
     });
+    // the session (or role) that opened the stream has ended: stop, and let the reads find out
+    // (a 401 takes the page to sign-in) instead of reconnecting into a refusal
+    source.addEventListener('ended', () => {
+      source.close();
+      void client.invalidateQueries();
+    });
     return () => source.close();
   }, [client, enabled]);
 }

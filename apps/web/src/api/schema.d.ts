@@ -1558,7 +1558,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Server-sent events: `follow-up` {followUpId, status, version, position} for each change to a task the caller may see, once the views have it (read it with minPosition) */
+    /** Server-sent events: `follow-up` {followUpId, status, version, position} for each change to a task the caller may see, once the views have it (read it with minPosition); `ended` {reason} and the stream closes when the session or role that opened it ends */
     get: operations['LiveController_stream'];
     put?: never;
     post?: never;

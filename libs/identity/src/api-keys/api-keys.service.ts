@@ -169,6 +169,16 @@ export class ApiKeysService {
     }
   }
 
+  /** Whether the key is still good (not revoked, not expired), without its secret: for what
+   * outlives the request that presented it (the queue dashboard's session). */
+  async isLive(id: string): Promise<boolean> {
+    const { rows } = await this.pool.query<{ live: boolean }>(
+      'SELECT expires_at > now() AND revoked_at IS NULL AS live FROM api_keys WHERE id = $1',
+      [id],
+    );
+    return rows[0]?.live === true;
+  }
+
   /** One primary-key read per request; a write at first use and then at most once a minute. */
   async check(key: ParsedApiKey, request?: AuthRequest): Promise<ApiKeyCheck> {
     const row = await this.checks.submit(key.id);

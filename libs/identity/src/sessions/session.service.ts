@@ -113,8 +113,16 @@ export class SessionService {
 
   /** The live session the id names, or undefined (unknown, ended, idle or past its end). */
   async lookup(id: string): Promise<LiveSession | undefined> {
-    const hash = sha256(id);
-    const handle = hash.toString('hex');
+    return this.byHandle(sha256(id).toString('hex'));
+  }
+
+  /**
+   * The live session a handle names (what a request's user carries as `sessionId`), or
+   * undefined: for what outlives one request — a live stream, the queue dashboard's session.
+   */
+  async byHandle(handle: string): Promise<LiveSession | undefined> {
+    if (!/^[0-9a-f]{64}$/.test(handle)) return undefined;
+    const hash = Buffer.from(handle, 'hex');
     const row = await this.lookups.submit(handle);
     if (!row) return undefined;
     if (!row.live || !row.active) {

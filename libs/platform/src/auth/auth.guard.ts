@@ -71,23 +71,11 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<AuthRequest>();
     const route = `${request.method} ${request.url}`;
-    let user = await this.identify(request);
-    const onBehalfOf = headerValue(request, ON_BEHALF_OF_HEADER);
-    if (request.headers[ON_BEHALF_OF_HEADER] !== undefined) {
-      user = await this.actFor(user, onBehalfOf, route);
-    }
-
     const allowed = this.reflector.getAllAndOverride<UserRole[] | undefined>(
       ALLOWED_ROLES,
       targets,
     );
-    const role = roleFor(user, allowed);
-    if (role === undefined) {
-      this.logger.warn({ decision: 'deny', status: 403, route, user: user.id, role: user.role });
-      const held = (user.roles ?? [user.role]).join(', ') || 'no role';
-      throw new ForbiddenException(`Role ${held} may not use ${route}`);
-    }
-    user.role = role;
+    const user = await this.authorize(request, allowed);
     request.user = user;
     this.logger.log({
       decision: 'allow',
@@ -99,6 +87,30 @@ export class AuthGuard implements CanActivate {
       ...(user.onBehalfOf !== undefined && { onBehalfOf: user.onBehalfOf.id }),
     });
     return true;
+  }
+
+  /**
+   * The caller as they are now, acting in the first of `allowed` they hold (delegation too), or
+   * the HTTP answer thrown (401, 403). For every request, and again for a long-lived one (a
+   * live stream) whose credential may end while it stays open.
+   */
+  async authorize(
+    request: AuthRequest,
+    allowed: readonly UserRole[] | undefined,
+  ): Promise<AuthenticatedUser> {
+    const route = `${request.method} ${request.url}`;
+    let user = await this.identify(request);
+    const onBehalfOf = headerValue(request, ON_BEHALF_OF_HEADER);
+    if (request.headers[ON_BEHALF_OF_HEADER] !== undefined) {
+      user = await this.actFor(user, onBehalfOf, route);
+    }
+    const role = roleFor(user, allowed);
+    if (role === undefined) {
+      this.logger.warn({ decision: 'deny', status: 403, route, user: user.id, role: user.role });
+      const held = (user.roles ?? [user.role]).join(', ') || 'no role';
+      throw new ForbiddenException(`Role ${held} may not use ${route}`);
+    }
+    return { ...user, role };
   }
 
   /**

@@ -15,7 +15,8 @@ export interface FollowUpChange {
 export interface LiveSubscriber {
   user: AuthenticatedUser;
   send(change: FollowUpChange): void;
-  end(): void;
+  /** Closes the stream; with a reason, the caller is told why (their credential ended). */
+  end(reason?: string): void;
 }
 
 /** How often the board view is asked what moved, while anyone listens. */
