@@ -139,8 +139,11 @@ export class PeopleReader {
   }
 
   /** People, by agency and login; `active` filters when given. */
-  async list(filter: { agency?: string; active?: boolean } = {}): Promise<PersonRecord[]> {
-    const { rows } = await this.pool.query<PersonRow>(
+  async list(
+    filter: { agency?: string; active?: boolean } = {},
+    db: Pool | PoolClient = this.pool,
+  ): Promise<PersonRecord[]> {
+    const { rows } = await db.query<PersonRow>(
       `SELECT ${PERSON_COLUMNS} FROM people
        WHERE ($1::text IS NULL OR agency = $1) AND ($2::boolean IS NULL OR active = $2)
        ORDER BY agency, login`,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { PG_POOL } from '@liaison/platform';
 import { AgencyInfo } from '../domain';
 
@@ -20,9 +20,10 @@ export class AgencyDirectory {
 
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
-  async snapshot(): Promise<ReadonlyMap<string, AgencyInfo>> {
+  /** `db`: a caller inside a transaction reads on its own connection, never waits for another. */
+  async snapshot(db: Pool | PoolClient = this.pool): Promise<ReadonlyMap<string, AgencyInfo>> {
     if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.agencies;
-    const { rows } = await this.pool.query<AgencyRow>(
+    const { rows } = await db.query<AgencyRow>(
       'SELECT code, name, kind, active, liaison_agency FROM agencies ORDER BY kind, code',
     );
     const agencies = new Map(

@@ -78,9 +78,13 @@ export class DecisionRunner {
     this.steps = new DecisionSteps(store);
   }
 
-  /** The stream as stored now (queries use this: never the cache). */
-  load<C, S, E>(decider: Decider<C, S, E>, streamId: string): Promise<LoadedHistory<S>> {
-    return this.steps.load(decider, streamId);
+  /** The stream as stored now (queries use this: never the cache); in `tx` when given. */
+  load<C, S, E>(
+    decider: Decider<C, S, E>,
+    streamId: string,
+    tx?: PoolClient,
+  ): Promise<LoadedHistory<S>> {
+    return this.steps.load(decider, streamId, tx);
   }
 
   /** `people`: the people the command names, looked up by the handler for the rules. */
@@ -106,7 +110,8 @@ export class DecisionRunner {
     const streams = new Set(items.map((i) => i.streamId));
     if (streams.size !== items.length) throw new Error('a batch names each stream once');
     const { tx, known } = options;
-    return this.steps.settle(decider, items, this.directory, { tx, known });
+    // the directory too is read in the caller's transaction, not through the pool
+    return this.steps.settle(decider, items, () => this.agencies.snapshot(tx), { tx, known });
   }
 
   private async runNow<C, S, E extends DomainEvent>(

@@ -104,8 +104,15 @@ export class DecisionSteps {
   constructor(private readonly store: EventStore) {}
 
   /** The stream as stored now. */
-  async load<C, S, E>(decider: Decider<C, S, E>, streamId: string): Promise<LoadedHistory<S>> {
-    return loadedFrom(decider, await this.store.readStream(streamId));
+  async load<C, S, E>(
+    decider: Decider<C, S, E>,
+    streamId: string,
+    tx?: PoolClient,
+  ): Promise<LoadedHistory<S>> {
+    const events = tx
+      ? ((await this.store.readStreams([streamId], tx)).get(streamId) ?? [])
+      : await this.store.readStream(streamId);
+    return loadedFrom(decider, events);
   }
 
   /**

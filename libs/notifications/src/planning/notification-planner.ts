@@ -50,15 +50,18 @@ export class NotificationPlanner {
     return emails;
   }
 
+  // Every read of the batch goes through the subscription's own connection (tx): a read
+  // through the pool would wait for a second connection while this one is held, and with a
+  // small pool all of whose connections are held so (by relays and projections) never get one.
   private async planOne(event: StoredEvent, tx: PoolClient): Promise<PlannedEmail[]> {
-    const history = await this.store.readStream(event.streamId, { toVersion: event.version });
-    const task = foldTask(history);
+    const stream = (await this.store.readStreams([event.streamId], tx)).get(event.streamId) ?? [];
+    const task = foldTask(stream.filter((e) => e.version <= event.version));
     if (!task.exists) return [];
     const actors = actorsOf(event);
     const facts: EventFacts = { type: event.type, data: event.data, actors };
     const planned = new Map<string, Planned>();
     for (const notice of noticesFor(facts, task)) {
-      for (const person of await this.resolve(notice.audience)) {
+      for (const person of await this.resolve(notice.audience, tx)) {
         // told once per event (a mention wins over the comment), never about one's own act,
         // never about a task one may not see
         if (planned.has(person.id) || actors.includes(person.id)) continue;
@@ -67,7 +70,7 @@ export class NotificationPlanner {
       }
     }
     if (planned.size === 0) return [];
-    const taskFacts = await this.factsOf(event, task);
+    const taskFacts = await this.factsOf(event, task, tx);
     const prefs = await this.preferences.forPeople([...planned.keys()], tx);
     const emails: PlannedEmail[] = [];
     for (const { person, kind } of planned.values()) {
@@ -137,38 +140,46 @@ export class NotificationPlanner {
       : undefined;
   }
 
-  private async resolve(audience: Audience): Promise<PersonRecord[]> {
+  private async resolve(audience: Audience, tx: PoolClient): Promise<PersonRecord[]> {
     switch (audience.to) {
       case 'people': {
-        const found = await Promise.all([...new Set(audience.ids)].map((id) => this.byId(id)));
+        const found: (PersonRecord | undefined)[] = [];
+        // one after another: a client runs one query at a time
+        for (const id of new Set(audience.ids)) found.push(await this.byId(id, tx));
         return found.filter((p): p is PersonRecord => p !== undefined);
       }
       case 'officer-or-agency': {
         if (audience.officerId) {
-          const officer = await this.byId(audience.officerId);
+          const officer = await this.byId(audience.officerId, tx);
           // a named officer who has left the agency or was deactivated: the agency is told
           if (officer?.active && officer.agency === audience.agency) return [officer];
         }
-        return (await this.people.list({ agency: audience.agency, active: true })).filter((p) =>
+        return (await this.people.list({ agency: audience.agency, active: true }, tx)).filter((p) =>
           p.roles.includes('agency_officer'),
         );
       }
       case 'bureau-heads':
-        return (await this.people.list({ agency: audience.agency, active: true })).filter((p) =>
+        return (await this.people.list({ agency: audience.agency, active: true }, tx)).filter((p) =>
           p.roles.includes('bureau_head'),
         );
     }
   }
 
-  private async byId(id: string): Promise<PersonRecord | undefined> {
+  private async byId(id: string, tx: PoolClient): Promise<PersonRecord | undefined> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-    return this.people.byId(id);
+    return this.people.byId(id, tx);
   }
 
-  private async factsOf(event: StoredEvent, task: FollowUpState): Promise<NotificationFacts> {
+  private async factsOf(
+    event: StoredEvent,
+    task: FollowUpState,
+    tx: PoolClient,
+  ): Promise<NotificationFacts> {
     const data = event.data as Record<string, unknown>;
     const actor =
-      typeof event.metadata.actor === 'string' ? await this.byId(event.metadata.actor) : undefined;
+      typeof event.metadata.actor === 'string'
+        ? await this.byId(event.metadata.actor, tx)
+        : undefined;
     const body = typeof data.body === 'string' ? data.body : undefined;
     return {
       followUpId: task.followUpId,

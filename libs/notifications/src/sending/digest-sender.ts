@@ -91,7 +91,7 @@ export class DigestSender {
           RETURNING subject, email, created_at`,
         [personId, day],
       );
-      const person = await this.people.byId(personId);
+      const person = await this.people.byId(personId, client); // the transaction's connection
       if (items.length === 0 || !person?.active || !person.email) {
         await client.query('ROLLBACK');
         return false;

@@ -94,7 +94,7 @@ export class ContributionProcess {
     const leads = new Map<string, FollowUpState>();
     for (const e of events.filter((x) => x.type === 'FollowUpContributionRequested')) {
       if (!leads.has(e.streamId)) {
-        leads.set(e.streamId, (await this.runner.load(followUpDecider, e.streamId)).state);
+        leads.set(e.streamId, (await this.runner.load(followUpDecider, e.streamId, tx)).state);
       }
     }
     return { leadOf, contributionsOf, leads };
