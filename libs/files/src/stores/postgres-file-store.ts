@@ -1,5 +1,10 @@
-import { Pool, PoolClient } from 'pg';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Pool, PoolClient } from 'pg';
 import { FileStore, StoredBlob } from '../file-store';
 import { verifyingPassThrough } from '../hashing';
 
@@ -29,15 +34,43 @@ export class PostgresFileStore extends FileStore {
     return (rowCount ?? 0) > 0;
   }
 
+  /**
+   * The content is first taken in whole and checked (to a temporary file, memory flat), with
+   * no connection held: a slow sender keeps no transaction open. Only then one short
+   * transaction writes the chunks, at the speed of the disk and the database.
+   */
   async put(blob: StoredBlob, content: Readable): Promise<void> {
-    if (await this.has(blob.sha256)) {
+    if (await this.touch(blob.sha256)) {
       content.resume();
       return;
     }
+    const dir = await mkdtemp(join(tmpdir(), 'liaison-blob-'));
+    try {
+      const staged = join(dir, 'content');
+      await pipeline(content, verifyingPassThrough(blob), createWriteStream(staged));
+      await this.write(blob, staged);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /**
+   * Content stored already: its `stored_at` is renewed, so the orphan sweep leaves it to the
+   * upload that is about to name it (a blob row the sweep deleted first is simply written again).
+   */
+  private async touch(sha256: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      'UPDATE file_blobs SET stored_at = now() WHERE sha256 = $1',
+      [sha256],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
+  private async write(blob: StoredBlob, staged: string): Promise<void> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const chunks = await this.writeChunks(client, blob, content);
+      const chunks = await this.writeChunks(client, blob.sha256, staged);
       const inserted = await client.query(
         `INSERT INTO file_blobs (sha256, size, chunks) VALUES ($1, $2, $3)
          ON CONFLICT (sha256) DO NOTHING`,
@@ -54,39 +87,50 @@ export class PostgresFileStore extends FileStore {
     }
   }
 
-  /** Writes the content in chunks as it streams in, checking its hash on the way. */
-  private async writeChunks(
-    client: PoolClient,
-    blob: StoredBlob,
-    content: Readable,
-  ): Promise<number> {
-    const checked = content.pipe(verifyingPassThrough(blob));
-    content.on('error', (err) => checked.destroy(err));
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
+  /** Writes the staged (already checked) content in chunks of `chunkBytes`. */
+  private async writeChunks(client: PoolClient, sha256: string, staged: string): Promise<number> {
     let seq = 0;
-    const flush = async (upTo: number) => {
-      const all = Buffer.concat(pending);
-      let offset = 0;
-      while (all.length - offset >= upTo && all.length - offset > 0) {
-        const piece = all.subarray(offset, offset + this.chunkBytes);
-        await client.query('INSERT INTO file_chunks (sha256, seq, data) VALUES ($1, $2, $3)', [
-          blob.sha256,
-          seq++,
-          piece,
-        ]);
-        offset += piece.length;
-      }
-      pending = offset < all.length ? [all.subarray(offset)] : [];
-      pendingBytes = all.length - offset;
-    };
-    for await (const chunk of checked as AsyncIterable<Buffer>) {
-      pending.push(chunk);
-      pendingBytes += chunk.length;
-      if (pendingBytes >= this.chunkBytes) await flush(this.chunkBytes);
+    for await (const piece of createReadStream(staged, { highWaterMark: this.chunkBytes })) {
+      await client.query('INSERT INTO file_chunks (sha256, seq, data) VALUES ($1, $2, $3)', [
+        sha256,
+        seq++,
+        piece as Buffer,
+      ]);
     }
-    await flush(1);
     return seq;
+  }
+
+  /**
+   * Deletes the contents stored more than `olderThanHours` ago that no event names (an upload
+   * whose append then failed or was refused): returns their hashes. An event names a file by a
+   * `sha256` key at any depth of its data (a follow-up's attachment, a counterpart's answer).
+   * Safe beside an upload in flight: its blob is new, or was touched by its `put`; a row
+   * touched while the sweep runs is re-checked by Postgres against the age and kept.
+   */
+  async sweepOrphans(olderThanHours: number): Promise<string[]> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ sha256: string }>(
+        `DELETE FROM file_blobs b
+          WHERE b.stored_at < now() - make_interval(hours => $1)
+            AND b.sha256 NOT IN (
+              SELECT DISTINCT named #>> '{}' FROM events,
+                     jsonb_path_query(data, 'strict $.**.sha256') AS named
+               WHERE jsonb_typeof(named) = 'string')
+          RETURNING b.sha256`,
+        [olderThanHours],
+      );
+      const gone = rows.map((r) => r.sha256);
+      await client.query('DELETE FROM file_chunks WHERE sha256 = ANY($1::text[])', [gone]);
+      await client.query('COMMIT');
+      return gone;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
   }
 
   async read(sha256: string): Promise<Readable | undefined> {
