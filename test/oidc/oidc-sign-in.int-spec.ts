@@ -153,6 +153,18 @@ describe('OIDC sign-in against a real provider', () => {
     expect(result.subject).toBe('Bob');
   });
 
+  it('refuses when the configured claim is missing from the token and userinfo, never trying the login', async () => {
+    const service = signIn({ OIDC_SUBJECT_CLAIM: 'email' });
+    // `sub` is someone's login: a fallback to the login (or to `sub`) would sign Bob in
+    idp.signInAs({ sub: 'bob' });
+    const { callback, binding } = await toCallback(service, new Browser());
+    const error = await refusal(service.complete(callback.searchParams, binding));
+    // refused: the claim is in neither (this IdP's userinfo refuses its resource-bound access
+    // token, so the refusal is oidc_failed; an IdP whose userinfo answers gives unknown_person)
+    expect(['unknown_person', 'oidc_failed']).toContain(error.code);
+    expect(error.message).toMatch(/claim email is missing|userinfo/);
+  });
+
   it('refuses an email the IdP has not verified', async () => {
     const service = signIn({ OIDC_SUBJECT_CLAIM: 'email' });
     logins.set('carol@example.go.kr', { id: 'p-carol', active: true });
