@@ -1,11 +1,12 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AgencyDirectory } from '@liaison/follow-up';
-import { AuthenticatedUser, AuthGuard, LIAISON_CONFIG, LiaisonConfig } from '@liaison/platform';
+import { SessionService } from '@liaison/identity';
+import { AuthenticatedUser, AuthGuard } from '@liaison/platform';
 import { allQueueNames, RoutingQueues } from '@liaison/routing';
 import { cookie, DASHBOARD_COOKIE, DASHBOARD_PATH, dashboardAccess } from './dashboard-access';
 import { DashboardSessions } from './dashboard-sessions';
@@ -32,7 +33,8 @@ export class QueueDashboard implements OnModuleInit {
     private readonly directory: AgencyDirectory,
     private readonly sessions: DashboardSessions,
     private readonly moduleRef: ModuleRef,
-    @Inject(LIAISON_CONFIG) private readonly config: LiaisonConfig,
+    /** Whether a cookie is Secure: the session cookie's rule, the one rule for every cookie. */
+    private readonly sessionCookies: SessionService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -94,20 +96,26 @@ export class QueueDashboard implements OnModuleInit {
     if (seconds <= 0)
       return this.deny(reply, 'POST /admin/queues/session', 401, 'The token has expired');
     const id = await this.sessions.open(user, seconds);
-    return reply.header('set-cookie', this.cookie(id, seconds)).code(204).send();
+    return reply
+      .header('set-cookie', this.cookie(req, id, seconds))
+      .code(204)
+      .send();
   }
 
   private async closeSession(req: FastifyRequest, reply: FastifyReply) {
     const id = cookie(req, DASHBOARD_COOKIE);
     if (id) await this.sessions.close(id);
-    return reply.header('set-cookie', this.cookie('', 0)).code(204).send();
+    return reply
+      .header('set-cookie', this.cookie(req, '', 0))
+      .code(204)
+      .send();
   }
 
-  private cookie(value: string, maxAge: number): string {
+  private cookie(req: FastifyRequest, value: string, maxAge: number): string {
     return (
       `${DASHBOARD_COOKIE}=${value}; Path=${DASHBOARD_PATH}; HttpOnly; SameSite=Strict; ` +
       `Max-Age=${maxAge}` +
-      (this.config.nodeEnv === 'production' ? '; Secure' : '')
+      (this.sessionCookies.secure(req) ? '; Secure' : '')
     );
   }
 }

@@ -70,7 +70,7 @@ export class OidcSessionController {
         details: [{ field: 'returnTo', problems: ['must be a path on this site'] }],
       });
     }
-    const secure = request.protocol === 'https';
+    const secure = this.sessions.secure(request); // the one rule for every cookie we set
     const derived = `${request.protocol}://${request.host}${CALLBACK_PATH}`;
     try {
       const { authorizationUrl, binding } = await signIn.begin(path, signIn.redirectUri(derived));
@@ -94,7 +94,7 @@ export class OidcSessionController {
     const query = new URLSearchParams(request.url.split('?')[1] ?? '');
     const binding = cookieValue(request.headers.cookie, FLOW_COOKIE);
     reply
-      .header('set-cookie', clearedFlowCookie(request.protocol === 'https'))
+      .header('set-cookie', clearedFlowCookie(this.sessions.secure(request)))
       .header('cache-control', 'no-store');
     try {
       const { person, subject, returnTo } = await signIn.complete(query, binding);
