@@ -11,7 +11,13 @@ import { Client } from 'pg';
 import { FilesConfig, loadFilesConfig } from '@liaison/files';
 import { PROJECTIONS } from '@liaison/views';
 import { BackupManifest, listFiles, MANIFEST_FORMAT, writeManifest } from './manifest';
-import { requireToolAtLeast, runTool, serverVersion, toolVersion } from './pg-tools';
+import {
+  requireToolAtLeast,
+  runTool,
+  serverVersion,
+  toolConnection,
+  toolVersion,
+} from './pg-tools';
 import { cliDatabaseUrl, option } from './cli-options';
 
 /**
@@ -50,17 +56,22 @@ export async function backup(o: BackupOptions): Promise<BackupManifest> {
     const lastMigration = await lastMigrationName(client);
     const viewTables = PROJECTIONS.flatMap((p) => p.tables.map((t) => t.name));
 
-    runTool('pg_dump', [
-      `--dbname=${o.databaseUrl}`,
-      `--snapshot=${rows[0].id}`,
-      '--format=directory',
-      `--file=${join(out, DATABASE_DIR)}`,
-      '--no-owner',
-      '--no-privileges',
-      '--exclude-schema=projection_rebuild',
-      '--exclude-schema=projection_check*',
-      ...[...viewTables, ...EPHEMERAL_TABLES].map((t) => `--exclude-table-data=public.${t}`),
-    ]);
+    const connection = toolConnection(o.databaseUrl);
+    runTool(
+      'pg_dump',
+      [
+        connection.dbname,
+        `--snapshot=${rows[0].id}`,
+        '--format=directory',
+        `--file=${join(out, DATABASE_DIR)}`,
+        '--no-owner',
+        '--no-privileges',
+        '--exclude-schema=projection_rebuild',
+        '--exclude-schema=projection_check*',
+        ...[...viewTables, ...EPHEMERAL_TABLES].map((t) => `--exclude-table-data=public.${t}`),
+      ],
+      connection.env,
+    );
     await client.query('COMMIT');
 
     const manifest: BackupManifest = {

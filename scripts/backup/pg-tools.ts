@@ -45,3 +45,22 @@ export function runTool(tool: string, args: string[], env: NodeJS.ProcessEnv = p
     throw new Error(`${tool} failed: ${stderr.trim().slice(-2000) || (err as Error).message}`);
   }
 }
+
+/**
+ * How a Postgres tool is told where to connect without the password in its arguments, which
+ * any user of the machine sees in `ps`: the URL without it (`--dbname`), the password in the
+ * tool's own environment (PGPASSWORD, readable only by the same user). Without a password in
+ * the URL the tool finds one as libpq does (PGPASSWORD already set, or ~/.pgpass).
+ */
+export function toolConnection(databaseUrl: string): { dbname: string; env: NodeJS.ProcessEnv } {
+  const url = new URL(databaseUrl);
+  const password = url.password
+    ? decodeURIComponent(url.password)
+    : (url.searchParams.get('password') ?? undefined);
+  url.password = '';
+  url.searchParams.delete('password');
+  return {
+    dbname: `--dbname=${url.toString()}`,
+    env: password === undefined ? process.env : { ...process.env, PGPASSWORD: password },
+  };
+}

@@ -15,7 +15,7 @@ import { createDataSource, createPgPool, runMigrations } from '@liaison/platform
 import { checkProjection, PROJECTIONS, rebuildProjection } from '@liaison/views';
 import { cliDatabaseUrl } from './cli-options';
 import { BackupManifest, BackupRefused, manifestProblems, readManifest } from './manifest';
-import { requireToolAtLeast, runTool, toolVersion } from './pg-tools';
+import { requireToolAtLeast, runTool, toolConnection, toolVersion } from './pg-tools';
 
 export interface RestoreOptions {
   from: string;
@@ -71,14 +71,19 @@ export async function restore(o: RestoreOptions): Promise<RestoreReport> {
   await requireEmpty(o.databaseUrl);
 
   step('pg_restore (one transaction: a failure leaves the database empty)');
-  runTool('pg_restore', [
-    `--dbname=${o.databaseUrl}`,
-    '--single-transaction',
-    '--exit-on-error',
-    '--no-owner',
-    '--no-privileges',
-    join(from, manifest.database.dir),
-  ]);
+  const connection = toolConnection(o.databaseUrl);
+  runTool(
+    'pg_restore',
+    [
+      connection.dbname,
+      '--single-transaction',
+      '--exit-on-error',
+      '--no-owner',
+      '--no-privileges',
+      join(from, manifest.database.dir),
+    ],
+    connection.env,
+  );
 
   step('migrations');
   const dataSource = await createDataSource(o.databaseUrl).initialize();
