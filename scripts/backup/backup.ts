@@ -22,9 +22,12 @@ import { cliDatabaseUrl, option } from './cli-options';
 
 /**
  * Rows that must not come back: a restored database has no live workers, and sign-in sessions
- * ended after the backup would live again (everyone signs in anew after a restore).
+ * ended after the backup would live again (everyone signs in anew after a restore). Idempotency
+ * keys expire (IDEMPOTENCY_KEY_RETENTION_H) and their stored answers copy what the log holds: a
+ * retry after a restore runs again, and a command bound to its key finds its first run by the
+ * event ids the key derives.
  */
-const EPHEMERAL_TABLES = ['worker_heartbeats', 'sessions'];
+const EPHEMERAL_TABLES = ['worker_heartbeats', 'sessions', 'idempotency_keys'];
 const DATABASE_DIR = 'database';
 
 export interface BackupOptions {

@@ -9,7 +9,7 @@ import {
 import { createHash } from 'node:crypto';
 import { Pool } from 'pg';
 import { catchError, from, map, mergeMap, Observable, of, throwError } from 'rxjs';
-import { AuthenticatedUser, PG_POOL } from '@liaison/platform';
+import { AuthenticatedUser, EDGE_CONFIG, EdgeConfig, PG_POOL } from '@liaison/platform';
 
 export class IdempotencyKeyReusedError extends Error {
   readonly code = 'IDEMPOTENCY_KEY_REUSED';
@@ -39,6 +39,8 @@ interface HttpRequest {
 
 /** How long an unanswered claim is left to its owner before a retry takes the command over. */
 const TAKEOVER_AFTER = '5 seconds';
+/** Keys past their retention are purged at most this often per API process. */
+export const IDEMPOTENCY_PURGE_EVERY_MS = 60_000;
 
 /**
  * `Idempotency-Key` on a command: the same caller, key and request get the first answer again;
@@ -53,7 +55,12 @@ const TAKEOVER_AFTER = '5 seconds';
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  private lastPurge = 0;
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(EDGE_CONFIG) private readonly edge: EdgeConfig,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<HttpRequest>();
@@ -65,6 +72,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         details: [{ field: 'Idempotency-Key', problems: ['malformed'] }],
       });
     }
+    this.purgeNowAndThen();
     const actor = request.user.id;
     const requestHash = createHash('sha256')
       .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
@@ -86,6 +94,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
         );
       }),
     );
+  }
+
+  /**
+   * Deletes the keys older than IDEMPOTENCY_KEY_RETENTION_H, at most once a minute, beside the
+   * request (not in its way): the table would otherwise keep every answer ever given.
+   */
+  private purgeNowAndThen(): void {
+    if (Date.now() - this.lastPurge < IDEMPOTENCY_PURGE_EVERY_MS) return;
+    this.lastPurge = Date.now();
+    this.pool
+      .query(`DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`, [
+        this.edge.idempotencyKeyRetentionH,
+      ])
+      .catch(() => undefined); // tried again a minute later
   }
 
   /** Undefined when this request now owns the key; otherwise the stored first answer. */

@@ -29,6 +29,11 @@ export interface EdgeConfig {
    * without it, every request has the proxy's address and shares one per-address allowance.
    */
   trustProxy: boolean | string[];
+  /**
+   * Hours an Idempotency-Key and its stored answer are kept; older ones are purged (a retry
+   * later than this runs the command again, and its key-bound event ids find the first run).
+   */
+  idempotencyKeyRetentionH: number;
 }
 
 const DAY_S = 86_400;
@@ -56,6 +61,7 @@ export function loadEdgeConfig(env: Env = process.env): EdgeConfig {
     jwtMaxLifetimeS: integer(env, 'JWT_MAX_LIFETIME_S', DAY_S, 60, 30 * DAY_S),
     opsPort: integer(env, 'OPS_PORT', 0, 0, 65535),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    idempotencyKeyRetentionH: integer(env, 'IDEMPOTENCY_KEY_RETENTION_H', 24, 1, 24 * 365),
   };
 }
 
