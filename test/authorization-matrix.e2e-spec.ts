@@ -1,5 +1,9 @@
 import jwt from 'jsonwebtoken';
 import { randomUUID } from 'node:crypto';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DevelopmentAccounts } from '@liaison/identity';
 import { signToken } from '@liaison/platform';
 import { Pool } from 'pg';
@@ -18,7 +22,10 @@ import {
   ReachableState,
   WorkshopFixture,
 } from './support/fixtures';
+import { AUTHORIZED_ELSEWHERE } from './support/authorization-elsewhere';
 import { call, Caller } from './support/http';
+import { AppModule } from '../apps/api/src/app.module';
+import { createOpenApiDocument, useRoutePrefix } from '../apps/api/src/app.factory';
 
 /**
  * Every route × every role × own and other agency, and each caller three ways: a bearer JWT, a
@@ -438,13 +445,13 @@ const routes: Route[] = [
     },
   },
   ...[
-    'events?limit=1',
-    'streams/workshop-00000000-0000-4000-8000-000000000000',
-    'follow-ups/00000000-0000-4000-8000-000000000000',
-    'workshops/00000000-0000-4000-8000-000000000000',
-    'access-log?limit=1',
-  ].map((path): Route => ({
-    name: `GET /audit/${path.split('?')[0].split('/')[0]}`,
+    ['events', 'events?limit=1'],
+    ['streams/:streamId', 'streams/workshop-00000000-0000-4000-8000-000000000000'],
+    ['follow-ups/:id', 'follow-ups/00000000-0000-4000-8000-000000000000'],
+    ['workshops/:id', 'workshops/00000000-0000-4000-8000-000000000000'],
+    ['access-log', 'access-log?limit=1'],
+  ].map(([route, path]): Route => ({
+    name: `GET /audit/${route}`,
     method: 'GET',
     setup: async () => ({ path: `/v1/audit/${path}` }),
     expected: {
@@ -469,7 +476,107 @@ const routes: Route[] = [
       admin: 200,
     },
   },
+  {
+    name: 'POST /notifications/read-all',
+    method: 'POST',
+    setup: async () => ({ path: '/v1/notifications/read-all', body: {} }),
+    // one's own notifications: any role, but people only (a session, not a token's subject or
+    // a key: 403); by session every development account marks its own
+    expected: {
+      msitHead: 403,
+      kisaHead: 403,
+      kisaOfficer: 403,
+      nisOfficer: 403,
+      auditor: 403,
+      admin: 403,
+    },
+  },
+  {
+    // the role gate, on a series no one has: heads reach the series' own check (404)
+    name: 'POST /meeting-series/:id/meetings/:n/cancel',
+    method: 'POST',
+    setup: async () => ({
+      path: `/v1/meeting-series/${randomUUID()}/meetings/1/cancel`,
+      body: { reason: 'rescheduled' },
+    }),
+    expected: {
+      msitHead: 404,
+      kisaHead: 404,
+      kisaOfficer: 403,
+      nisOfficer: 403,
+      auditor: 403,
+      admin: 403,
+    },
+  },
 ];
+
+/** `METHOD /path` as the matrix and AUTHORIZED_ELSEWHERE name a route (no /v1, `:param`). */
+const routeKey = (name: string) =>
+  name
+    .split(' ')
+    .slice(0, 2)
+    .join(' ')
+    .replace(/\?.*$/, '')
+    .replace('/agencies/KISA/', '/agencies/:code/');
+
+/** Every route the app serves, from its OpenAPI document (Nest in preview mode: no I/O). */
+async function appRoutes(): Promise<string[]> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(), {
+    preview: true,
+    logger: false,
+    abortOnError: false,
+  });
+  useRoutePrefix(app);
+  const document = createOpenApiDocument(app);
+  await app.close();
+  return Object.entries(document.paths).flatMap(([path, operations]) =>
+    Object.keys(operations as object)
+      .filter((method) => /^(get|post|put|patch|delete)$/.test(method))
+      .map(
+        (method) =>
+          `${method.toUpperCase()} ${path.replace(/^\/v1/, '').replace(/\{(\w+)\}/g, ':$1')}`,
+      ),
+  );
+}
+
+describe('authorization matrix: every route has an entry', () => {
+  const inMatrix = new Set(routes.map((r) => routeKey(r.name)));
+  let served: string[];
+  beforeAll(async () => {
+    served = await appRoutes();
+  }, 60_000);
+
+  it('each route the app serves is in the matrix or proved in a named spec', () => {
+    expect(served.length).toBeGreaterThan(100);
+    const missing = served.filter((r) => !inMatrix.has(r) && !(r in AUTHORIZED_ELSEWHERE));
+    expect(missing).toEqual([]);
+  });
+
+  it('names no route the app does not serve, and none twice', () => {
+    const known = new Set(served);
+    const entries = [...inMatrix, ...Object.keys(AUTHORIZED_ELSEWHERE)];
+    expect(entries.filter((r) => !known.has(r))).toEqual([]);
+    expect(Object.keys(AUTHORIZED_ELSEWHERE).filter((r) => inMatrix.has(r))).toEqual([]);
+  });
+
+  it('each spec named for a route exists and calls it', () => {
+    const root = join(__dirname, '..');
+    const problems = Object.entries(AUTHORIZED_ELSEWHERE).flatMap(([route, { spec }]) => {
+      const file = join(root, spec);
+      if (!existsSync(file)) return [`${route}: ${spec} does not exist`];
+      const path = route.split(' ')[1];
+      const literal =
+        path
+          .split('/')
+          .filter((s) => s && !s.startsWith(':'))
+          .pop() ?? '';
+      return readFileSync(file, 'utf8').includes(`/${literal}`)
+        ? []
+        : [`${route}: ${spec} never names /${literal}`];
+    });
+    expect(problems).toEqual([]);
+  });
+});
 
 const badTokens: [string, () => string][] = [
   ['no token', () => ''],
