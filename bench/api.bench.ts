@@ -4,7 +4,12 @@
  * route doing one plain `pg` INSERT, measured in the same run, interleaved. The verb runs twice
  * each round: with a bearer token and with a session cookie (the development account
  * kisa.officer, with its CSRF token), whose lookup reads the session and the person's current
- * roles on every request. Prints JSON.
+ * roles on every request. Each side first runs unmeasured for BENCH_WARMUP_S (default 3) seconds.
+ * Prints JSON.
+ *
+ * Environment: BENCH_DATABASE_URL (default: DATABASE_URL's server, database liaison_bench_api),
+ * BENCH_CONNECTIONS (32), BENCH_DURATION_S (8), BENCH_ROUNDS (3), BENCH_TASKS (512),
+ * BENCH_WARMUP_S (3), BENCH_API_NODE_ARGS (extra node flags for the API process).
  */
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -13,11 +18,16 @@ import { Client } from 'pg';
 import { createDataSource, loadConfig, runMigrations, signToken } from '../libs/platform/src';
 import { envInt, log, machineInfo, median, printJson, round } from './bench-utils';
 
-const DB = 'liaison_bench_api';
+/** The database the API and the baseline run on: BENCH_DATABASE_URL's, else liaison_bench_api. */
+const DB = process.env.BENCH_DATABASE_URL
+  ? new URL(process.env.BENCH_DATABASE_URL).pathname.slice(1)
+  : 'liaison_bench_api';
 const CONNECTIONS = envInt('BENCH_CONNECTIONS', 32);
 const DURATION_S = envInt('BENCH_DURATION_S', 8);
 const ROUNDS = envInt('BENCH_ROUNDS', 3);
 const TASKS = envInt('BENCH_TASKS', 512);
+/** Unmeasured load on each side before the rounds, so neither is measured while compiling. */
+const WARMUP_S = envInt('BENCH_WARMUP_S', 3);
 /** Extra node flags for the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
 const API_NODE_ARGS = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
@@ -119,8 +129,8 @@ interface LoadResult {
   non_2xx: number;
 }
 
-async function load(opts: autocannon.Options): Promise<LoadResult> {
-  const r = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...opts });
+async function load(opts: autocannon.Options, duration = DURATION_S): Promise<LoadResult> {
+  const r = await autocannon({ connections: CONNECTIONS, duration, ...opts });
   return {
     per_s: r.requests.average,
     p50_ms: r.latency.p50,
@@ -132,7 +142,7 @@ async function load(opts: autocannon.Options): Promise<LoadResult> {
 async function main(): Promise<void> {
   // The API runs in development mode (HS256 tokens, the development accounts): so do its tokens.
   const config = loadConfig({ ...process.env, NODE_ENV: 'development' });
-  const databaseUrl = await ensureDatabase(config.databaseUrl);
+  const databaseUrl = await ensureDatabase(process.env.BENCH_DATABASE_URL ?? config.databaseUrl);
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -176,41 +186,58 @@ async function main(): Promise<void> {
 
     let next = 0;
     const body = JSON.stringify({ note: 'Progress on the working-level channel' });
-    const verb = (auth: Record<string, string>) =>
-      load({
-        url: api,
-        requests: [
-          {
-            method: 'POST',
-            headers: { ...auth, 'content-type': 'application/json' },
-            body,
-            // Round-robin over the tasks, so concurrent requests rarely meet on one stream.
-            setupRequest: (req) => ({
-              ...req,
-              path: `/v1/follow-ups/${ids[next++ % ids.length]}/progress`,
-            }),
-          },
-        ],
-      });
-    const baseline = () =>
-      load({
-        url: `${bare}/insert`,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-      });
+    const verb = (auth: Record<string, string>, duration?: number) =>
+      load(
+        {
+          url: api,
+          requests: [
+            {
+              method: 'POST',
+              headers: { ...auth, 'content-type': 'application/json' },
+              body,
+              // Round-robin over the tasks, so concurrent requests rarely meet on one stream.
+              setupRequest: (req) => ({
+                ...req,
+                path: `/v1/follow-ups/${ids[next++ % ids.length]}/progress`,
+              }),
+            },
+          ],
+        },
+        duration,
+      );
+    const baseline = (duration?: number) =>
+      load(
+        {
+          url: `${bare}/insert`,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        },
+        duration,
+      );
 
     const api_rounds: LoadResult[] = [];
     const session_rounds: LoadResult[] = [];
     const bare_rounds: LoadResult[] = [];
     const runs = {
-      api: { run: () => verb({ authorization: `Bearer ${officer}` }), rounds: api_rounds },
+      api: {
+        run: (d?: number) => verb({ authorization: `Bearer ${officer}` }, d),
+        rounds: api_rounds,
+      },
       session: {
-        run: () => verb({ cookie: signedIn.cookie, 'x-csrf-token': signedIn.csrfToken }),
+        run: (d?: number) =>
+          verb({ cookie: signedIn.cookie, 'x-csrf-token': signedIn.csrfToken }, d),
         rounds: session_rounds,
       },
       bare: { run: baseline, rounds: bare_rounds },
     };
+    // Each contender once, unmeasured: the first seconds of a fresh process run unoptimised
+    // code (a cold first round measured 0.2 where the later ones measured 0.35); the baseline
+    // is warmed the same way.
+    log(`warming up each side for ${WARMUP_S} s`);
+    for (const which of ['api', 'session', 'bare'] as const) {
+      await runs[which].run(WARMUP_S);
+    }
     for (let r = 0; r < ROUNDS; r++) {
       const order = (['api', 'session', 'bare'] as const).map(
         (_, i, all) => all[(i + r) % all.length],
@@ -228,7 +255,13 @@ async function main(): Promise<void> {
     printJson({
       benchmark: 'api',
       machine: machineInfo(),
-      settings: { connections: CONNECTIONS, duration_s: DURATION_S, rounds: ROUNDS, tasks: TASKS },
+      settings: {
+        connections: CONNECTIONS,
+        duration_s: DURATION_S,
+        warmup_s: WARMUP_S,
+        rounds: ROUNDS,
+        tasks: TASKS,
+      },
       follow_up_progress: {
         per_s: round(median(api_rounds.map((r) => r.per_s))),
         p50_ms: median(api_rounds.map((r) => r.p50_ms)),
