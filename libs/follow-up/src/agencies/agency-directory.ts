@@ -17,11 +17,27 @@ const CACHE_MS = 5_000;
 @Injectable()
 export class AgencyDirectory {
   private cached?: { at: number; agencies: ReadonlyMap<string, AgencyInfo> };
+  /** The read under way: commands that find the snapshot expired together share it. */
+  private loading?: Promise<ReadonlyMap<string, AgencyInfo>>;
+  /** Bumped by invalidate(): a read begun before a change must not be kept as fresh. */
+  private generation = 0;
 
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   async snapshot(): Promise<ReadonlyMap<string, AgencyInfo>> {
     if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.agencies;
+    // Under load every command in flight finds the snapshot expired at once (bench:api: about
+    // seven identical reads per expiry): one read answers them all.
+    if (!this.loading) {
+      const loading = this.load(this.generation).finally(() => {
+        if (this.loading === loading) this.loading = undefined;
+      });
+      this.loading = loading;
+    }
+    return this.loading;
+  }
+
+  private async load(generation: number): Promise<ReadonlyMap<string, AgencyInfo>> {
     const { rows } = await this.pool.query<AgencyRow>(
       'SELECT code, name, kind, active, liaison_agency FROM agencies ORDER BY kind, code',
     );
@@ -37,7 +53,7 @@ export class AgencyDirectory {
         },
       ]),
     );
-    this.cached = { at: Date.now(), agencies };
+    if (generation === this.generation) this.cached = { at: Date.now(), agencies };
     return agencies;
   }
 
@@ -48,5 +64,7 @@ export class AgencyDirectory {
   /** Forget the snapshot after a directory change made by this process. */
   invalidate(): void {
     this.cached = undefined;
+    this.loading = undefined;
+    this.generation++;
   }
 }
