@@ -7,6 +7,9 @@
  * roles on every request. Each side first runs unmeasured for BENCH_WARMUP_S (default 3) seconds.
  * Prints JSON.
  *
+ * BENCH_PERSONAL_DATA=1 adds person updates with and without sealed personal fields to every
+ * round (api-personal-data.ts), and reports them beside the bare route and each other.
+ *
  * Environment: BENCH_DATABASE_URL (default: DATABASE_URL's server, database liaison_bench_api),
  * BENCH_CONNECTIONS (32), BENCH_DURATION_S (8), BENCH_ROUNDS (3), BENCH_TASKS (512),
  * BENCH_WARMUP_S (3), BENCH_API_NODE_ARGS (extra node flags for the API process).
@@ -17,6 +20,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { createDataSource, loadConfig, runMigrations, signToken } from '../libs/platform/src';
 import { envInt, log, machineInfo, median, printJson, round } from './bench-utils';
+import { personUpdate, preparePeople } from './api-personal-data';
 
 /** The database the API and the baseline run on: BENCH_DATABASE_URL's, else liaison_bench_api. */
 const DB = process.env.BENCH_DATABASE_URL
@@ -28,6 +32,8 @@ const ROUNDS = envInt('BENCH_ROUNDS', 3);
 const TASKS = envInt('BENCH_TASKS', 512);
 /** Unmeasured load on each side before the rounds, so neither is measured while compiling. */
 const WARMUP_S = envInt('BENCH_WARMUP_S', 3);
+/** With 1, person updates with and without sealed personal fields too (api-personal-data.ts). */
+const PERSONAL_DATA = process.env.BENCH_PERSONAL_DATA === '1';
 /** Extra node flags for the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
 const API_NODE_ARGS = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
@@ -183,6 +189,9 @@ async function main(): Promise<void> {
     log(`preparing ${TASKS} follow-ups in progress`);
     const ids = await prepareTasks(api, head, officer);
     const signedIn = await signIn(api, 'kisa.officer');
+    const admin = signToken({ sub: 'bench.admin', role: 'admin' }, config.jwtSecret);
+    if (PERSONAL_DATA) log(`registering ${TASKS} people`);
+    const people = PERSONAL_DATA ? await preparePeople(post, api, admin, TASKS) : [];
 
     let next = 0;
     const body = JSON.stringify({ note: 'Progress on the working-level channel' });
@@ -216,32 +225,41 @@ async function main(): Promise<void> {
         duration,
       );
 
+    const person = (kind: 'sealed' | 'clear', duration?: number) =>
+      load({ url: api, requests: [personUpdate(kind, people, admin)] }, duration);
+
     const api_rounds: LoadResult[] = [];
     const session_rounds: LoadResult[] = [];
     const bare_rounds: LoadResult[] = [];
-    const runs = {
-      api: {
-        run: (d?: number) => verb({ authorization: `Bearer ${officer}` }, d),
-        rounds: api_rounds,
-      },
-      session: {
-        run: (d?: number) =>
-          verb({ cookie: signedIn.cookie, 'x-csrf-token': signedIn.csrfToken }, d),
-        rounds: session_rounds,
-      },
-      bare: { run: baseline, rounds: bare_rounds },
-    };
+    const sealed_rounds: LoadResult[] = [];
+    const clear_rounds: LoadResult[] = [];
+    const runs: Record<string, { run: (d?: number) => Promise<LoadResult>; rounds: LoadResult[] }> =
+      {
+        api: {
+          run: (d?: number) => verb({ authorization: `Bearer ${officer}` }, d),
+          rounds: api_rounds,
+        },
+        session: {
+          run: (d?: number) =>
+            verb({ cookie: signedIn.cookie, 'x-csrf-token': signedIn.csrfToken }, d),
+          rounds: session_rounds,
+        },
+        bare: { run: baseline, rounds: bare_rounds },
+        ...(PERSONAL_DATA && {
+          person_sealed: { run: (d?: number) => person('sealed', d), rounds: sealed_rounds },
+          person_clear: { run: (d?: number) => person('clear', d), rounds: clear_rounds },
+        }),
+      };
+    const contenders = Object.keys(runs);
     // Each contender once, unmeasured: the first seconds of a fresh process run unoptimised
     // code (a cold first round measured 0.2 where the later ones measured 0.35); the baseline
     // is warmed the same way.
     log(`warming up each side for ${WARMUP_S} s`);
-    for (const which of ['api', 'session', 'bare'] as const) {
+    for (const which of contenders) {
       await runs[which].run(WARMUP_S);
     }
     for (let r = 0; r < ROUNDS; r++) {
-      const order = (['api', 'session', 'bare'] as const).map(
-        (_, i, all) => all[(i + r) % all.length],
-      );
+      const order = contenders.map((_, i, all) => all[(i + r) % all.length]);
       for (const which of order) {
         const result = await runs[which].run();
         runs[which].rounds.push(result);
@@ -283,12 +301,32 @@ async function main(): Promise<void> {
       ratio_session_cookie: round(sessionRatio, 3),
       target: 0.5,
       meets_target: ratio >= 0.5 && sessionRatio >= 0.5,
+      ...(PERSONAL_DATA && {
+        personal_data: personalData(sealed_rounds, clear_rounds, bare_rounds),
+      }),
     });
   } finally {
     apiProcess.kill('SIGTERM');
     bareProcess.kill('SIGTERM');
     await new Promise((r) => apiProcess.once('exit', r)); // a CPU profile is written on exit
   }
+}
+
+/** Person updates beside the bare route, and what sealing cost per update, round by round. */
+function personalData(sealed: LoadResult[], clear: LoadResult[], bare: LoadResult[]) {
+  const summary = (rounds: LoadResult[]) => ({
+    per_s: round(median(rounds.map((r) => r.per_s))),
+    p50_ms: median(rounds.map((r) => r.p50_ms)),
+    p99_ms: median(rounds.map((r) => r.p99_ms)),
+    non_2xx: rounds.reduce((n, r) => n + r.non_2xx, 0),
+    ratio_to_bare: round(median(rounds.map((r, i) => r.per_s / bare[i].per_s)), 3),
+  });
+  return {
+    person_update_sealed: summary(sealed),
+    person_update_clear: summary(clear),
+    sealed_over_clear: round(median(sealed.map((s, i) => s.per_s / clear[i].per_s)), 3),
+    cost_us_per_event: round(median(sealed.map((s, i) => 1e6 / s.per_s - 1e6 / clear[i].per_s)), 3),
+  };
 }
 
 main().catch((err) => {
