@@ -4,7 +4,15 @@
  * route doing one plain `pg` INSERT, measured in the same run, interleaved. The verb runs twice
  * each round: with a bearer token and with a session cookie (the development account
  * kisa.officer, with its CSRF token), whose lookup reads the session and the person's current
- * roles on every request. Prints JSON.
+ * roles on every request. Each side first runs unmeasured for BENCH_WARMUP_S (default 3) seconds.
+ * Prints JSON.
+ *
+ * BENCH_PERSONAL_DATA=1 adds person updates with and without sealed personal fields to every
+ * round (api-personal-data.ts), and reports them beside the bare route and each other.
+ *
+ * Environment: BENCH_DATABASE_URL (default: DATABASE_URL's server, database liaison_bench_api),
+ * BENCH_CONNECTIONS (32), BENCH_DURATION_S (8), BENCH_ROUNDS (3), BENCH_TASKS (512),
+ * BENCH_WARMUP_S (3), BENCH_API_NODE_ARGS (extra node flags for the API process).
  */
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -12,12 +20,20 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { createDataSource, loadConfig, runMigrations, signToken } from '../libs/platform/src';
 import { envInt, log, machineInfo, median, printJson, round } from './bench-utils';
+import { personUpdate, preparePeople } from './api-personal-data';
 
-const DB = 'liaison_bench_api';
+/** The database the API and the baseline run on: BENCH_DATABASE_URL's, else liaison_bench_api. */
+const DB = process.env.BENCH_DATABASE_URL
+  ? new URL(process.env.BENCH_DATABASE_URL).pathname.slice(1)
+  : 'liaison_bench_api';
 const CONNECTIONS = envInt('BENCH_CONNECTIONS', 32);
 const DURATION_S = envInt('BENCH_DURATION_S', 8);
 const ROUNDS = envInt('BENCH_ROUNDS', 3);
 const TASKS = envInt('BENCH_TASKS', 512);
+/** Unmeasured load on each side before the rounds, so neither is measured while compiling. */
+const WARMUP_S = envInt('BENCH_WARMUP_S', 3);
+/** With 1, person updates with and without sealed personal fields too (api-personal-data.ts). */
+const PERSONAL_DATA = process.env.BENCH_PERSONAL_DATA === '1';
 /** Extra node flags for the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
 const API_NODE_ARGS = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
@@ -119,8 +135,8 @@ interface LoadResult {
   non_2xx: number;
 }
 
-async function load(opts: autocannon.Options): Promise<LoadResult> {
-  const r = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...opts });
+async function load(opts: autocannon.Options, duration = DURATION_S): Promise<LoadResult> {
+  const r = await autocannon({ connections: CONNECTIONS, duration, ...opts });
   return {
     per_s: r.requests.average,
     p50_ms: r.latency.p50,
@@ -132,7 +148,7 @@ async function load(opts: autocannon.Options): Promise<LoadResult> {
 async function main(): Promise<void> {
   // The API runs in development mode (HS256 tokens, the development accounts): so do its tokens.
   const config = loadConfig({ ...process.env, NODE_ENV: 'development' });
-  const databaseUrl = await ensureDatabase(config.databaseUrl);
+  const databaseUrl = await ensureDatabase(process.env.BENCH_DATABASE_URL ?? config.databaseUrl);
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -173,48 +189,77 @@ async function main(): Promise<void> {
     log(`preparing ${TASKS} follow-ups in progress`);
     const ids = await prepareTasks(api, head, officer);
     const signedIn = await signIn(api, 'kisa.officer');
+    const admin = signToken({ sub: 'bench.admin', role: 'admin' }, config.jwtSecret);
+    if (PERSONAL_DATA) log(`registering ${TASKS} people`);
+    const people = PERSONAL_DATA ? await preparePeople(post, api, admin, TASKS) : [];
 
     let next = 0;
     const body = JSON.stringify({ note: 'Progress on the working-level channel' });
-    const verb = (auth: Record<string, string>) =>
-      load({
-        url: api,
-        requests: [
-          {
-            method: 'POST',
-            headers: { ...auth, 'content-type': 'application/json' },
-            body,
-            // Round-robin over the tasks, so concurrent requests rarely meet on one stream.
-            setupRequest: (req) => ({
-              ...req,
-              path: `/v1/follow-ups/${ids[next++ % ids.length]}/progress`,
-            }),
-          },
-        ],
-      });
-    const baseline = () =>
-      load({
-        url: `${bare}/insert`,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-      });
+    const verb = (auth: Record<string, string>, duration?: number) =>
+      load(
+        {
+          url: api,
+          requests: [
+            {
+              method: 'POST',
+              headers: { ...auth, 'content-type': 'application/json' },
+              body,
+              // Round-robin over the tasks, so concurrent requests rarely meet on one stream.
+              setupRequest: (req) => ({
+                ...req,
+                path: `/v1/follow-ups/${ids[next++ % ids.length]}/progress`,
+              }),
+            },
+          ],
+        },
+        duration,
+      );
+    const baseline = (duration?: number) =>
+      load(
+        {
+          url: `${bare}/insert`,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        },
+        duration,
+      );
+
+    const person = (kind: 'sealed' | 'clear', duration?: number) =>
+      load({ url: api, requests: [personUpdate(kind, people, admin)] }, duration);
 
     const api_rounds: LoadResult[] = [];
     const session_rounds: LoadResult[] = [];
     const bare_rounds: LoadResult[] = [];
-    const runs = {
-      api: { run: () => verb({ authorization: `Bearer ${officer}` }), rounds: api_rounds },
-      session: {
-        run: () => verb({ cookie: signedIn.cookie, 'x-csrf-token': signedIn.csrfToken }),
-        rounds: session_rounds,
-      },
-      bare: { run: baseline, rounds: bare_rounds },
-    };
+    const sealed_rounds: LoadResult[] = [];
+    const clear_rounds: LoadResult[] = [];
+    const runs: Record<string, { run: (d?: number) => Promise<LoadResult>; rounds: LoadResult[] }> =
+      {
+        api: {
+          run: (d?: number) => verb({ authorization: `Bearer ${officer}` }, d),
+          rounds: api_rounds,
+        },
+        session: {
+          run: (d?: number) =>
+            verb({ cookie: signedIn.cookie, 'x-csrf-token': signedIn.csrfToken }, d),
+          rounds: session_rounds,
+        },
+        bare: { run: baseline, rounds: bare_rounds },
+        ...(PERSONAL_DATA && {
+          person_sealed: { run: (d?: number) => person('sealed', d), rounds: sealed_rounds },
+          person_clear: { run: (d?: number) => person('clear', d), rounds: clear_rounds },
+        }),
+      };
+    const contenders = Object.keys(runs);
+    // Each contender once, unmeasured: the first seconds of a fresh process run unoptimised
+    // code (a cold first round measured 0.2 where the later ones measured 0.35); the baseline
+    // is warmed the same way.
+    log(`warming up each side for ${WARMUP_S} s`);
+    for (const which of contenders) {
+      await runs[which].run(WARMUP_S);
+    }
     for (let r = 0; r < ROUNDS; r++) {
-      const order = (['api', 'session', 'bare'] as const).map(
-        (_, i, all) => all[(i + r) % all.length],
-      );
+      const order = contenders.map((_, i, all) => all[(i + r) % all.length]);
       for (const which of order) {
         const result = await runs[which].run();
         runs[which].rounds.push(result);
@@ -228,7 +273,13 @@ async function main(): Promise<void> {
     printJson({
       benchmark: 'api',
       machine: machineInfo(),
-      settings: { connections: CONNECTIONS, duration_s: DURATION_S, rounds: ROUNDS, tasks: TASKS },
+      settings: {
+        connections: CONNECTIONS,
+        duration_s: DURATION_S,
+        warmup_s: WARMUP_S,
+        rounds: ROUNDS,
+        tasks: TASKS,
+      },
       follow_up_progress: {
         per_s: round(median(api_rounds.map((r) => r.per_s))),
         p50_ms: median(api_rounds.map((r) => r.p50_ms)),
@@ -250,12 +301,32 @@ async function main(): Promise<void> {
       ratio_session_cookie: round(sessionRatio, 3),
       target: 0.5,
       meets_target: ratio >= 0.5 && sessionRatio >= 0.5,
+      ...(PERSONAL_DATA && {
+        personal_data: personalData(sealed_rounds, clear_rounds, bare_rounds),
+      }),
     });
   } finally {
     apiProcess.kill('SIGTERM');
     bareProcess.kill('SIGTERM');
     await new Promise((r) => apiProcess.once('exit', r)); // a CPU profile is written on exit
   }
+}
+
+/** Person updates beside the bare route, and what sealing cost per update, round by round. */
+function personalData(sealed: LoadResult[], clear: LoadResult[], bare: LoadResult[]) {
+  const summary = (rounds: LoadResult[]) => ({
+    per_s: round(median(rounds.map((r) => r.per_s))),
+    p50_ms: median(rounds.map((r) => r.p50_ms)),
+    p99_ms: median(rounds.map((r) => r.p99_ms)),
+    non_2xx: rounds.reduce((n, r) => n + r.non_2xx, 0),
+    ratio_to_bare: round(median(rounds.map((r, i) => r.per_s / bare[i].per_s)), 3),
+  });
+  return {
+    person_update_sealed: summary(sealed),
+    person_update_clear: summary(clear),
+    sealed_over_clear: round(median(sealed.map((s, i) => s.per_s / clear[i].per_s)), 3),
+    cost_us_per_event: round(median(sealed.map((s, i) => 1e6 / s.per_s - 1e6 / clear[i].per_s)), 3),
+  };
 }
 
 main().catch((err) => {

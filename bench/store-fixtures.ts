@@ -133,8 +133,12 @@ export function makeEvent(): NewEvent {
  * The nine parameters of one baseline row: the same columns and kind of values the store
  * writes (JSON text for jsonb, a SHA-256 for hash), without the store's checks and chaining.
  */
-export function baselineRow(streamId: string, version: number): unknown[] {
-  const e = makeEvent();
+export function baselineRow(
+  streamId: string,
+  version: number,
+  make: () => NewEvent = makeEvent,
+): unknown[] {
+  const e = make();
   const data = JSON.stringify(e.data);
   const metadata = JSON.stringify(e.metadata);
   const hash = createHash('sha256').update(data).update(metadata).digest();

@@ -14,10 +14,17 @@
  * Store and baseline are interleaved round by round (order flipped every round) and the median
  * is reported, because the machine is shared and noisy. Environment knobs: BENCH_DATABASE_URL,
  * BENCH_SECONDS (per sample, default 3), BENCH_ROUNDS (default 3), BENCH_READ_EVENTS
- * (default 200000), BENCH_BATCH_WRITERS (default 4).
+ * (default 200000), BENCH_BATCH_WRITERS (default 4), BENCH_ONLY.
+ *
+ * BENCH_PERSONAL_DATA=1: the appended events are PersonRegistered, and the store's side seals
+ * their personal fields as the directory does (personal-fields.ts: per append, the data key read
+ * and unwrapped, or made on a person's first event, and four fields sealed); the baseline
+ * inserts the same events in clear, and a third contender appends them through the store in
+ * clear, so each write section also reports what encryption costs per event in the same rounds.
+ * Read-all reads the stored form and opens nothing, so it is left as it is.
  */
 import { Pool } from 'pg';
-import { Checkpoint, EventStore, START } from '../libs/event-store/src';
+import { Checkpoint, EventStore, NewEvent, START } from '../libs/event-store/src';
 import { createPgPool } from '../libs/platform/src';
 import {
   compare,
@@ -25,6 +32,7 @@ import {
   interleave,
   log,
   machineInfo,
+  median,
   printJson,
   RateSample,
   round,
@@ -43,6 +51,7 @@ import {
   resetTables,
   uniqueTag,
 } from './store-fixtures';
+import { makePersonEvent, PERSONAL_DATA, sealEvents } from './personal-fields';
 
 const SAMPLE_MS = envInt('BENCH_SECONDS', 3) * 1000;
 const ROUNDS = envInt('BENCH_ROUNDS', 3);
@@ -59,12 +68,20 @@ const TARGETS = { single16: 0.75, batch: 0.5, readAll: 0.5 };
 const INSERT_ONE = baselineInsertSql(1);
 const INSERT_BATCH = baselineInsertSql(BATCH_SIZE);
 
-function storeSingle(store: EventStore, writers: number, ms = SAMPLE_MS) {
+/** The events every contender writes: PersonRegistered with BENCH_PERSONAL_DATA=1. */
+const newEvent = PERSONAL_DATA ? makePersonEvent : makeEvent;
+
+/** How the store's side turns a stream's new events into what it appends. */
+type Encode = (streamId: string, events: NewEvent[]) => NewEvent[] | Promise<NewEvent[]>;
+const inClear: Encode = (_, events) => events;
+
+function storeSingle(store: EventStore, writers: number, ms = SAMPLE_MS, encode = inClear) {
   return async (): Promise<RateSample> => {
     const cs = cursors('s1', writers);
     return runForDuration(ms, writers, async (w) => {
       const c = cs[w];
-      await store.append(c.streamId, [makeEvent()], {
+      const events = await encode(c.streamId, [newEvent()]);
+      await store.append(c.streamId, events, {
         expectedVersion: c.version === 0 ? 'no_stream' : c.version,
       });
       c.advance(1);
@@ -78,19 +95,23 @@ function baselineSingle(pool: Pool, writers: number, ms = SAMPLE_MS) {
     const cs = cursors('b1', writers);
     return runForDuration(ms, writers, async (w) => {
       const c = cs[w];
-      await pool.query(INSERT_ONE, baselineRow(c.streamId, c.version + 1));
+      await pool.query(INSERT_ONE, baselineRow(c.streamId, c.version + 1, newEvent));
       c.advance(1);
       return 1;
     });
   };
 }
 
-function storeBatch(store: EventStore, writers: number, ms = SAMPLE_MS) {
+function storeBatch(store: EventStore, writers: number, ms = SAMPLE_MS, encode = inClear) {
   return async (): Promise<RateSample> => {
     const tag = uniqueTag('sb');
     return runForDuration(ms, writers, async (w, i) => {
-      const events = Array.from({ length: BATCH_SIZE }, () => makeEvent());
-      await store.append(`${tag}-w${w}-${i}`, events, { expectedVersion: 'no_stream' });
+      const streamId = `${tag}-w${w}-${i}`;
+      const events = await encode(
+        streamId,
+        Array.from({ length: BATCH_SIZE }, () => newEvent()),
+      );
+      await store.append(streamId, events, { expectedVersion: 'no_stream' });
       return BATCH_SIZE;
     });
   };
@@ -102,7 +123,7 @@ function baselineBatch(pool: Pool, writers: number, ms = SAMPLE_MS) {
     return runForDuration(ms, writers, async (w, i) => {
       const streamId = `${tag}-w${w}-${i}`;
       const params = Array.from({ length: BATCH_SIZE }, (_, v) =>
-        baselineRow(streamId, v + 1),
+        baselineRow(streamId, v + 1, newEvent),
       ).flat();
       await pool.query(INSERT_BATCH, params);
       return BATCH_SIZE;
@@ -183,6 +204,42 @@ async function seedEvents(store: EventStore, pool: Pool, total: number): Promise
   return have;
 }
 
+/**
+ * The contenders of a write section: the store and the baseline, and with BENCH_PERSONAL_DATA=1
+ * the store sealing personal fields (as "store") beside the same store in clear.
+ */
+function writers(
+  store: (encode?: Encode) => () => Promise<RateSample>,
+  baseline: () => Promise<RateSample>,
+  sealed: Encode,
+): Record<string, () => Promise<RateSample>> {
+  return PERSONAL_DATA
+    ? { store: store(sealed), store_in_clear: store(), baseline }
+    : { store: store(), baseline };
+}
+
+/** With BENCH_PERSONAL_DATA=1, what sealing cost per event in the same rounds. */
+function encryption(samples: Record<string, RateSample[]>) {
+  const { store: sealed, store_in_clear: clear } = samples;
+  if (!clear) return {};
+  const perRound = (f: (s: number, c: number) => number) =>
+    median(sealed.map((s, i) => f(s.perSecond, clear[i].perSecond)));
+  return {
+    personal_data: {
+      note: 'store = personal fields sealed; store_in_clear = the same events unsealed',
+      store_in_clear_per_s: round(median(clear.map((c) => c.perSecond))),
+      sealed_over_clear: round(
+        perRound((s, c) => s / c),
+        3,
+      ),
+      cost_us_per_event: round(
+        perRound((s, c) => 1e6 / s - 1e6 / c),
+        3,
+      ),
+    },
+  };
+}
+
 // ── Main ──────────────────────────────────────────────────────────────────────────────────────
 
 async function main(): Promise<void> {
@@ -194,6 +251,7 @@ async function main(): Promise<void> {
   const store = new EventStore(pool);
   // The same store with one statement per append: what coalescing adds is shown, not assumed.
   const uncoalesced = new EventStore(pool, undefined, { coalesce: false });
+  const sealed: Encode = (streamId, events) => sealEvents(pool, streamId, events);
   try {
     const { rows } = await pool.query<{ v: string; sc: string }>(
       `SELECT current_setting('server_version') AS v, current_setting('synchronous_commit') AS sc`,
@@ -213,6 +271,7 @@ async function main(): Promise<void> {
         pool_size: POOL_SIZE,
         events_per_stream_single: EVENTS_PER_STREAM,
         history_events: HISTORY_EVENTS,
+        personal_data: PERSONAL_DATA,
       },
     };
 
@@ -221,50 +280,70 @@ async function main(): Promise<void> {
     await baselineSingle(pool, 4, 1000)();
     await storeBatch(store, BATCH_WRITERS, 500)();
     await baselineBatch(pool, BATCH_WRITERS, 500)();
+    if (PERSONAL_DATA) await storeSingle(store, 4, 1000, sealed)();
 
     if (ONLY.has('single1')) {
       log(`single appends, 1 writer (${ROUNDS} rounds × ${SAMPLE_MS} ms each side)`);
-      const s1 = await interleave('single/1', ROUNDS, {
-        store: storeSingle(store, 1),
-        baseline: baselineSingle(pool, 1),
-      });
-      result.single_append_1_writer = { writers: 1, ...compare(s1.store, s1.baseline, null) };
+      const s1 = await interleave(
+        'single/1',
+        ROUNDS,
+        writers((e) => storeSingle(store, 1, SAMPLE_MS, e), baselineSingle(pool, 1), sealed),
+      );
+      result.single_append_1_writer = {
+        writers: 1,
+        ...compare(s1.store, s1.baseline, null),
+        ...encryption(s1),
+      };
     }
 
     if (ONLY.has('single16')) {
       log('single appends, 16 writers');
-      const s16 = await interleave('single/16', ROUNDS, {
-        store: storeSingle(store, 16),
-        baseline: baselineSingle(pool, 16),
-      });
+      const s16 = await interleave(
+        'single/16',
+        ROUNDS,
+        writers((e) => storeSingle(store, 16, SAMPLE_MS, e), baselineSingle(pool, 16), sealed),
+      );
       result.single_append_16_writers = {
         writers: 16,
         note: 'EventStore.append as configured by default: concurrent single appends coalesced',
         ...compare(s16.store, s16.baseline, TARGETS.single16),
+        ...encryption(s16),
       };
       log('single appends, 16 writers, one statement per append');
-      const u16 = await interleave('single/16/uncoalesced', ROUNDS, {
-        store: storeSingle(uncoalesced, 16),
-        baseline: baselineSingle(pool, 16),
-      });
+      const u16 = await interleave(
+        'single/16/uncoalesced',
+        ROUNDS,
+        writers(
+          (e) => storeSingle(uncoalesced, 16, SAMPLE_MS, e),
+          baselineSingle(pool, 16),
+          sealed,
+        ),
+      );
       result.single_append_16_writers_uncoalesced = {
         writers: 16,
         note: 'coalescing off: one append statement (and commit) per event',
         ...compare(u16.store, u16.baseline, TARGETS.single16),
+        ...encryption(u16),
       };
     }
 
     if (ONLY.has('batch')) {
       log(`batch appends of ${BATCH_SIZE}, ${BATCH_WRITERS} writers`);
-      const b = await interleave('batch/100', ROUNDS, {
-        store: storeBatch(store, BATCH_WRITERS),
-        baseline: baselineBatch(pool, BATCH_WRITERS),
-      });
+      const b = await interleave(
+        'batch/100',
+        ROUNDS,
+        writers(
+          (e) => storeBatch(store, BATCH_WRITERS, SAMPLE_MS, e),
+          baselineBatch(pool, BATCH_WRITERS),
+          sealed,
+        ),
+      );
       result.batch_append_100 = {
         writers: BATCH_WRITERS,
         batch_size: BATCH_SIZE,
         unit: 'events/s',
         ...compare(b.store, b.baseline, TARGETS.batch),
+        ...encryption(b),
       };
     }
 
