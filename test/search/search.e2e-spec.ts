@@ -257,8 +257,10 @@ describe('search', () => {
     ]);
   });
 
-  it('short Korean queries: two syllables match the words they start, one syllable titles only', async () => {
+  it('short Korean queries: two syllables match anywhere in a word, one syllable titles only', async () => {
     expect(await found(msitHead, ko.slice(0, 2))).toEqual(await found(msitHead, ko));
+    // the middle of a word too (보안 in 정보보안): the two-character grams hold every pair
+    expect(await found(msitHead, ko.slice(1, 3))).toEqual(await found(msitHead, ko));
     // a comment matches its own words, not its task's title
     expect(await found(msitHead, ko)).not.toContain(k.comment());
     expect(await found(msitHead, `공유 ${en}`)).toEqual(

@@ -12,6 +12,7 @@ export * from './queue/notification-jobs';
 export * from './queue/notification-queue';
 export * from './relay/notifications-relay';
 export * from './sending/mail-transport';
+export * from './sending/email-outbox';
 export * from './sending/email-sender';
 export * from './sending/digest-sender';
 export * from './sending/notification-sweep';

@@ -8,6 +8,7 @@ import {
 import { Worker } from 'bullmq';
 import { createRedis, LIAISON_CONFIG, LiaisonConfig, RedisClient } from '@liaison/platform';
 import {
+  EmailSender,
   NOTIFICATIONS_CONFIG,
   NOTIFICATIONS_QUEUE,
   NotificationJobHandlers,
@@ -36,6 +37,7 @@ export class NotificationWorkers implements OnApplicationBootstrap, BeforeApplic
   constructor(
     private readonly relay: NotificationsRelay,
     private readonly queue: NotificationQueue,
+    private readonly email: EmailSender,
     @Inject(NOTIFICATION_JOB_HANDLERS) private readonly handlers: NotificationJobHandlers,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
     @Inject(LIAISON_CONFIG) private readonly platform: LiaisonConfig,
@@ -70,6 +72,7 @@ export class NotificationWorkers implements OnApplicationBootstrap, BeforeApplic
     clearInterval(this.sweepCheck);
     await this.relay.stop();
     if (this.worker) await closeWithin([this.worker], WORKER_CLOSE_TIMEOUT_MS, this.logger);
+    await this.email.drain(); // the sent marks of the last jobs, before the pool closes
     await this.queue.close();
     this.connection?.disconnect();
   }

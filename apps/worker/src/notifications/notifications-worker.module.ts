@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { Pool } from 'pg';
 import { PeopleReader } from '@liaison/directory';
 import { EventStore } from '@liaison/event-store';
@@ -80,8 +80,13 @@ const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
     {
       provide: EmailSender,
       inject: [PG_POOL, MAIL_TRANSPORT, NOTIFICATIONS_CONFIG],
-      useFactory: (pool: Pool, t: MailTransport | undefined, c: NotificationsConfig) =>
-        new EmailSender(pool, t, c),
+      useFactory: (pool: Pool, t: MailTransport | undefined, c: NotificationsConfig) => {
+        const logger = new Logger('EmailSender');
+        return new EmailSender(pool, t, c, {
+          onLostMark: (key, err) =>
+            logger.error({ msg: 'sent mark lost: the e-mail may go again', key, err: String(err) }),
+        });
+      },
     },
     {
       provide: DigestSender,

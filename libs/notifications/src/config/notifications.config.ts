@@ -18,8 +18,8 @@ export interface NotificationsConfig {
   retryBackoffMs: number;
   /** BullMQ's job lock: a sender that died is noticed (its job stalls) after about this long. */
   jobLockMs: number;
-  /** Senders at once per process; each holds a database connection while SMTP answers (the
-   * short window before the sent mark), so this comes out of DB_POOL_SIZE. */
+  /** Senders at once per process (and SMTP connections); their claims and sent marks share
+   * statements (EmailOutbox), so none holds a database connection while SMTP answers. */
   concurrency: number;
   pollIntervalMs: number;
 }

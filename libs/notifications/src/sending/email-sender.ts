@@ -1,5 +1,6 @@
 import { Pool, PoolClient } from 'pg';
 import { NotificationsConfig } from '../config/notifications.config';
+import { ClaimedMail, EmailOutbox } from './email-outbox';
 import { MailTransport } from './mail-transport';
 
 /** The row is being sent by another worker right now; BullMQ retries the job later. */
@@ -14,6 +15,8 @@ export class SendInProgressError extends Error {
 export interface SenderHooks {
   afterClaim?: (key: string) => Promise<void>;
   afterSmtp?: (key: string) => Promise<void>;
+  /** A sent mark failed every attempt: its row stays 'sending' (for the log). */
+  onLostMark?: (key: string, err: unknown) => void;
 }
 
 /**
@@ -21,64 +24,53 @@ export interface SenderHooks {
  *   1. claim: the row moves to 'sending' unless it is 'sent' (then nothing to do) or another
  *      worker claimed it less than a job lock ago (then retry later);
  *   2. SMTP: the message with its deterministic Message-ID;
- *   3. mark 'sent', on the connection held since the claim (no wait for the pool).
+ *   3. mark 'sent' — the job does not wait for it (EmailOutbox.markSent): the row is 'sending'
+ *      meanwhile, which no other sender takes within a job lock.
+ * Claims and marks of concurrent jobs share statements (EmailOutbox): no connection is held
+ * while SMTP answers. Per e-mail the job waited for the claim, SMTP and the mark, two commits
+ * of three hops, and that bounded the rate (bench/notify.bench.ts, issue 14).
  * A worker dying after 1 leaves a 'sending' row: BullMQ re-runs the stalled job after its lock
  * expires (or the sweep re-queues it) and, the claim being older than a lock, it is sent. Dying
- * between 2 and 3 — after the SMTP server accepted, before the mark commits, one Postgres round
- * trip — sends it twice: at-least-once there, with the same Message-ID both times.
+ * between 2 and the mark's commit sends it again, with the same Message-ID, once the row is
+ * queued again (a stalled job, or the sweep once BullMQ has forgotten the completed one): the
+ * at-least-once window, as long as one coalesced statement.
  */
 export class EmailSender {
+  private readonly outbox: EmailOutbox;
+
   constructor(
-    private readonly pool: Pool,
+    pool: Pool,
     private readonly transport: MailTransport | undefined,
-    private readonly config: NotificationsConfig,
+    config: NotificationsConfig,
     private readonly hooks: SenderHooks = {},
-  ) {}
+  ) {
+    this.outbox = new EmailOutbox(pool, config.jobLockMs, (k, err) =>
+      hooks.onLostMark?.(`${k.eventId}/${k.personId}`, err),
+    );
+  }
 
   async send(eventId: string, personId: string): Promise<'sent' | 'already-sent' | 'unknown'> {
     if (!this.transport) throw new Error('SMTP_URL is not set: no e-mail can be sent');
     const key = `${eventId}/${personId}`;
-    const client = await this.pool.connect();
-    try {
-      const claimed = await claim(
-        client,
-        `UPDATE notification_outbox
-            SET status = 'sending', sending_at = now(), attempts = attempts + 1
-          WHERE event_id = $1 AND person_id = $2 AND channel = 'email'
-            AND (status = 'pending'
-                 OR (status = 'sending' AND sending_at < now() - $3 * interval '1 millisecond'))
-          RETURNING email, subject, body, message_id`,
-        `SELECT status FROM notification_outbox
-          WHERE event_id = $1 AND person_id = $2 AND channel = 'email'`,
-        [eventId, personId, this.config.jobLockMs],
-        key,
-      );
-      if (typeof claimed === 'string') return claimed;
-      await this.hooks.afterClaim?.(key);
-      await this.transport.send({
-        to: claimed.email,
-        subject: claimed.subject,
-        text: claimed.body,
-        messageId: claimed.message_id,
-      });
-      await this.hooks.afterSmtp?.(key);
-      await client.query(
-        `UPDATE notification_outbox SET status = 'sent', sent_at = now()
-          WHERE event_id = $1 AND person_id = $2 AND channel = 'email'`,
-        [eventId, personId],
-      );
-      return 'sent';
-    } finally {
-      client.release();
-    }
+    const claimed = await this.outbox.claim({ eventId, personId });
+    if (claimed === 'busy') throw new SendInProgressError(key);
+    if (typeof claimed === 'string') return claimed;
+    await this.hooks.afterClaim?.(key);
+    await this.transport.send({
+      to: claimed.email,
+      subject: claimed.subject,
+      text: claimed.body,
+      messageId: claimed.message_id,
+    });
+    await this.hooks.afterSmtp?.(key);
+    this.outbox.markSent({ eventId, personId });
+    return 'sent';
   }
-}
 
-export interface ClaimedMail {
-  email: string;
-  subject: string;
-  body: string;
-  message_id: string;
+  /** Waits for the sent marks under way: call after the worker stops, before the pool ends. */
+  drain(): Promise<void> {
+    return this.outbox.drain();
+  }
 }
 
 /** Runs the claim; when it takes no row, says why (sent already, unknown, or busy: throws). */

@@ -50,21 +50,22 @@ export interface SearchPage {
 
 /** Ranked results cannot page by key; the cursor is an offset, bounded so deep pages stay cheap. */
 const MAX_OFFSET = 1000;
-const CANDIDATES = 300;
+/** The most recent matches ranked (and paged through): word similarity costs about 0.1 ms a
+ * document on a busy machine, so ranking 300 took 17–35 ms of a query (bench/search.bench.ts). */
+const CANDIDATES = 100;
 const MAX_QUERY = 100;
 
 /**
  * Search over the documents the caller may read. Matching is `ILIKE '%term%'` for every term
- * of the query (all must match), answered from the trigram index (pg_trgm) when a term has 3
- * characters or more. Postgres' text-search parsers do not split Korean into words, trigrams of
- * characters work for any script.
+ * of the query (all must match), anywhere in the text. A term of 3 characters or more is
+ * answered from the trigram index (pg_trgm): Postgres' text-search parsers do not split Korean
+ * into words, trigrams of characters work for any script.
  *
- * Short terms: Korean words are often two syllables (보안, 위협, 공유), too short for a trigram
- * of their own. Such a term matches the words that start with it (보안, 보안을, 보안 점검) through
- * the word-similarity operator `<%`, which the trigram index answers, not the middle of a longer
- * word (정보보안): a scan of every document for ILIKE alone measured 150 ms at 42,000 documents
- * (bench/search.bench.ts), ten times that at the benchmark's 400,000. A query of one character
- * matches titles only (not comments), since one syllable occurs in nearly every text.
+ * Short terms: Korean words are often two syllables (보안, 위협, 공유), too short for a trigram of
+ * their own. Such a term is answered from the document's two-character grams (`grams`, GIN), so
+ * it matches in the middle of a longer word too (정보보안). A term of one character matches titles
+ * only (not comments), through the title's one-character grams: one syllable occurs in nearly
+ * every text.
  */
 @Injectable()
 export class SearchReader {
@@ -92,56 +93,73 @@ export class SearchReader {
 
     const p = new SqlParams();
     const where: string[] = [];
+    for (const term of terms) {
+      if ([...term].length >= 3) where.push(`document ILIKE ${p.add(likePattern(term))}`);
+      // Too short for a trigram of its own: the gram array (search_grams) holds a pair of
+      // characters exactly when the lower-cased text does, which is what ILIKE '%term%' asks
+      // (lower() maps character to character, and terms hold no white space), so its GIN index
+      // answers alone; an ILIKE on top cost 5 µs a match. One character occurs in nearly every
+      // text: it matches titles only, through the title's one-character grams.
+      else where.push(`grams @> ARRAY[lower(${p.add(term)})]`);
+    }
+    if (kinds) where.push(`kind = ANY(${p.add(kinds, 'text[]')})`);
     // The read policies as row filters (read-scope.ts): bureau heads read what their agency
-    // hosts, officers what is assigned to their agency, both what their agency attends.
+    // hosts, officers what is assigned to their agency, both what their agency attends. The two
+    // ways in are two branches, each of which can walk its own index in recency order.
+    const table = qualified(this.schema, SEARCH_DOCUMENTS);
+    const branches: string[] = [table];
     if (scope.kind === 'agency') {
       const agency = p.add(scope.agency);
       const own = scope.column === 'host_agency' ? 'scope_host' : 'scope_assignee';
-      where.push(`(${own} = ${agency} OR ${agency} = ANY(scope_attendees))`);
+      // The attending agency's documents (meeting series and meetings) are few: they are read
+      // by the attendees' GIN index alone and then filtered (OFFSET 0 keeps Postgres from
+      // combining that index with the terms' in a bitmap, which read every match of the terms).
+      // @>, not = ANY: the GIN index answers only the former.
+      branches.splice(
+        0,
+        1,
+        `(SELECT * FROM ${table} WHERE ${own} = ${agency})`,
+        `(SELECT * FROM ${table} WHERE scope_attendees @> ARRAY[${agency}]::text[]
+          AND ${own} IS DISTINCT FROM ${agency} OFFSET 0)`,
+      );
       // A task and its comments answer only if its classification lets the actor read it (the
-      // board row holds it; a task the board has not caught up with yet stays hidden).
+      // board row holds it; a task the board has not caught up with yet stays hidden: NULL).
+      // A scalar subquery, looked up by key for each candidate: as EXISTS inside OR, Postgres
+      // hashed the whole board first (100,000 rows, 130 ms and more a query).
       const classified = classificationCondition(scope, p, 'b.');
       if (classified) {
-        where.push(`(d.kind NOT IN ('follow-up', 'comment') OR EXISTS (
-          SELECT 1 FROM ${qualified(this.schema, followUpBoardTable.name)} b
-          WHERE b.follow_up_id = (CASE WHEN d.kind = 'comment' THEN d.parent_id ELSE d.item_id END)::uuid
-            AND ${classified}))`);
+        where.push(`(d.kind NOT IN ('follow-up', 'comment') OR (
+          SELECT ${classified} FROM ${qualified(this.schema, followUpBoardTable.name)} b
+          WHERE b.follow_up_id = (CASE WHEN d.kind = 'comment' THEN d.parent_id ELSE d.item_id END)::uuid))`);
       }
-    }
-    if (kinds) where.push(`kind = ANY(${p.add(kinds, 'text[]')})`);
-    const titleOnly = terms.length === 1 && [...terms[0]].length === 1;
-    // A comment's title is its task's: a title-only query leaves it to the task.
-    if (titleOnly) where.push(`kind <> 'comment'`);
-    for (const term of terms) {
-      const pattern = p.add(likePattern(term));
-      if (titleOnly) where.push(`title ILIKE ${pattern}`);
-      else if ([...term].length >= 3) where.push(`document ILIKE ${pattern}`);
-      // Too short for a trigram of its own: the index finds the words that start with it (its
-      // padded trigrams "  보", " 보안", "보안 " give a word similarity of 2/3 or more with 보안,
-      // 보안을, 보안 점검…), and ILIKE keeps the match exact.
-      else where.push(`${p.add(term)} <% document AND document ILIKE ${pattern}`);
     }
     const whole = p.add(terms.join(' '));
     const firstPattern = p.add(likePattern(terms[0]));
-    // Rank: a match in the title first, then how closely the query matches a word of the text
-    // (pg_trgm word similarity), then the most recently changed. Ranking reads every match, so
-    // it is bounded: a query that matches more than CANDIDATES documents ranks the first
-    // CANDIDATES found (fetching and ranking 2,000 took 100 ms and more at 400,000 documents,
-    // bench/search.bench.ts); a narrower query ranks all it matches.
-    // The documents are `d`: a condition with a subquery on another table (the board has a
-    // `kind` too) must name their columns as d.…
+    // Candidates are the CANDIDATES most recent matches: Postgres either walks a recency index
+    // (of the scope's column, or of the table) and stops when it has them — cheap for a common
+    // word, where collecting every match from the GIN index first cost 60–110 ms at 400,000
+    // documents — or, for a rarer one, collects the matches from the GIN indexes and sorts them;
+    // the statistics of `document` and `grams` tell it which. They are then ranked: a match in
+    // the title first, then how closely the query matches a word of the text (pg_trgm word
+    // similarity), then the most recent. The documents are `d`: a condition with a subquery on
+    // another table (the board has a `kind` too) must name their columns as d.…
+    const recent = 'ORDER BY changed_at DESC, doc_key DESC LIMIT ' + CANDIDATES;
+    const branchSql = branches.map(
+      (documents) => `(
+        SELECT doc_key, kind, item_id, parent_id, number, workshop_id, title, body, document,
+          changed_at
+        FROM ${documents} AS d
+        WHERE ${where.join(' AND ')}
+        ${recent})`,
+    );
     const sql = `
       SELECT kind, item_id, parent_id, number, workshop_id::text AS workshop_id, title, body,
         changed_at
       FROM (
-        SELECT doc_key, kind, item_id, parent_id, number, workshop_id, title, body, document,
-          changed_at
-        FROM ${qualified(this.schema, SEARCH_DOCUMENTS)} AS d
-        WHERE ${where.join(' AND ')}
-        LIMIT ${CANDIDATES}
+        SELECT * FROM (${branchSql.join(' UNION ALL ')}) AS matches ${branches.length > 1 ? recent : ''}
       ) AS candidates
       ORDER BY (title ILIKE ${firstPattern}) DESC, word_similarity(${whole}, document) DESC,
-        changed_at DESC, doc_key
+        changed_at DESC, doc_key DESC
       LIMIT ${p.add(limit + 1, 'int')} OFFSET ${p.add(offset, 'int')}`;
     const { rows } = await this.pool.query<Row>(sql, p.values);
     const more = rows.length > limit;

@@ -5,7 +5,7 @@ import { ProjectionTable } from '../projection';
  * The search documents: one row per follow-up, comment, workshop, meeting series and held
  * meeting, with the agencies that may read it. Defined here once (not through viewTable: it
  * needs a GIN trigram index and an array column viewTable does not describe); the live tables
- * come from migrations 1765120000000 and 1765120000001, which view-tables.int-spec holds to these definitions.
+ * come from migrations 1765120000000, 1765120000001 and 1765600000000, which view-tables.int-spec holds to these definitions.
  *
  * Scope columns mirror the read policies (read-scope.ts): `scope_host` is the agency whose
  * bureau heads read the row (the workshop's host), `scope_assignee` the agency whose officers
@@ -63,6 +63,11 @@ export const SEARCH_COLUMNS: Record<keyof SearchDocument, string> = {
  * every comment would answer a query for the title), anything else its title and text. */
 const DOCUMENT = `CASE WHEN kind = 'comment' THEN body ELSE title || ' ' || body END`;
 
+/** The grams of one and two characters that short terms are matched by (search.reader.ts): one
+ * character matches titles only, and a comment's title is its task's. `search_grams` is created
+ * by migration 1765600000000 (a generated column may not read another, hence DOCUMENT again). */
+const GRAMS = `search_grams(CASE WHEN kind = 'comment' THEN '' ELSE title END, ${DOCUMENT})`;
+
 export const searchDocumentsTable: ProjectionTable = {
   name: SEARCH_DOCUMENTS,
   keyColumn: 'doc_key',
@@ -80,7 +85,8 @@ export const searchDocumentsTable: ProjectionTable = {
   scope_assignee text,
   scope_attendees text[] NOT NULL,
   changed_at timestamptz NOT NULL,
-  last_position bigint NOT NULL
+  last_position bigint NOT NULL,
+  grams text[] GENERATED ALWAYS AS (${GRAMS}) STORED
 )`,
   createIndexes: (schema) => {
     const t = qualified(schema, SEARCH_DOCUMENTS);
@@ -88,8 +94,11 @@ export const searchDocumentsTable: ProjectionTable = {
       // ILIKE '%…%' on the trigram index: Korean has no word stemming in Postgres' parsers,
       // trigrams of the characters work for any script.
       `CREATE INDEX IF NOT EXISTS search_documents_trgm_idx ON ${t} USING gin (document gin_trgm_ops)`,
-      `CREATE INDEX IF NOT EXISTS search_documents_host_idx ON ${t} (scope_host)`,
-      `CREATE INDEX IF NOT EXISTS search_documents_assignee_idx ON ${t} (scope_assignee)`,
+      `CREATE INDEX IF NOT EXISTS search_documents_grams_idx ON ${t} USING gin (grams)`,
+      // the most recent matches of a common term, found by walking these and stopping early
+      `CREATE INDEX IF NOT EXISTS search_documents_host_changed_idx ON ${t} (scope_host, changed_at, doc_key)`,
+      `CREATE INDEX IF NOT EXISTS search_documents_assignee_changed_idx ON ${t} (scope_assignee, changed_at, doc_key)`,
+      `CREATE INDEX IF NOT EXISTS search_documents_changed_idx ON ${t} (changed_at, doc_key)`,
       `CREATE INDEX IF NOT EXISTS search_documents_attendees_idx ON ${t} USING gin (scope_attendees)`,
       // a reassignment moves its comments' scope; a series' new attendee its meetings'
       `CREATE INDEX IF NOT EXISTS search_documents_parent_idx ON ${t} (parent_id)`,
