@@ -26,7 +26,7 @@ import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { RateLimitClassOf } from '../edge/rate-limit/rate-limit-class.decorator';
 import { AccessLogRequest, AsOfRequest, HistoryRequest } from './audit.requests.dto';
-import { AsOfDto, VerifyReportDto } from './audit.response.dto';
+import { AsOfDto, HistoryPageDto, VerifyReportDto } from './audit.response.dto';
 import { AUDIT_REASON_HEADER, AuditReasons } from './audit-reason';
 
 const REASON_HEADER_DOC = {
@@ -59,9 +59,20 @@ export class AuditController {
   ) {}
 
   @Get('events')
-  @ApiOperation({ summary: 'The global history in commit-safe order, from a cursor' })
+  @ApiOperation({
+    summary:
+      'The global history in commit-safe order, from a cursor, filtered by type, stream, actor ' +
+      'and time (a page shorter than `limit` is the end)',
+  })
+  @ApiOkResponse({ type: HistoryPageDto })
   events(@Query() q: HistoryRequest, @CurrentUser() user: AuthenticatedUser) {
-    return this.audit.events(who(user), q.after ? decodeCursor(q.after) : undefined, q.limit);
+    return this.audit.events(who(user), q.after ? decodeCursor(q.after) : undefined, q.limit, {
+      type: q.type,
+      streamId: q.stream,
+      actor: q.actor,
+      from: q.from ? new Date(q.from) : undefined,
+      to: q.to ? new Date(q.to) : undefined,
+    });
   }
 
   @Get('streams/:streamId')

@@ -531,7 +531,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The global history in commit-safe order, from a cursor */
+    /** The global history in commit-safe order, from a cursor, filtered by type, stream, actor and time (a page shorter than `limit` is the end) */
     get: operations['AuditController_events'];
     put?: never;
     post?: never;
@@ -2247,6 +2247,17 @@ export interface components {
       recordedAt: string;
       hash: string;
     };
+    CheckpointDto: {
+      /** @example 812 */
+      transactionId: string;
+      position: number;
+    };
+    HistoryPageDto: {
+      events: components['schemas']['AuditEventDto'][];
+      /** @description the cursor to pass as `after` for the next page */
+      next: string;
+      checkpoint: components['schemas']['CheckpointDto'];
+    };
     AsOfDto: {
       streamId: string;
       /** Format: date-time */
@@ -3906,6 +3917,16 @@ export interface operations {
         /** @description continue after this cursor ("<transactionId>:<position>") */
         after?: string;
         limit?: number;
+        /** @description only events of this type */
+        type?: string;
+        /** @description only this stream’s events (a classified stream is in the history like any) */
+        stream?: string;
+        /** @description only what this person (or key, key:<id>) did, or what was done for them (대결) */
+        actor?: string;
+        /** @description recorded at or after */
+        from?: string;
+        /** @description recorded before */
+        to?: string;
       };
       header?: never;
       path?: never;
@@ -3917,7 +3938,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HistoryPageDto'];
+        };
       };
     };
   };

@@ -114,10 +114,11 @@ function History({ filters }: { filters: HistoryFilters }) {
     return <LoadError error={history.error} retry={() => void history.refetch()} />;
   }
   const events = history.data.pages.flatMap((p) => p.events);
-  const examined = history.data.pages.reduce((n, p) => n + p.examined, 0);
   return (
     <>
-      <p role="status">{t('audit.found', { count: events.length, examined })}</p>
+      <p role="status">
+        {t(history.hasNextPage ? 'audit.foundMore' : 'audit.found', { count: events.length })}
+      </p>
       {events.length > 0 && (
         <div className="table-wrap">
           <table className="data-table">
