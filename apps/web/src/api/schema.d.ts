@@ -3953,7 +3953,7 @@ export interface operations {
         toVersion?: number;
       };
       header?: {
-        /** @description why you read it; required when the item is restricted or confidential (400) */
+        /** @description why you read it; required when the item is restricted or confidential (400). Percent-encoded UTF-8 (encodeURIComponent) is decoded, for reasons in Korean */
         'X-Audit-Reason'?: string;
       };
       path: {
@@ -3980,7 +3980,7 @@ export interface operations {
         toVersion?: number;
       };
       header?: {
-        /** @description why you read it; required when the item is restricted or confidential (400) */
+        /** @description why you read it; required when the item is restricted or confidential (400). Percent-encoded UTF-8 (encodeURIComponent) is decoded, for reasons in Korean */
         'X-Audit-Reason'?: string;
       };
       path: {
@@ -4009,7 +4009,7 @@ export interface operations {
         toVersion?: number;
       };
       header?: {
-        /** @description why you read it; required when the item is restricted or confidential (400) */
+        /** @description why you read it; required when the item is restricted or confidential (400). Percent-encoded UTF-8 (encodeURIComponent) is decoded, for reasons in Korean */
         'X-Audit-Reason'?: string;
       };
       path: {

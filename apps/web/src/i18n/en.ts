@@ -320,6 +320,19 @@ export const en = {
     chooseAgency: 'Choose an agency',
     required: 'This field is required.',
   },
+  // --- audit reason (X-Audit-Reason): web-admin ---
+  auditReason: {
+    title: 'Reason for reading',
+    refused:
+      'This item is classified restricted or confidential. Auditors may read it only after giving a reason.',
+    next: 'Write your reason below and choose “Give reason and read”. The reason goes into the access log and is recorded with your audit reads until you sign out.',
+    label: 'Reason for reading',
+    hint: 'For example: 2026 annual audit — checking the agreed actions',
+    empty: 'Enter a reason for reading.',
+    submit: 'Give reason and read',
+    current: 'Reason for reading:',
+    clear: 'Clear reason',
+  },
   error: {
     conflict: 'Someone changed this task since you opened it. Reload to see the change.',
     reload: 'Reload',

@@ -319,6 +319,19 @@ export const ko: Messages = {
     chooseAgency: '기관을 선택하십시오',
     required: '필수 입력 항목입니다.',
   },
+  // --- audit reason (X-Audit-Reason): web-admin ---
+  auditReason: {
+    title: '열람 사유 입력',
+    refused:
+      '이 자료는 제한 또는 비공개(대외비)로 분류되어 있습니다. 감사관도 열람 사유를 남겨야 열람할 수 있습니다.',
+    next: '아래에 열람 사유를 적고 「사유를 남기고 열람」을 누르십시오. 사유는 열람 기록에 남고, 로그아웃할 때까지 이후의 감사 열람에도 함께 기록됩니다.',
+    label: '열람 사유',
+    hint: '예: 2026년 정기 감사 — 합의 사항 이행 점검',
+    empty: '열람 사유를 입력하십시오.',
+    submit: '사유를 남기고 열람',
+    current: '열람 사유:',
+    clear: '사유 지우기',
+  },
   error: {
     conflict: '다른 사용자가 이 과제를 변경했습니다. 새로 고침하여 변경 내용을 확인하십시오.',
     reload: '새로 고침',

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
 import { formatDateTime } from '../../i18n/format';
+import { AuditReasonNote } from '../../ui/AuditReason';
 import { StatusBadge } from '../../ui/Badges';
 import { LoadError } from '../../ui/ErrorState';
 import { PageHeading } from '../../ui/PageHeading';
@@ -229,6 +230,7 @@ function AccessLog() {
                   <th scope="col">{t('audit.actor')}</th>
                   <th scope="col">{t('audit.action')}</th>
                   <th scope="col">{t('audit.target')}</th>
+                  <th scope="col">{t('auditReason.label')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -248,6 +250,7 @@ function AccessLog() {
                       <td>
                         <code>{entry.target ?? ''}</code>
                       </td>
+                      <td>{typeof entry.params.reason === 'string' ? entry.params.reason : ''}</td>
                     </tr>
                   ))}
               </tbody>
@@ -279,6 +282,7 @@ export function AuditPage() {
   return (
     <>
       <PageHeading>{t('audit.title')}</PageHeading>
+      <AuditReasonNote />
       <form
         className="filters"
         onSubmit={(e) => {
@@ -343,7 +347,14 @@ export function AuditFollowUpPage({ id }: { id: string }) {
   const then = useFollowUpAsOf(id, asOf);
 
   if (now.isPending) return <p role="status">{t('app.loading')}</p>;
-  if (now.isError) return <LoadError error={now.error} retry={() => void now.refetch()} />;
+  if (now.isError) {
+    return (
+      <>
+        <PageHeading>{t('audit.taskTitle')}</PageHeading>
+        <LoadError error={now.error} retry={() => void now.refetch()} />
+      </>
+    );
+  }
   const state = (asOf ? then.data?.state : now.data.state) as Partial<FollowUp> | undefined;
   const version = asOf ? (then.data?.version ?? 0) : now.data.version;
   const since = now.data.events.filter((e) => e.version > version);
@@ -357,6 +368,7 @@ export function AuditFollowUpPage({ id }: { id: string }) {
     <>
       <p className="eyebrow">{t('audit.taskTitle')}</p>
       <PageHeading>{String(now.data.state.title ?? id)}</PageHeading>
+      <AuditReasonNote />
       <form className="filters" onSubmit={show}>
         <div className="field">
           <label htmlFor="audit-asof">{t('audit.asOf')}</label>
