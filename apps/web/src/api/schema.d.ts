@@ -1505,7 +1505,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The agency’s webhook, without its secret */
+    /** The agency’s webhook, without its secret (404: none set) */
     get: operations['AgencyWebhooksController_get'];
     put?: never;
     /** Set (or replace) the agency’s webhook; the answer omits the secret */
@@ -1524,7 +1524,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Dead letters, newest first */
+    /** Dead letters, newest first, with their payload and last failure */
     get: operations['DeadLettersController_list'];
     put?: never;
     post?: never;
@@ -2314,7 +2314,7 @@ export interface components {
       name?: string;
       active?: boolean;
       /** @description a counterpart’s liaison agency; null clears it */
-      liaisonAgency?: Record<string, never> | null;
+      liaisonAgency?: string | null;
     };
     PersonNameDto: {
       /** @example 김민지 */
@@ -2383,7 +2383,7 @@ export interface components {
        */
       agency?: string;
       /** @description the IdP subject; null unlinks it */
-      oidcSubject?: Record<string, never> | null;
+      oidcSubject?: string | null;
     };
     RoleRequest: {
       /** @enum {string} */
@@ -2897,6 +2897,52 @@ export interface components {
       secret: string;
       /** @default true */
       active: boolean;
+    };
+    WebhookDto: {
+      /** @example KISA */
+      agency: string;
+      /** @example https://tasks.kisa.example/liaison */
+      url: string;
+      active: boolean;
+      /**
+       * @description a secret is set (it is never shown)
+       * @enum {boolean}
+       */
+      secretSet: true;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    DeadLetterDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example agency-KISA */
+      queue: string;
+      jobId: string;
+      /** @example deliver */
+      jobName: string;
+      /** @example KISA */
+      agency?: string;
+      /** Format: uuid */
+      followUpId?: string;
+      /** @description the job as queued */
+      payload: {
+        [key: string]: unknown;
+      };
+      /** @description the last failure */
+      reason: string;
+      attempts: number;
+      /** Format: date-time */
+      failedAt: string;
+      /** Format: date-time */
+      retriedAt?: string;
+      retryCount: number;
+      /** @description the id the last retry was queued under */
+      retryJobId?: string;
+    };
+    DeadLettersPageDto: {
+      items: components['schemas']['DeadLetterDto'][];
     };
     ColleagueNameDto: {
       /** @example 김담당 */
@@ -5471,7 +5517,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WebhookDto'];
+        };
       };
     };
   };
@@ -5494,7 +5542,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WebhookDto'];
+        };
       };
     };
   };
@@ -5534,7 +5584,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadLettersPageDto'];
+        };
       };
     };
   };
@@ -5553,7 +5605,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadLetterDto'];
+        };
       };
     };
   };
