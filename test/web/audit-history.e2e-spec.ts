@@ -6,8 +6,9 @@ import { newContext, seriousViolations, SHOTS_DIR } from './support/web-browser'
 import { DEMO_PASSWORD, startWebStack, WebStack } from './support/web-stack';
 
 /**
- * The auditor's history (/audit): filters by type, stream, actor and time kept in the address,
- * a stream's link to the task's trail, and the access log naming the auditor's own reads.
+ * The auditor's history (/audit): filters by type, stream, actor and time kept in the address
+ * and applied by the API (the page asks /v1/audit/events with them), a stream's link to the
+ * task's trail, and the access log naming the auditor's own reads.
  */
 describe('web: the auditor’s history and access log', () => {
   let stack: WebStack;
@@ -54,8 +55,11 @@ describe('web: the auditor’s history and access log', () => {
       // A stream: both of the task's events (assigned, acknowledged), none of the other's.
       await history.getByLabel('이벤트 유형').fill('');
       await history.getByLabel('스트림').fill(`follow-up-${ids[0]}`);
+      const asked = page.waitForRequest((r) => r.url().includes('/v1/audit/events?'));
       await history.getByRole('button', { name: '검색' }).click();
       await page.waitForURL(/stream=follow-up-/);
+      // the filter goes to the API, not a sieve in the page
+      expect(new URL((await asked).url()).searchParams.get('stream')).toBe(`follow-up-${ids[0]}`);
       await history.getByRole('status').filter({ hasText: '조건에 맞는 이벤트 2건' }).waitFor();
       expect(await history.getByText(`follow-up-${ids[1]}`).count()).toBe(0);
 
@@ -90,7 +94,10 @@ describe('web: the auditor’s history and access log', () => {
       const log = page.getByRole('region', { name: '열람 기록' });
       await page.reload();
       await log.getByRole('cell', { name: '이력 조회' }).first().waitFor();
-      await log.getByRole('cell', { name: '스트림 조회' }).first().waitFor();
+      await log
+        .getByRole('cell', { name: `follow-up-${ids[0]}` })
+        .first()
+        .waitFor();
       expect(await seriousViolations(page)).toEqual([]);
 
       await page.getByRole('button', { name: 'English' }).click();

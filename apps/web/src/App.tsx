@@ -91,7 +91,8 @@ export function App({ client }: { client: QueryClient }) {
               <BoardPage />
             </SignedIn>
           </Route>
-          <Route path="/admin">
+          {/* /admin and its sections (/admin/agencies, /admin/people/:id …) */}
+          <Route path="/admin/*?">
             <SignedIn>
               <AdminPage />
             </SignedIn>

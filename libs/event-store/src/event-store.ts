@@ -11,6 +11,7 @@ import { UpcasterRegistry } from './upcasters';
 export { EVENTS_CHANNEL } from './notify-throttle';
 export type { AppendOptions, StreamAppend, StreamsAppendResult } from './append/append.types';
 export type { ReadAllOptions, ReadAllResult, ReadStreamOptions } from './read/event-reader';
+export type { EventFilter } from './read/event-filter';
 
 export interface EventStoreOptions {
   /**

@@ -1,9 +1,8 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EventStore } from '@liaison/event-store';
 import { levelOf } from '@liaison/follow-up';
 import { AuthenticatedUser } from '@liaison/platform';
-
-export const AUDIT_REASON_HEADER = 'x-audit-reason';
+import { auditReasonOf, auditReasonRequired, HeaderCarrier } from '../common/audit-reason-header';
 
 /** Events that carry a stream's classification (absent: public). */
 const CLASSIFYING = new Set([
@@ -26,16 +25,12 @@ export class AuditReasons {
   async accessor(
     user: AuthenticatedUser,
     streamId: string,
-    header: string | string[] | undefined,
+    request: HeaderCarrier,
   ): Promise<{ actor: string; role: string; reason?: string }> {
-    const reason = (Array.isArray(header) ? header[0] : header)?.trim() || undefined;
+    const reason = auditReasonOf(request);
     const who = { actor: user.id, role: user.role, ...(reason && { reason }) };
     if (reason || !(await this.classified(streamId))) return who;
-    throw new BadRequestException({
-      message:
-        'X-Audit-Reason is required to read a restricted or confidential item: say why you read it',
-      details: [{ field: 'X-Audit-Reason', problems: ['must not be empty'] }],
-    });
+    throw auditReasonRequired();
   }
 
   private async classified(streamId: string): Promise<boolean> {

@@ -26,13 +26,16 @@ import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { RateLimitClassOf } from '../edge/rate-limit/rate-limit-class.decorator';
 import { AccessLogRequest, AsOfRequest, HistoryRequest } from './audit.requests.dto';
-import { AsOfDto, VerifyReportDto } from './audit.response.dto';
-import { AUDIT_REASON_HEADER, AuditReasons } from './audit-reason';
+import { AsOfDto, HistoryPageDto, VerifyReportDto } from './audit.response.dto';
+import { HeaderCarrier } from '../common/audit-reason-header';
+import { AuditReasons } from './audit-reason';
 
 const REASON_HEADER_DOC = {
   name: 'X-Audit-Reason',
   required: false,
-  description: 'why you read it; required when the item is restricted or confidential (400)',
+  description:
+    'why you read it; required when the item is restricted or confidential (400). ' +
+    'Percent-encoded UTF-8 (encodeURIComponent) is decoded, for reasons in Korean',
 };
 
 const who = (user: AuthenticatedUser) => ({ actor: user.id, role: user.role });
@@ -59,9 +62,20 @@ export class AuditController {
   ) {}
 
   @Get('events')
-  @ApiOperation({ summary: 'The global history in commit-safe order, from a cursor' })
+  @ApiOperation({
+    summary:
+      'The global history in commit-safe order, from a cursor, filtered by type, stream, actor ' +
+      'and time (a page shorter than `limit` is the end)',
+  })
+  @ApiOkResponse({ type: HistoryPageDto })
   events(@Query() q: HistoryRequest, @CurrentUser() user: AuthenticatedUser) {
-    return this.audit.events(who(user), q.after ? decodeCursor(q.after) : undefined, q.limit);
+    return this.audit.events(who(user), q.after ? decodeCursor(q.after) : undefined, q.limit, {
+      type: q.type,
+      streamId: q.stream,
+      actor: q.actor,
+      from: q.from ? new Date(q.from) : undefined,
+      to: q.to ? new Date(q.to) : undefined,
+    });
   }
 
   @Get('streams/:streamId')
@@ -79,11 +93,7 @@ export class AuditController {
         details: [{ field: 'streamId' }],
       });
     }
-    const accessor = await this.reasons.accessor(
-      user,
-      streamId,
-      request.headers[AUDIT_REASON_HEADER],
-    );
+    const accessor = await this.reasons.accessor(user, streamId, request);
     const events = await this.audit.stream(accessor, streamId, asOfOptions(q));
     return { streamId, events };
   }
@@ -100,13 +110,7 @@ export class AuditController {
     @CurrentUser() user: AuthenticatedUser,
     @Req() request: HeaderCarrier,
   ) {
-    return this.asOf(
-      user,
-      followUpStreamId(id),
-      q,
-      followUpFold,
-      request.headers[AUDIT_REASON_HEADER],
-    );
+    return this.asOf(user, followUpStreamId(id), q, followUpFold, request);
   }
 
   @Get('workshops/:id')
@@ -120,13 +124,7 @@ export class AuditController {
     @CurrentUser() user: AuthenticatedUser,
     @Req() request: HeaderCarrier,
   ) {
-    return this.asOf(
-      user,
-      workshopStreamId(id),
-      q,
-      workshopFold,
-      request.headers[AUDIT_REASON_HEADER],
-    );
+    return this.asOf(user, workshopStreamId(id), q, workshopFold, request);
   }
 
   @Get('verify')
@@ -168,9 +166,9 @@ export class AuditController {
     streamId: string,
     q: AsOfRequest,
     fold: Fold<S>,
-    reason: string | string[] | undefined,
+    request: HeaderCarrier,
   ) {
-    const accessor = await this.reasons.accessor(user, streamId, reason);
+    const accessor = await this.reasons.accessor(user, streamId, request);
     const { version, state, events } = await this.audit.asOf(
       accessor,
       streamId,
@@ -181,7 +179,6 @@ export class AuditController {
   }
 }
 
-type HeaderCarrier = { headers: Record<string, string | string[] | undefined> };
 type NdjsonReply = { header(name: string, value: string): { send(body: Readable): void } };
 
 function asOfOptions(q: AsOfRequest) {

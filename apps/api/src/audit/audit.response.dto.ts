@@ -41,3 +41,15 @@ export class VerifyReportDto {
   @ApiPropertyOptional({ type: BrokenEventDto, description: 'the earliest broken place' })
   firstBroken?: BrokenEventDto;
 }
+
+class CheckpointDto {
+  @ApiProperty({ example: '812' }) transactionId!: string;
+  @ApiProperty() position!: number;
+}
+
+/** A page of the global history (GET /audit/events). */
+export class HistoryPageDto {
+  @ApiProperty({ type: [AuditEventDto] }) events!: AuditEventDto[];
+  @ApiProperty({ description: 'the cursor to pass as `after` for the next page' }) next!: string;
+  @ApiProperty({ type: CheckpointDto }) checkpoint!: CheckpointDto;
+}

@@ -1,12 +1,12 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
 import { AccessLog } from '@liaison/audit';
 import { Classification, levelOf } from '@liaison/follow-up';
 import { AuthenticatedUser, PG_POOL } from '@liaison/platform';
 
-export const AUDIT_REASON_HEADER = 'x-audit-reason';
+import { auditReasonOf, auditReasonRequired, HeaderCarrier } from '../common/audit-reason-header';
 
-export type HeaderCarrier = { headers: Record<string, string | string[] | undefined> };
+export type { HeaderCarrier } from '../common/audit-reason-header';
 
 /**
  * An auditor reads a restricted or confidential task through the ordinary routes (one task, its
@@ -30,15 +30,8 @@ export class ClassifiedReads {
     route: string,
   ): Promise<void> {
     if (user.role !== 'auditor' || levelOf(classification) === 'public') return;
-    const header = request.headers[AUDIT_REASON_HEADER];
-    const reason = (Array.isArray(header) ? header[0] : header)?.trim();
-    if (!reason) {
-      throw new BadRequestException({
-        message:
-          'X-Audit-Reason is required to read a restricted or confidential item: say why you read it',
-        details: [{ field: 'X-Audit-Reason', problems: ['must not be empty'] }],
-      });
-    }
+    const reason = auditReasonOf(request);
+    if (!reason) throw auditReasonRequired();
     await this.log.record(
       { actor: user.id, role: user.role, reason },
       'read_stream',

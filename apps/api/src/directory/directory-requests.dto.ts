@@ -86,7 +86,11 @@ export class UpdatePersonRequest {
   @Matches(/^[A-Z][A-Z0-9_]{1,15}$/, { message: '$property must be an agency code such as KISA' })
   agency?: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'the IdP subject; null unlinks it' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'the IdP subject; null unlinks it',
+  })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsString()
   @MinLength(1)
@@ -139,6 +143,7 @@ export class UpdateAgencyRequest {
   active?: boolean;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'a counterpart’s liaison agency; null clears it',
   })

@@ -22,6 +22,13 @@ export const WEB_APP_PATHS = [
   '/audit',
   '/audit/follow-ups/:id',
   '/admin',
+  // the admin's sections (web-admin); /admin/queues stays the API's
+  '/admin/people/new',
+  '/admin/people/:id',
+  '/admin/agencies',
+  '/admin/api-keys',
+  '/admin/webhooks',
+  '/admin/dead-letters',
 ] as const;
 
 /** Hashed file names change with their content, so a browser may keep them for a year. */

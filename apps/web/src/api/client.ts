@@ -1,4 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
+import { auditReasonHeader } from './audit-reason';
 import type { components, paths } from './schema';
 
 export type FollowUp = components['schemas']['FollowUpDto'];
@@ -69,6 +70,7 @@ const csrf: Middleware = {
 /** Same origin, signed in by the session cookie. */
 export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
 api.use(csrf);
+api.use(auditReasonHeader);
 
 /** openapi-fetch's answer, as data or one of the two errors above. */
 export async function unwrap<T>(

@@ -531,7 +531,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The global history in commit-safe order, from a cursor */
+    /** The global history in commit-safe order, from a cursor, filtered by type, stream, actor and time (a page shorter than `limit` is the end) */
     get: operations['AuditController_events'];
     put?: never;
     post?: never;
@@ -1505,7 +1505,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The agency’s webhook, without its secret */
+    /** The agency’s webhook, without its secret (404: none set) */
     get: operations['AgencyWebhooksController_get'];
     put?: never;
     /** Set (or replace) the agency’s webhook; the answer omits the secret */
@@ -1524,7 +1524,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Dead letters, newest first */
+    /** Dead letters, newest first, with their payload and last failure */
     get: operations['DeadLettersController_list'];
     put?: never;
     post?: never;
@@ -2247,6 +2247,17 @@ export interface components {
       recordedAt: string;
       hash: string;
     };
+    CheckpointDto: {
+      /** @example 812 */
+      transactionId: string;
+      position: number;
+    };
+    HistoryPageDto: {
+      events: components['schemas']['AuditEventDto'][];
+      /** @description the cursor to pass as `after` for the next page */
+      next: string;
+      checkpoint: components['schemas']['CheckpointDto'];
+    };
     AsOfDto: {
       streamId: string;
       /** Format: date-time */
@@ -2303,7 +2314,7 @@ export interface components {
       name?: string;
       active?: boolean;
       /** @description a counterpart’s liaison agency; null clears it */
-      liaisonAgency?: Record<string, never> | null;
+      liaisonAgency?: string | null;
     };
     PersonNameDto: {
       /** @example 김민지 */
@@ -2372,7 +2383,7 @@ export interface components {
        */
       agency?: string;
       /** @description the IdP subject; null unlinks it */
-      oidcSubject?: Record<string, never> | null;
+      oidcSubject?: string | null;
     };
     RoleRequest: {
       /** @enum {string} */
@@ -2886,6 +2897,52 @@ export interface components {
       secret: string;
       /** @default true */
       active: boolean;
+    };
+    WebhookDto: {
+      /** @example KISA */
+      agency: string;
+      /** @example https://tasks.kisa.example/liaison */
+      url: string;
+      active: boolean;
+      /**
+       * @description a secret is set (it is never shown)
+       * @enum {boolean}
+       */
+      secretSet: true;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    DeadLetterDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example agency-KISA */
+      queue: string;
+      jobId: string;
+      /** @example deliver */
+      jobName: string;
+      /** @example KISA */
+      agency?: string;
+      /** Format: uuid */
+      followUpId?: string;
+      /** @description the job as queued */
+      payload: {
+        [key: string]: unknown;
+      };
+      /** @description the last failure */
+      reason: string;
+      attempts: number;
+      /** Format: date-time */
+      failedAt: string;
+      /** Format: date-time */
+      retriedAt?: string;
+      retryCount: number;
+      /** @description the id the last retry was queued under */
+      retryJobId?: string;
+    };
+    DeadLettersPageDto: {
+      items: components['schemas']['DeadLetterDto'][];
     };
     ColleagueNameDto: {
       /** @example 김담당 */
@@ -3906,6 +3963,16 @@ export interface operations {
         /** @description continue after this cursor ("<transactionId>:<position>") */
         after?: string;
         limit?: number;
+        /** @description only events of this type */
+        type?: string;
+        /** @description only this stream’s events (a classified stream is in the history like any) */
+        stream?: string;
+        /** @description only what this person (or key, key:<id>) did, or what was done for them (대결) */
+        actor?: string;
+        /** @description recorded at or after */
+        from?: string;
+        /** @description recorded before */
+        to?: string;
       };
       header?: never;
       path?: never;
@@ -3917,7 +3984,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HistoryPageDto'];
+        };
       };
     };
   };
@@ -3930,7 +3999,7 @@ export interface operations {
         toVersion?: number;
       };
       header?: {
-        /** @description why you read it; required when the item is restricted or confidential (400) */
+        /** @description why you read it; required when the item is restricted or confidential (400). Percent-encoded UTF-8 (encodeURIComponent) is decoded, for reasons in Korean */
         'X-Audit-Reason'?: string;
       };
       path: {
@@ -3957,7 +4026,7 @@ export interface operations {
         toVersion?: number;
       };
       header?: {
-        /** @description why you read it; required when the item is restricted or confidential (400) */
+        /** @description why you read it; required when the item is restricted or confidential (400). Percent-encoded UTF-8 (encodeURIComponent) is decoded, for reasons in Korean */
         'X-Audit-Reason'?: string;
       };
       path: {
@@ -3986,7 +4055,7 @@ export interface operations {
         toVersion?: number;
       };
       header?: {
-        /** @description why you read it; required when the item is restricted or confidential (400) */
+        /** @description why you read it; required when the item is restricted or confidential (400). Percent-encoded UTF-8 (encodeURIComponent) is decoded, for reasons in Korean */
         'X-Audit-Reason'?: string;
       };
       path: {
@@ -5448,7 +5517,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WebhookDto'];
+        };
       };
     };
   };
@@ -5471,7 +5542,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WebhookDto'];
+        };
       };
     };
   };
@@ -5511,7 +5584,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadLettersPageDto'];
+        };
       };
     };
   };
@@ -5530,7 +5605,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadLetterDto'];
+        };
       };
     };
   };

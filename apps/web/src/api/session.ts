@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
+import { setAuditReason } from './audit-reason';
 import {
   api,
   ApiError,
@@ -57,12 +58,14 @@ export async function fetchMe(): Promise<Me | null> {
 }
 
 export async function signIn(username: string, password: string): Promise<void> {
+  setAuditReason(undefined); // a reason is one person's, for one sign-in
   const { csrfToken } = await unwrap(api.POST('/v1/session', { body: { username, password } }));
   setCsrfToken(csrfToken);
 }
 
 export async function signOut(): Promise<void> {
   setActingFor(undefined);
+  setAuditReason(undefined);
   try {
     await unwrap(api.DELETE('/v1/session'));
   } finally {

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { Checkpoint, EventStore, START, StoredEvent } from '@liaison/event-store';
+import { Checkpoint, EventFilter, EventStore, START, StoredEvent } from '@liaison/event-store';
 import { ClientConfig, Pool } from 'pg';
 import { AccessLog, AccessPage, AccessQuery, Accessor } from '../access-log/access-log';
 import { AsOfOptions, Fold, readStateAsOf, streamAsOf } from '../as-of/as-of';
@@ -61,14 +61,26 @@ export class AuditService {
     return this.sealer.sealAll(options);
   }
 
-  /** The global history after a checkpoint, as stored (no upcasting). */
-  async events(who: Accessor, after: Checkpoint = START, limit = 100): Promise<EventsPage> {
+  /**
+   * The global history after a checkpoint, as stored (no upcasting), through an optional filter
+   * (type, stream, actor, time), which the access log keeps with the read.
+   */
+  async events(
+    who: Accessor,
+    after: Checkpoint = START,
+    limit = 100,
+    filter: EventFilter = {},
+  ): Promise<EventsPage> {
     const bounded = Math.min(Math.max(Math.trunc(limit), 1), 10_000);
-    await this.accessLog.record(who, 'replay', 'log', {
+    await this.accessLog.record(who, 'replay', filter.streamId ?? 'log', {
       after: encodeCursor(after),
       limit: bounded,
+      ...(filter.type !== undefined && { type: filter.type }),
+      ...(filter.actor !== undefined && { actor: filter.actor }),
+      ...(filter.from !== undefined && { from: filter.from.toISOString() }),
+      ...(filter.to !== undefined && { to: filter.to.toISOString() }),
     });
-    const page = await this.store.readAll({ after, limit: bounded, raw: true });
+    const page = await this.store.readAll({ after, limit: bounded, raw: true, filter });
     return {
       events: page.events.map(toAuditEvent),
       next: encodeCursor(page.checkpoint),

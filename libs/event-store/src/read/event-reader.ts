@@ -3,6 +3,7 @@ import { Coalescer } from '@liaison/platform';
 import { Checkpoint, START, StoredEvent } from '../event.types';
 import { validateStreamId } from '../stream-id';
 import { UpcasterRegistry } from '../upcasters';
+import { EventFilter, eventFilterSql } from './event-filter';
 
 export interface ReadStreamOptions {
   fromVersion?: number;
@@ -18,6 +19,8 @@ export interface ReadAllOptions {
   limit?: number;
   raw?: boolean;
   client?: Pool | PoolClient;
+  /** Only the events that pass (the audit's history); the checkpoint is the last one's. */
+  filter?: EventFilter;
 }
 
 export interface ReadAllResult {
@@ -105,13 +108,15 @@ export class EventReader {
     const after = options.after ?? START;
     const limit = options.limit ?? 1000;
     const db = options.client ?? this.pool;
+    const filter = eventFilterSql(options.filter, 4);
     const { rows } = await db.query<EventRow>(
       `SELECT ${SELECT_COLUMNS} FROM events
        WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+         ${filter.sql}
        ORDER BY transaction_id, position
        LIMIT $3`,
-      [after.transactionId, after.position, limit],
+      [after.transactionId, after.position, limit, ...filter.values],
     );
     const events = rows.map((r) => this.toStoredEvent(r, options.raw));
     const last = events[events.length - 1];

@@ -1,62 +1,68 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
-import { LoadError } from '../../ui/ErrorState';
+import { Link, Route, Switch, useLocation } from 'wouter';
+import { hasRole, useMe } from '../../api/session';
+import { Forbidden, NotFound } from '../../ui/ErrorState';
 import { PageHeading } from '../../ui/PageHeading';
+import { AgenciesSection } from './AgenciesSection';
+import { ApiKeysSection } from './ApiKeysSection';
+import { DeadLettersSection } from './DeadLettersSection';
+import { NewPersonSection } from './NewPersonSection';
+import { PeopleSection } from './PeopleSection';
+import { PersonSection } from './PersonSection';
+import { WebhooksSection } from './WebhooksSection';
 
-type People = components['schemas']['PeoplePageDto'];
+/** The admin's sections; the queues dashboard is the API's own page (a full load). */
+const SECTIONS = [
+  { href: '/admin', key: 'people' },
+  { href: '/admin/agencies', key: 'agencies' },
+  { href: '/admin/api-keys', key: 'apiKeys' },
+  { href: '/admin/webhooks', key: 'webhooks' },
+  { href: '/admin/dead-letters', key: 'deadLetters' },
+] as const;
 
-/** The admin's start: the people of the directory, and the way to the queues. */
+function current(location: string, href: string): boolean {
+  if (href === '/admin') return location === '/admin' || location.startsWith('/admin/people');
+  return location.startsWith(href);
+}
+
+/** /admin and its sections: people, agencies, API keys, webhooks, dead letters, queues. */
 export function AdminPage() {
-  const { t, i18n } = useTranslation();
-  const people = useQuery({
-    queryKey: ['admin', 'people'],
-    queryFn: () => unwrap<People>(api.GET('/v1/people')),
-  });
-  const language = i18n.language === 'en' ? 'en' : 'ko';
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const [location] = useLocation();
+  if (!hasRole(me, 'admin')) return <Forbidden />;
   return (
     <>
-      <PageHeading>{t('admin.title')}</PageHeading>
-      <p>
-        <a href="/admin/queues" className="btn btn-secondary btn-link">
-          {t('admin.queues')}
-        </a>
-      </p>
-      <section aria-labelledby="people-heading" className="panel">
-        <h2 id="people-heading">{t('admin.people')}</h2>
-        {people.isError ? (
-          <LoadError error={people.error} retry={() => void people.refetch()} />
-        ) : people.isPending ? (
-          <p role="status">{t('app.loading')}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="data-table">
-              <caption>{t('admin.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.login')}</th>
-                  <th scope="col">{t('admin.name')}</th>
-                  <th scope="col">{t('admin.agency')}</th>
-                  <th scope="col">{t('admin.roles')}</th>
-                  <th scope="col">{t('admin.active')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {people.data.items.map((p) => (
-                  <tr key={p.id}>
-                    <td>{p.login}</td>
-                    <td>{p.displayName[language]}</td>
-                    <td>{p.agency}</td>
-                    <td>{p.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
-                    <td>{p.active ? t('admin.yes') : t('admin.no')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      {/* keyed by the section: a new section focuses the heading, as a new page does */}
+      <PageHeading key={location}>{t('admin.title')}</PageHeading>
+      <nav aria-label={t('admin.sections')} className="admin-nav">
+        <ul>
+          {SECTIONS.map((s) => (
+            <li key={s.key}>
+              <Link href={s.href} aria-current={current(location, s.href) ? 'page' : undefined}>
+                {t(`admin.section.${s.key}`)}
+              </Link>
+            </li>
+          ))}
+          <li>
+            <a href="/admin/queues">{t('admin.queues')}</a>
+          </li>
+        </ul>
+      </nav>
+      <Switch>
+        <Route path="/admin" component={PeopleSection} />
+        <Route path="/admin/people/new" component={NewPersonSection} />
+        <Route path="/admin/people/:id">
+          {(params) => <PersonSection key={params.id} id={params.id} />}
+        </Route>
+        <Route path="/admin/agencies" component={AgenciesSection} />
+        <Route path="/admin/api-keys" component={ApiKeysSection} />
+        <Route path="/admin/webhooks" component={WebhooksSection} />
+        <Route path="/admin/dead-letters" component={DeadLettersSection} />
+        <Route>
+          <NotFound />
+        </Route>
+      </Switch>
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
 import { formatDateTime } from '../../i18n/format';
+import { AuditReasonNote } from '../../ui/AuditReason';
 import { StatusBadge } from '../../ui/Badges';
 import { LoadError } from '../../ui/ErrorState';
 import { PageHeading } from '../../ui/PageHeading';
@@ -114,10 +115,11 @@ function History({ filters }: { filters: HistoryFilters }) {
     return <LoadError error={history.error} retry={() => void history.refetch()} />;
   }
   const events = history.data.pages.flatMap((p) => p.events);
-  const examined = history.data.pages.reduce((n, p) => n + p.examined, 0);
   return (
     <>
-      <p role="status">{t('audit.found', { count: events.length, examined })}</p>
+      <p role="status">
+        {t(history.hasNextPage ? 'audit.foundMore' : 'audit.found', { count: events.length })}
+      </p>
       {events.length > 0 && (
         <div className="table-wrap">
           <table className="data-table">
@@ -228,6 +230,7 @@ function AccessLog() {
                   <th scope="col">{t('audit.actor')}</th>
                   <th scope="col">{t('audit.action')}</th>
                   <th scope="col">{t('audit.target')}</th>
+                  <th scope="col">{t('auditReason.label')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -247,6 +250,7 @@ function AccessLog() {
                       <td>
                         <code>{entry.target ?? ''}</code>
                       </td>
+                      <td>{typeof entry.params.reason === 'string' ? entry.params.reason : ''}</td>
                     </tr>
                   ))}
               </tbody>
@@ -278,6 +282,7 @@ export function AuditPage() {
   return (
     <>
       <PageHeading>{t('audit.title')}</PageHeading>
+      <AuditReasonNote />
       <form
         className="filters"
         onSubmit={(e) => {
@@ -342,7 +347,14 @@ export function AuditFollowUpPage({ id }: { id: string }) {
   const then = useFollowUpAsOf(id, asOf);
 
   if (now.isPending) return <p role="status">{t('app.loading')}</p>;
-  if (now.isError) return <LoadError error={now.error} retry={() => void now.refetch()} />;
+  if (now.isError) {
+    return (
+      <>
+        <PageHeading>{t('audit.taskTitle')}</PageHeading>
+        <LoadError error={now.error} retry={() => void now.refetch()} />
+      </>
+    );
+  }
   const state = (asOf ? then.data?.state : now.data.state) as Partial<FollowUp> | undefined;
   const version = asOf ? (then.data?.version ?? 0) : now.data.version;
   const since = now.data.events.filter((e) => e.version > version);
@@ -356,6 +368,7 @@ export function AuditFollowUpPage({ id }: { id: string }) {
     <>
       <p className="eyebrow">{t('audit.taskTitle')}</p>
       <PageHeading>{String(now.data.state.title ?? id)}</PageHeading>
+      <AuditReasonNote />
       <form className="filters" onSubmit={show}>
         <div className="field">
           <label htmlFor="audit-asof">{t('audit.asOf')}</label>

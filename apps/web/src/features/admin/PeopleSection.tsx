@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { LoadError } from '../../ui/ErrorState';
+import { useDirectory, usePeople } from './admin.queries';
+
+/** The people of the directory, filtered by agency and state; each opens to be managed. */
+export function PeopleSection() {
+  const { t, i18n } = useTranslation();
+  const [agency, setAgency] = useState('');
+  const [active, setActive] = useState<'' | 'true' | 'false'>('');
+  const directory = useDirectory();
+  const people = usePeople({
+    ...(agency && { agency }),
+    ...(active && { active }),
+  });
+  const language = i18n.language === 'en' ? 'en' : 'ko';
+  const agencies = (directory.data ?? []).filter((a) => a.kind === 'agency');
+  return (
+    <section aria-labelledby="people-heading" className="panel">
+      <div className="section-head">
+        <h2 id="people-heading">{t('admin.people')}</h2>
+        <Link href="/admin/people/new" className="btn btn-primary btn-link">
+          {t('admin.person.register')}
+        </Link>
+      </div>
+      <div className="filters" role="group" aria-label={t('admin.person.filters')}>
+        <div className="field">
+          <label htmlFor="people-agency">{t('admin.agency')}</label>
+          <select id="people-agency" value={agency} onChange={(e) => setAgency(e.target.value)}>
+            <option value="">{t('admin.all')}</option>
+            {agencies.map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.code} · {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="people-active">{t('admin.active')}</label>
+          <select
+            id="people-active"
+            value={active}
+            onChange={(e) => setActive(e.target.value as '' | 'true' | 'false')}
+          >
+            <option value="">{t('admin.all')}</option>
+            <option value="true">{t('admin.yes')}</option>
+            <option value="false">{t('admin.no')}</option>
+          </select>
+        </div>
+      </div>
+      {people.isError ? (
+        <LoadError error={people.error} retry={() => void people.refetch()} />
+      ) : people.isPending ? (
+        <p role="status">{t('app.loading')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption>{t('admin.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.login')}</th>
+                <th scope="col">{t('admin.name')}</th>
+                <th scope="col">{t('admin.agency')}</th>
+                <th scope="col">{t('admin.roles')}</th>
+                <th scope="col">{t('admin.active')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.data.items.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link href={`/admin/people/${p.id}`}>{p.login}</Link>
+                  </td>
+                  <td>{p.displayName[language]}</td>
+                  <td>{p.agency}</td>
+                  <td>{p.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
+                  <td>{p.active ? t('admin.yes') : t('admin.no')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
