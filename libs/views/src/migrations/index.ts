@@ -5,7 +5,7 @@ import { FollowUpBoardContributions1765140000000 } from './1765140000000-follow-
 import { FollowUpBoardClassification1765160000000 } from './1765160000000-follow-up-board-classification';
 import { CreateSearchDocuments1765120000000 } from './1765120000000-create-search-documents';
 import { SearchCommentsMatchTheirOwnWords1765120000001 } from './1765120000001-search-comments-match-their-own-words';
-import { SearchGramsAndRecency1765600000000 } from './1765600000000-search-grams-and-recency';
+import { SearchGramsAndRecency1765605000000 } from './1765605000000-search-grams-and-recency';
 
 /**
  * The read models' tables. These migrations are frozen: databases have applied them, so their
@@ -20,5 +20,5 @@ export const viewsMigrations = [
   CreateSearchDocuments1765120000000,
   SearchCommentsMatchTheirOwnWords1765120000001,
   FollowUpBoardClassification1765160000000,
-  SearchGramsAndRecency1765600000000,
+  SearchGramsAndRecency1765605000000,
 ];

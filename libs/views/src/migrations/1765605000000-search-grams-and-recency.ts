@@ -11,8 +11,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *     instead of collecting every match from the GIN index first.
  * The column is computed from the row, so no rebuild is needed; adding it rewrites the table.
  */
-export class SearchGramsAndRecency1765600000000 implements MigrationInterface {
-  name = 'SearchGramsAndRecency1765600000000';
+export class SearchGramsAndRecency1765605000000 implements MigrationInterface {
+  name = 'SearchGramsAndRecency1765605000000';
 
   async up(q: QueryRunner): Promise<void> {
     // Immutable, so a generated column may call it. Grams holding white space are left out: a
