@@ -373,6 +373,16 @@ describe('classification: every read route × level × who is asking', () => {
       const agenda = res.body.meetings[0].agenda ?? [];
       expect([who, levelsIn(agenda.map((a) => a.followUpId))]).toEqual([who, LISTED[who]]);
       noTitles(JSON.stringify(res.body), who);
+      // the calendar file is the same agenda (unfolded: RFC 5545 splits long lines anywhere)
+      const ics = await fetch(`${api.url}/v1/meeting-series/${series.id}/calendar.ics`, {
+        headers: { authorization: `Bearer ${WHO[who].token}` },
+      });
+      expect([who, ics.status]).toEqual([who, 200]);
+      const calendar = (await ics.text()).replace(/\r\n /g, '');
+      expect([who, LEVELS.filter((l) => calendar.includes(titleOf(l)))]).toEqual([
+        who,
+        LISTED[who],
+      ]);
     }
   });
 

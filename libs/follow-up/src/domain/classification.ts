@@ -39,6 +39,17 @@ export interface Classification {
 
 export const PUBLIC: Classification = Object.freeze({ level: 'public' }) as Classification;
 
+/**
+ * What an item reads as when its classification cannot be determined (its stream missing,
+ * disposed or malformed, a row that does not say): restricted to no agency, so only the host's
+ * bureau heads and auditors read it. Every reader that looks a classification up fails closed
+ * with this rather than open with public.
+ */
+export const UNDETERMINED: Classification = Object.freeze({
+  level: 'restricted',
+  agencies: Object.freeze([]) as unknown as string[],
+}) as Classification;
+
 const RANK: Record<ClassificationLevel, number> = { public: 0, restricted: 1, confidential: 2 };
 
 /** Absent (every event before classification existed) reads as public. */

@@ -7,6 +7,8 @@ import {
   followUpStreamId,
   ForbiddenError,
   NotFoundError,
+  PUBLIC,
+  UNDETERMINED,
 } from '@liaison/follow-up';
 import { PG_POOL } from '@liaison/platform';
 import {
@@ -127,17 +129,27 @@ export class MeetingSeriesReader {
     };
   }
 
-  /** Each task's classification now, from its stream (the last event that set one). */
+  /**
+   * Each task's classification now, from its stream (the last event that set one). A task whose
+   * stream does not say (missing, its content disposed, malformed) fails closed: UNDETERMINED,
+   * read by the host's bureau heads and auditors only, never public.
+   */
   private async classificationsOf(ids: string[]): Promise<Map<string, Classification>> {
     const found = new Map<string, Classification>();
     for (const id of new Set(ids)) {
       const events = await this.store.readStream(followUpStreamId(id), { raw: true });
+      let current: Classification = UNDETERMINED;
       for (const e of events) {
         if (e.type !== 'FollowUpAssigned' && e.type !== 'FollowUpClassificationChanged') continue;
-        const c = (e.data as { classification?: Classification }).classification;
-        if (c) found.set(id, c);
-        else if (e.type === 'FollowUpAssigned') found.delete(id);
+        const data = e.data as { followUpId?: unknown; classification?: Classification };
+        if (data.followUpId !== id) {
+          current = UNDETERMINED; // disposed (a tombstone) or not the shape we know
+          continue;
+        }
+        if (data.classification) current = data.classification;
+        else if (e.type === 'FollowUpAssigned') current = PUBLIC;
       }
+      found.set(id, current);
     }
     return found;
   }
