@@ -16,7 +16,7 @@ import {
   msitHead,
   nisOfficer,
 } from './testing/actors.fixture';
-import { assigned, FOLLOW_UP_ID } from './testing/follow-up.fixture';
+import { assigned, claimed, FOLLOW_UP_ID, handedOver } from './testing/follow-up.fixture';
 import { DeciderSpecification } from './testing/given-when-then';
 import { ACTION_ID, heldWorkshop, WORKSHOP_ID, workshopHeld } from './testing/workshop.fixture';
 import { WorkshopCommand } from './workshop/workshop.commands';
@@ -25,6 +25,11 @@ import { workshopDecider } from './workshop/workshop.decider';
 const restricted = (...agencies: string[]): Classification => ({ level: 'restricted', agencies });
 const confidential = (...people: string[]): Classification => ({ level: 'confidential', people });
 const followUpId = FOLLOW_UP_ID;
+const handOver = (officerId: string): FollowUpCommand => ({
+  kind: 'HandOverFollowUp',
+  followUpId,
+  officerId,
+});
 
 const fieldOf = (fn: () => unknown): string => {
   try {
@@ -236,6 +241,22 @@ describe('classification of a follow-up', () => {
     given(assigned({ officerId: 'u-kisa-officer' }))
       .when(change(confidential('u-kisa-colleague')))
       .thenThrows(InvalidInputError, 'classification.people');
+  });
+
+  it('a confidential task is handed over (인계) only to a person it names', () => {
+    given(assigned({ classification: confidential('u-kisa-officer') }), claimed('u-kisa-officer'))
+      .when(handOver('u-kisa-colleague'), as(kisaOfficer))
+      .thenThrows(InvalidInputError, 'officerId');
+    given(
+      assigned({ classification: confidential('u-kisa-officer', 'u-kisa-colleague') }),
+      claimed('u-kisa-officer'),
+    )
+      .when(handOver('u-kisa-colleague'), as(kisaOfficer))
+      .then([handedOver('u-kisa-colleague', 'u-kisa-officer')]);
+    // restricted names agencies: any officer of a named agency may take it
+    given(assigned({ classification: restricted('KISA') }), claimed('u-kisa-officer'))
+      .when(handOver('u-kisa-colleague'), as(kisaOfficer))
+      .then([handedOver('u-kisa-colleague', 'u-kisa-officer')]);
   });
 
   it('only the host’s bureau heads change it: an officer may not, another host is told it does not exist', () => {

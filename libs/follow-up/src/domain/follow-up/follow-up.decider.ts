@@ -170,6 +170,12 @@ export function decideFollowUp(
         throw new InvalidInputError('officerId', 'is already the officer of this follow-up');
       }
       requireOfficer('officerId', officerId, state.assigneeAgency, ctx.people);
+      // A confidential task goes only to a person it names: handing it to anyone else would
+      // give them a task they may not read (the same rule as assign and reassign).
+      requireReadableByAssignee(state.classification ?? PUBLIC, state.assigneeAgency, officerId, {
+        agency: 'assigneeAgency',
+        officer: 'officerId',
+      });
       const reason = optionalText('reason', command.reason);
       const data = {
         followUpId,
