@@ -13,6 +13,7 @@ import {
   msitHead,
   mofaHead,
   nisOfficer,
+  PEOPLE,
 } from '../testing/actors.fixture';
 import { attach, comment, commented, fileAttached, SHA256 } from '../testing/collaboration.fixture';
 import {
@@ -54,10 +55,14 @@ describe('comments on a follow-up', () => {
   });
 
   it('a mention of someone who may not see the task is refused, naming mentions', () => {
+    const people = new Map(PEOPLE);
+    people.set(nisOfficer.id, { ...PEOPLE.get(nisOfficer.id)!, name: '최정보' });
     const error = given(assigned())
-      .when(comment('@nis FYI', [nisOfficer.id]), as(msitHead))
-      .thenThrows(InvalidInputError, 'may not see this follow-up');
-    expect(error.field).toBe('mentions');
+      .when(comment('@nis FYI', [nisOfficer.id]), as(msitHead, { people }))
+      .thenThrows(InvalidInputError, 'may see this follow-up');
+    expect(error.field).toBe('mentions[0]');
+    // the refusal names neither the person nor their id (the writer learns nothing of them)
+    expect(error.message).not.toMatch(/최정보|u-nis-officer/);
   });
 
   it('a person with several roles may be mentioned when any of them sees the task', () => {
@@ -75,10 +80,10 @@ describe('comments on a follow-up', () => {
   it('a mention of an unknown or deactivated person is refused', () => {
     given(assigned())
       .when(comment('hi', ['u-nobody']))
-      .thenThrows(InvalidInputError, 'not a person');
+      .thenThrows(InvalidInputError, 'an active person');
     given(assigned())
       .when(comment('hi', ['u-kisa-gone']))
-      .thenThrows(InvalidInputError, 'deactivated');
+      .thenThrows(InvalidInputError, 'an active person');
   });
 
   it('an agency that may not see the task gets not found', () => {
