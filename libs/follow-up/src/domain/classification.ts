@@ -50,6 +50,18 @@ export const UNDETERMINED: Classification = Object.freeze({
   agencies: Object.freeze([]) as unknown as string[],
 }) as Classification;
 
+/** Whether a stored value is a classification this policy can read (absent is public). */
+export function isReadableClassification(c: unknown): c is Classification | undefined {
+  if (c === undefined) return true;
+  if (typeof c !== 'object' || c === null) return false;
+  const { level, agencies, people } = c as Record<string, unknown>;
+  const names = (v: unknown) =>
+    v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+  return (
+    CLASSIFICATION_LEVELS.includes(level as ClassificationLevel) && names(agencies) && names(people)
+  );
+}
+
 const RANK: Record<ClassificationLevel, number> = { public: 0, restricted: 1, confidential: 2 };
 
 /** Absent (every event before classification existed) reads as public. */

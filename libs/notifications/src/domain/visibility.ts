@@ -3,6 +3,7 @@
  * request: a person with several roles sees a task if any of their roles does. Nobody is told
  * about a task they may not open.
  */
+import { isTombstone } from '@liaison/audit';
 import {
   Actor,
   canSeeFollowUp,
@@ -10,7 +11,9 @@ import {
   FollowUpEvent,
   FollowUpState,
   initialFollowUpState,
+  isReadableClassification,
   Role,
+  UNDETERMINED,
 } from '@liaison/follow-up';
 
 export interface PersonForPolicy {
@@ -35,17 +38,29 @@ export function personMaySee(person: PersonForPolicy, task: FollowUpState): bool
 }
 
 /**
- * The task as its events leave it. Event types the domain does not fold yet (another lib's
- * newer facts, such as comments) change nothing a notification needs, so they are stepped over.
+ * The task as its events leave it, failing closed: an event of a type the domain does not fold
+ * (another lib's newer fact) is stepped over, but when the classification cannot be determined
+ * (a known event that does not fold, content disposed to a tombstone, a classification of a
+ * shape the policy cannot read) the task reads as UNDETERMINED: only the host's bureau heads
+ * and auditors are told, and never its title or text (the e-mail withholds them).
  */
 export function foldTask(events: readonly { type: string; data: unknown }[]): FollowUpState {
   let state = initialFollowUpState;
+  let determined = true;
   for (const event of events) {
+    if (isTombstone(event.data)) {
+      determined = false;
+      continue;
+    }
     try {
       state = evolveFollowUp(state, event as FollowUpEvent);
     } catch {
-      // unknown to this version of the domain: not a change of who may see the task
+      // a type this domain knows that does not fold may have changed who reads the task
+      if (event.type.startsWith('FollowUp')) determined = false;
     }
   }
-  return state;
+  if (!state.exists) return state;
+  return determined && isReadableClassification(state.classification)
+    ? state
+    : { ...state, classification: UNDETERMINED };
 }
