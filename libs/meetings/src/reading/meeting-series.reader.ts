@@ -11,7 +11,9 @@ import {
   UNDETERMINED,
 } from '@liaison/follow-up';
 import { PG_POOL } from '@liaison/platform';
+import { ShownAgendaItem } from '../calendar/meeting-series.ics';
 import {
+  AgendaItem,
   Meeting,
   MeetingSeriesState,
   canSeeAgendaItem,
@@ -33,12 +35,12 @@ export interface MeetingSeriesSummary {
   version: number;
 }
 
-export type MeetingSeriesDetail = Omit<MeetingSeriesState, 'exists' | 'seriesId'> & {
+export type MeetingSeriesDetail = Omit<MeetingSeriesState, 'exists' | 'seriesId' | 'meetings'> & {
   id: string;
   version: number;
   /** When the series last changed (the calendar's DTSTAMP). */
   updatedAt: string;
-  meetings: Meeting[];
+  meetings: (Omit<Meeting, 'agenda'> & { agenda?: ShownAgendaItem[] })[];
 };
 
 interface SummaryRecord {
@@ -108,9 +110,18 @@ export class MeetingSeriesReader {
     const state = foldSeries(events);
     if (!canSeeMeetingSeries(actor, state)) throw new NotFoundError('meeting series', seriesId);
     const { exists: _exists, seriesId: id, ...rest } = state;
-    const classified = await this.classificationsOf(
+    const tasks = await this.tasksOf(
       state.meetings.flatMap((m) => m.agenda ?? []).map((i) => i.followUpId),
     );
+    const shown = (item: AgendaItem): ShownAgendaItem => {
+      const task = tasks.get(item.followUpId)!;
+      const { title: _recorded, ...rest } = item;
+      // the title from the task's own stream; a disposed task's (even one an older meeting
+      // recorded) is shown nowhere
+      return task.title === undefined
+        ? { ...rest, disposed: true }
+        : { ...rest, title: task.title };
+    };
     return {
       ...rest,
       id,
@@ -120,9 +131,16 @@ export class MeetingSeriesReader {
         m.agenda
           ? {
               ...m,
-              agenda: m.agenda.filter((item) =>
-                canSeeAgendaItem(actor, state.hostAgency, item, classified.get(item.followUpId)),
-              ),
+              agenda: m.agenda
+                .filter((item) =>
+                  canSeeAgendaItem(
+                    actor,
+                    state.hostAgency,
+                    item,
+                    tasks.get(item.followUpId)!.classification,
+                  ),
+                )
+                .map(shown),
             }
           : { ...m },
       ),
@@ -130,27 +148,42 @@ export class MeetingSeriesReader {
   }
 
   /**
-   * Each task's classification now, from its stream (the last event that set one). A task whose
-   * stream does not say (missing, its content disposed, malformed) fails closed: UNDETERMINED,
-   * read by the host's bureau heads and auditors only, never public.
+   * Each task's classification now and its title, from its stream (the last event that set a
+   * classification; the title of FollowUpAssigned). A task whose stream does not say (missing,
+   * its content disposed, malformed) fails closed: UNDETERMINED, read by the host's bureau heads
+   * and auditors only, never public, and no title.
    */
-  private async classificationsOf(ids: string[]): Promise<Map<string, Classification>> {
-    const found = new Map<string, Classification>();
+  private async tasksOf(ids: string[]): Promise<Map<string, AgendaTask>> {
+    const found = new Map<string, AgendaTask>();
     for (const id of new Set(ids)) {
       const events = await this.store.readStream(followUpStreamId(id), { raw: true });
-      let current: Classification = UNDETERMINED;
+      let task: AgendaTask = { classification: UNDETERMINED };
       for (const e of events) {
         if (e.type !== 'FollowUpAssigned' && e.type !== 'FollowUpClassificationChanged') continue;
-        const data = e.data as { followUpId?: unknown; classification?: Classification };
+        const data = e.data as {
+          followUpId?: unknown;
+          title?: unknown;
+          classification?: Classification;
+        };
         if (data.followUpId !== id) {
-          current = UNDETERMINED; // disposed (a tombstone) or not the shape we know
-          continue;
+          task = { classification: UNDETERMINED }; // disposed (a tombstone) or not a shape we know
+          break;
         }
-        if (data.classification) current = data.classification;
-        else if (e.type === 'FollowUpAssigned') current = PUBLIC;
+        if (e.type === 'FollowUpAssigned') {
+          task = {
+            classification: data.classification ?? PUBLIC,
+            ...(typeof data.title === 'string' && { title: data.title }),
+          };
+        } else if (data.classification) task = { ...task, classification: data.classification };
       }
-      found.set(id, current);
+      found.set(id, task);
     }
     return found;
   }
+}
+
+interface AgendaTask {
+  classification: Classification;
+  /** Absent: the task's content is gone (disposed) or never was in the log. */
+  title?: string;
 }
