@@ -343,7 +343,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Change a workshop’s classification (follow-ups assigned afterwards inherit it; those already assigned keep theirs) */
+    /** Change a workshop’s classification: it is the floor of its follow-ups’ (those less strict are raised to it, an event each; a change that would shut a task’s assignee or named officer out is refused, 422 naming the task) */
     post: operations['ClassificationController_workshop'];
     delete?: never;
     options?: never;

@@ -1,5 +1,5 @@
 /** Classification: who sets and changes it, how a follow-up inherits it, and who reads what. */
-import { Classification, classificationAllows } from './classification';
+import { Classification, classificationAllows, classificationFloor } from './classification';
 import { Actor } from './context';
 import { foldEvents } from './decider';
 import { ForbiddenError, InvalidInputError, NotFoundError } from './domain.errors';
@@ -269,6 +269,51 @@ describe('classification of a follow-up', () => {
     given(assigned())
       .when(change(restricted('KISA')), as(auditor))
       .thenThrows(ForbiddenError);
+  });
+});
+
+describe('a workshop’s classification is the floor of its follow-ups’', () => {
+  it('classificationFloor: a lower level is raised, names narrowed to the workshop’s, a stricter one kept', () => {
+    expect(classificationFloor(restricted('KISA'), undefined)).toEqual(restricted('KISA'));
+    expect(classificationFloor(restricted('KISA'), { level: 'public' })).toEqual(
+      restricted('KISA'),
+    );
+    expect(classificationFloor(restricted('KISA'), restricted('KISA', 'NIS'))).toEqual(
+      restricted('KISA'),
+    );
+    expect(classificationFloor(restricted('KISA'), confidential('u-kisa-officer'))).toEqual(
+      confidential('u-kisa-officer'),
+    );
+    expect(classificationFloor(undefined, restricted('NIS'))).toEqual(restricted('NIS'));
+    expect(classificationFloor(restricted('KISA'), restricted('NIS'))).toEqual(restricted());
+  });
+
+  it('a follow-up may not be lowered below its workshop’s', () => {
+    const { given } = DeciderSpecification.for(followUpDecider, as(msitHead));
+    const lower = (classification: Classification): FollowUpCommand => ({
+      kind: 'ChangeFollowUpClassification',
+      followUpId,
+      classification,
+      workshop: { classification: restricted('KISA', 'NIS') },
+    });
+    given(assigned({ classification: restricted('KISA') }))
+      .when(lower({ level: 'public' }))
+      .thenThrows(InvalidInputError, 'classification.level');
+    given(assigned({ classification: restricted('KISA') }))
+      .when(lower(restricted('KISA', 'FSI')))
+      .thenThrows(InvalidInputError, 'classification.agencies[1]');
+    given(assigned({ classification: restricted('KISA') }))
+      .when(lower(restricted('KISA', 'NIS')))
+      .then([
+        {
+          type: 'FollowUpClassificationChanged',
+          data: {
+            followUpId,
+            classification: restricted('KISA', 'NIS'),
+            previous: restricted('KISA'),
+          },
+        },
+      ]);
   });
 });
 

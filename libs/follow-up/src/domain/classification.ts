@@ -172,6 +172,26 @@ export function inheritClassification(
   return requested;
 }
 
+/**
+ * A follow-up's classification under its workshop's as a floor: never less strict. A lower level
+ * is raised to the workshop's; at the same level the names are narrowed to those the workshop
+ * names (which may leave none: requireReadableByAssignee then refuses, so a workshop's change
+ * that would shut a task's own people out is refused rather than applied); a stricter one stays.
+ */
+export function classificationFloor(
+  workshop: Classification | undefined,
+  own: Classification | undefined,
+): Classification {
+  const floor = workshop ?? PUBLIC;
+  const mine = own ?? PUBLIC;
+  if (RANK[mine.level] > RANK[floor.level]) return mine;
+  if (RANK[mine.level] < RANK[floor.level]) return floor;
+  if (mine.level === 'public') return PUBLIC;
+  const key = mine.level === 'restricted' ? 'agencies' : 'people';
+  const allowed = floor[key] ?? [];
+  return { level: mine.level, [key]: (mine[key] ?? []).filter((n) => allowed.includes(n)) };
+}
+
 /** The task's people must be able to read it: the assignee agency of a restricted task is one
  * of the named agencies, the named officer of a confidential one one of the named people. */
 export function requireReadableByAssignee(

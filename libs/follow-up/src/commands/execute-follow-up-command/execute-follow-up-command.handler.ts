@@ -30,6 +30,16 @@ export class ExecuteFollowUpCommandHandler implements ICommandHandler<ExecuteFol
   }
 
   private async withWorkshop(request: FollowUpRequest): Promise<FollowUpCommand> {
+    if (request.kind === 'ChangeFollowUpClassification') {
+      // the workshop's classification is the floor of the task's
+      const task = await this.runner.load(followUpDecider, followUpStreamId(request.followUpId));
+      if (!task.state.exists || !task.state.workshopId) return request;
+      const { state } = await this.runner.load(
+        workshopDecider,
+        workshopStreamId(task.state.workshopId),
+      );
+      return { ...request, workshop: { classification: state.classification } };
+    }
     if (request.kind !== 'AssignFollowUp') return request;
     const { workshopId, ...rest } = request;
     const { state } = await this.runner.load(workshopDecider, workshopStreamId(workshopId));

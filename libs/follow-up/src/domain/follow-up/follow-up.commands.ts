@@ -29,6 +29,9 @@ export interface AssignFollowUp extends FollowUpCommandBase {
 export interface ChangeFollowUpClassification extends FollowUpCommandBase {
   kind: 'ChangeFollowUpClassification';
   classification: Classification;
+  /** The task's workshop as the handler loaded it: its classification is the floor (a task is
+   * never less strict than its workshop). */
+  workshop?: { classification?: Classification };
 }
 export interface AcceptFollowUp extends FollowUpCommandBase {
   kind: 'AcceptFollowUp';

@@ -346,6 +346,9 @@ function changeClassification(
     );
   }
   const classification = requireClassification(command.classification, ctx.agencies);
+  // never less strict than the workshop's (422 naming classification.level or the name)
+  if (command.workshop)
+    inheritClassification(command.workshop.classification, classification, true);
   requireReadableByAssignee(classification, state.assigneeAgency, state.officerId, {
     agency: 'classification.agencies',
     officer: 'classification.people',
