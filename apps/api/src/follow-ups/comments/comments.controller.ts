@@ -59,7 +59,14 @@ export class CommentsController {
     const commentId = newEntityId(meta.idempotencySeed, 'comment');
     const { id, version, position } = await this.commands.execute(
       new ExecuteFollowUpCommand(
-        { kind: 'CommentOnFollowUp', followUpId, commentId, body: body.body, mentions },
+        {
+          kind: 'CommentOnFollowUp',
+          followUpId,
+          commentId,
+          body: body.body,
+          mentions,
+          ...(body.personal && { personal: true }),
+        },
         meta,
       ),
     );

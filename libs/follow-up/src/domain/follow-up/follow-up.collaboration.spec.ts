@@ -22,9 +22,11 @@ import {
   assigned,
   cancelled,
   claimed,
+  FOLLOW_UP_ID,
   reassigned,
   submitted,
 } from '../testing/follow-up.fixture';
+import { foldEvents } from '../decider';
 import { DeciderSpecification } from '../testing/given-when-then';
 import { mentionCandidates } from './follow-up.collaboration';
 import { followUpDecider } from './follow-up.decider';
@@ -46,6 +48,38 @@ describe('comments on a follow-up', () => {
     given(assigned(), claimed(kisaOfficer.id))
       .when(comment('I can help'), as(kisaColleague))
       .then([commented({ body: 'I can help' })]);
+  });
+
+  it('a comment marked personal is recorded sealed (the handler sealed it); never in clear', () => {
+    const sealed = {
+      enc: 'v1' as const,
+      keyRef: kisaOfficer.id,
+      iv: 'aXY=',
+      ct: 'Y3Q=',
+      tag: 'dGFn',
+    };
+    given(assigned())
+      .when({ ...comment('On sick leave until Friday'), personal: true, sealedBody: sealed })
+      .then([
+        {
+          type: 'FollowUpCommented',
+          data: {
+            followUpId: FOLLOW_UP_ID,
+            commentId: 'c-1',
+            body: sealed,
+            personal: true,
+            mentions: [],
+            side: 'assignee',
+          },
+        },
+      ]);
+    expect(() =>
+      followUpDecider.decide(
+        { ...comment('On sick leave until Friday'), personal: true },
+        foldEvents(followUpDecider, [assigned()]),
+        as(kisaOfficer),
+      ),
+    ).toThrow('sealed');
   });
 
   it('a mention of someone who may see the task is recorded by person id, once', () => {

@@ -87,7 +87,20 @@ export function decideComment(
       throw new InvalidInputError(`mentions[${i}]`, MENTION_REFUSED);
     }
   });
-  return { followUpId: state.followUpId, commentId, body, mentions, side };
+  if (command.personal && !command.sealedBody) {
+    // the handler seals before deciding; clear personal text never reaches the log
+    throw new Error('a personal comment must arrive sealed');
+  }
+  return command.sealedBody
+    ? {
+        followUpId: state.followUpId,
+        commentId,
+        body: command.sealedBody,
+        personal: true,
+        mentions,
+        side,
+      }
+    : { followUpId: state.followUpId, commentId, body, mentions, side };
 }
 
 export function decideAttachFile(

@@ -1,5 +1,5 @@
 import { Classification } from '../classification';
-import { FollowUpDelivered, FollowUpPriority } from '../events';
+import { FollowUpDelivered, FollowUpPriority, SealedText } from '../events';
 import { WorkshopState } from '../workshop/workshop.state';
 import { ContributionCommand, SupportingAgencyRequest } from './contribution.commands';
 
@@ -97,6 +97,10 @@ export interface CommentOnFollowUp extends FollowUpCommandBase {
   body: string;
   /** Person ids the body names; the handler looks them up for the rules. */
   mentions: string[];
+  /** The writer marks the text personal: the handler seals it (sealedBody) before the rules,
+   * which check the clear text and record the sealed one. */
+  personal?: boolean;
+  sealedBody?: SealedText;
 }
 /** The bytes are stored (content-addressed) before this command; it records the fact. */
 export interface AttachFile extends FollowUpCommandBase {
