@@ -3,7 +3,10 @@ import { Pool } from 'pg';
 import { tombstoneData } from '@liaison/audit';
 import { EventStore } from '@liaison/event-store';
 import { Actor } from '@liaison/follow-up';
-import { testPool } from '../../../../test/support/database';
+import {
+  createThrowawayDatabase,
+  ThrowawayDatabase,
+} from '../../../../test/support/throwaway-database';
 import { meetingSeriesCalendar } from '../calendar/meeting-series.ics';
 import { AgendaItem, meetingSeriesStreamId } from '../domain';
 import { MeetingSeriesReader } from './meeting-series.reader';
@@ -19,6 +22,8 @@ const auditor: Actor = { id: 'u-auditor', role: 'auditor' };
  * attending officers do not see it, in the detail or the calendar; the host and auditors do.
  */
 describe('meeting agendas: a task whose classification cannot be read (integration)', () => {
+  // a log of its own: the shared test log must not hold a task no relay has routed
+  let db: ThrowawayDatabase;
   let pool: Pool;
   let store: EventStore;
   let reader: MeetingSeriesReader;
@@ -28,7 +33,8 @@ describe('meeting agendas: a task whose classification cannot be read (integrati
   const titleOf = (k: keyof typeof ids) => `agenda-${k}-${ids[k].slice(0, 8)}`;
 
   beforeAll(async () => {
-    pool = testPool(3);
+    db = await createThrowawayDatabase('meeting_reader', 3);
+    pool = db.pool;
     store = new EventStore(pool);
     const assignedData = (id: string, title: string) => ({
       followUpId: id,
@@ -103,8 +109,8 @@ describe('meeting agendas: a task whose classification cannot be read (integrati
       },
     ]);
     reader = new MeetingSeriesReader(pool, store);
-  });
-  afterAll(() => pool.end());
+  }, 30_000);
+  afterAll(() => db.drop());
 
   const agendaOf = async (actor: Actor) => {
     const series = await reader.detail(actor, seriesId);
