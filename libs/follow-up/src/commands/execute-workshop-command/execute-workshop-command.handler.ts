@@ -3,6 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Pool } from 'pg';
 import { PG_POOL } from '@liaison/platform';
 import {
+  canSeeWorkshop,
   Classification,
   classificationFloor,
   FollowUpState,
@@ -44,12 +45,10 @@ export class ExecuteWorkshopCommandHandler implements ICommandHandler<ExecuteWor
       return { id: command.workshopId, ...result };
     }
     const { state: workshop } = await this.runner.load(workshopDecider, streamId);
-    // Only the host's bureau heads learn anything of its tasks; anyone else is refused by the
-    // decider below as before.
-    const host =
-      workshop.exists &&
-      meta.actor.role === 'bureau_head' &&
-      meta.actor.agency === workshop.hostAgency;
+    // Only those who may change it (the workshop policy: its readers, less auditors, who never
+    // write) learn anything of its tasks; anyone else is refused by the decider below as before.
+    const host = canSeeWorkshop(meta.actor, workshop) && meta.actor.role === 'bureau_head';
+
     const raised =
       host && isReadableClassification(command.classification)
         ? await this.raisedTasks(command.workshopId, command.classification)
