@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
+import { isTombstone } from '@liaison/audit';
 import { EventStore } from '@liaison/event-store';
 import {
   Actor,
   Classification,
   followUpStreamId,
   ForbiddenError,
+  foldForReading,
   NotFoundError,
   PUBLIC,
   UNDETERMINED,
@@ -148,35 +150,24 @@ export class MeetingSeriesReader {
   }
 
   /**
-   * Each task's classification now and its title, from its stream (the last event that set a
-   * classification; the title of FollowUpAssigned). A task whose stream does not say (missing,
-   * its content disposed, malformed) fails closed: UNDETERMINED, read by the host's bureau heads
-   * and auditors only, never public, and no title.
+   * Each task's classification now and its title, folded from its stream through the one
+   * fail-closed fold (foldForReading): a task whose stream does not say (missing, disposed,
+   * malformed) is UNDETERMINED (the host's bureau heads and auditors only) and has no title.
    */
   private async tasksOf(ids: string[]): Promise<Map<string, AgendaTask>> {
     const found = new Map<string, AgendaTask>();
     for (const id of new Set(ids)) {
       const events = await this.store.readStream(followUpStreamId(id), { raw: true });
-      let task: AgendaTask = { classification: UNDETERMINED };
-      for (const e of events) {
-        if (e.type !== 'FollowUpAssigned' && e.type !== 'FollowUpClassificationChanged') continue;
-        const data = e.data as {
-          followUpId?: unknown;
-          title?: unknown;
-          classification?: Classification;
-        };
-        if (data.followUpId !== id) {
-          task = { classification: UNDETERMINED }; // disposed (a tombstone) or not a shape we know
-          break;
-        }
-        if (e.type === 'FollowUpAssigned') {
-          task = {
-            classification: data.classification ?? PUBLIC,
-            ...(typeof data.title === 'string' && { title: data.title }),
-          };
-        } else if (data.classification) task = { ...task, classification: data.classification };
-      }
-      found.set(id, task);
+      const task = foldForReading(events, isTombstone);
+      found.set(
+        id,
+        task.exists && task.followUpId === id
+          ? {
+              classification: task.classification ?? PUBLIC,
+              ...(task.classification !== UNDETERMINED && { title: task.title }),
+            }
+          : { classification: UNDETERMINED },
+      );
     }
     return found;
   }
