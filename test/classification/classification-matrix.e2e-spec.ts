@@ -373,6 +373,16 @@ describe('classification: every read route × level × who is asking', () => {
       const agenda = res.body.meetings[0].agenda ?? [];
       expect([who, levelsIn(agenda.map((a) => a.followUpId))]).toEqual([who, LISTED[who]]);
       noTitles(JSON.stringify(res.body), who);
+      // the calendar file is the same agenda (unfolded: RFC 5545 splits long lines anywhere)
+      const ics = await fetch(`${api.url}/v1/meeting-series/${series.id}/calendar.ics`, {
+        headers: { authorization: `Bearer ${WHO[who].token}` },
+      });
+      expect([who, ics.status]).toEqual([who, 200]);
+      const calendar = (await ics.text()).replace(/\r\n /g, '');
+      expect([who, LEVELS.filter((l) => calendar.includes(titleOf(l)))]).toEqual([
+        who,
+        LISTED[who],
+      ]);
     }
   });
 
@@ -415,6 +425,63 @@ describe('classification: every read route × level × who is asking', () => {
       });
       expect(unnamed.status).toBe(422);
       expect(JSON.stringify(unnamed.body)).toContain('assigneeAgency');
+    });
+
+    it('raising a workshop raises its follow-ups to it (events); one that would shut out its assignee refuses the change', async () => {
+      const w = await must<{ id: string }>('/v1/workshops', {
+        title: `${word} cascade workshop`,
+        heldOn: '2026-11-18',
+        hostAgency: 'MSIT',
+        counterparts: [],
+        attendingAgencies: ['KISA', 'NIS'],
+        topics: [],
+      });
+      const a = await must<{ actionId: string }>(`/v1/workshops/${w.id}/actions`, {
+        description: 'x',
+        ownerAgency: 'KISA',
+      });
+      const base = { workshopId: w.id, sourceId: a.actionId, title: 't', dueAt: inDays(3) };
+      const kisa = await must<{ id: string }>('/v1/follow-ups', {
+        ...base,
+        assigneeAgency: 'KISA',
+      });
+      const nis = await must<{ id: string }>('/v1/follow-ups', { ...base, assigneeAgency: 'NIS' });
+      const classify = (classification: unknown) =>
+        call(api.url, 'POST', `/v1/workshops/${w.id}/classification`, WHO.hostHead, {
+          classification,
+        });
+      const levelOf = async (id: string) =>
+        (await get<{ classification?: unknown }>('hostHead', `/v1/follow-ups/${id}`)).body
+          .classification;
+      // NIS's task would be shut out of a workshop restricted to KISA: refused, nothing written
+      const refused = await classify({ level: 'restricted', agencies: ['KISA'] });
+      expect(refused.status).toBe(422);
+      expect(JSON.stringify(refused.body)).toContain(nis.id);
+      expect(await levelOf(kisa.id)).toBeUndefined();
+      const workshop = await get<{ classification?: unknown }>('hostHead', `/v1/workshops/${w.id}`);
+      expect(workshop.body.classification).toBeUndefined();
+      // both named: both tasks are raised, each by an event of its own
+      const raised = await classify({ level: 'restricted', agencies: ['KISA', 'NIS'] });
+      expect(raised.status).toBe(200);
+      for (const id of [kisa.id, nis.id]) {
+        expect(await levelOf(id)).toEqual({ level: 'restricted', agencies: ['KISA', 'NIS'] });
+      }
+      const history = await get<{ items?: { type: string }[]; events?: { type: string }[] }>(
+        'hostHead',
+        `/v1/follow-ups/${kisa.id}/history`,
+      );
+      const types = (history.body.items ?? history.body.events ?? []).map((e) => e.type);
+      expect(types.filter((t) => t === 'FollowUpClassificationChanged')).toHaveLength(1);
+      // and a task may not be lowered below its workshop's
+      const lowered = await call(
+        api.url,
+        'POST',
+        `/v1/follow-ups/${kisa.id}/classification`,
+        WHO.hostHead,
+        { classification: { level: 'public' } },
+      );
+      expect(lowered.status).toBe(422);
+      expect(JSON.stringify(lowered.body)).toContain('classification.level');
     });
 
     it('the host bureau head raises and lowers a task’s classification; each is an event', async () => {

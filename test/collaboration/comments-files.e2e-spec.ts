@@ -166,9 +166,14 @@ describe('comments and files on a follow-up', () => {
     const id = await task();
     const res = await comment(msitHead, id, `@${people.choi.login} FYI`);
     expect(res.status).toBe(422);
-    expect(res.body.details).toMatchObject({ field: 'mentions' });
+    expect(res.body.details).toMatchObject({ field: 'mentions[0]' });
+    // the refusal names neither the person nor their id: the writer learns nothing of them
+    expect(JSON.stringify(res.body)).not.toMatch(new RegExp(`choi|${people.choi.id}`));
     const explicit = await comment(msitHead, id, 'FYI', { mentions: [people.choi.id] });
     expect(explicit.status).toBe(422);
+    // and one answer for someone unknown: no telling who exists
+    const unknown = await comment(msitHead, id, 'FYI', { mentions: [randomUUID()] });
+    expect([unknown.status, unknown.body.message]).toEqual([422, res.body.message]);
   });
 
   it('another agency can neither read nor add comments or files (404); auditors never write (403)', async () => {

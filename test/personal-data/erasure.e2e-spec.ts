@@ -12,6 +12,8 @@ import { checkDirectory, rebuildDirectory, personStreamId } from '@liaison/direc
 import { EventStore } from '@liaison/event-store';
 import { TestApi } from '../support/api';
 import { testPool } from '../support/database';
+import { tokenFor } from '../support/api';
+import { createFollowUp, createWorkshop, msitHead } from '../support/fixtures';
 import { call, caller } from '../support/http';
 import {
   DEMO_PASSWORD,
@@ -27,6 +29,8 @@ const nameKo = `삭제대상${tag}`;
 const nameEn = `Erasable Person ${tag}`;
 const email = `erasable.${tag}@kisa.example`;
 const secrets = [nameKo, nameEn, email];
+/** Free text they mark personal in a comment (their own circumstances). */
+const personalNote = `병가 사유 ${tag}: 입원 치료, 연락처 010-5555-${tag.slice(0, 4)}`;
 
 let api: TestApi;
 let pool: Pool;
@@ -125,10 +129,42 @@ describe('personal data erasure (e2e)', () => {
       [randomUUID(), randomUUID(), { actorName: { ko: nameKo, en: nameEn } }],
     );
 
+    // A comment they marked personal: sealed under their key, shown to the task's readers.
+    const w = await createWorkshop(api.url);
+    const task = await createFollowUp(api.url, w);
+    const self = {
+      role: 'agency_officer' as const,
+      agency: 'KISA',
+      token: tokenFor('agency_officer', 'KISA', personId),
+    };
+    const wrote = await call(api.url, 'POST', `/v1/follow-ups/${task}/comments`, self, {
+      body: personalNote,
+      personal: true,
+    });
+    expect(wrote.status).toBe(201);
+    const comments = async () =>
+      (
+        await call<{ items: { body: string; personal?: boolean }[] }>(
+          api.url,
+          'GET',
+          `/v1/follow-ups/${task}/comments`,
+          msitHead,
+        )
+      ).body.items;
+    expect(await comments()).toEqual([
+      expect.objectContaining({ body: personalNote, personal: true }),
+    ]);
+    expect(await tablesHolding(personalNote)).toEqual([]); // never in clear, not even now
+
     const erased = await call(api.url, 'POST', `/v1/people/${personId}/erase`, admin, {
       reason: 'PIPA art. 36 request',
     });
     expect(erased.status).toBe(200);
+    // the note reads as erased, and is nowhere in clear
+    expect(await comments()).toEqual([
+      expect.objectContaining({ body: '(erased)', personal: true }),
+    ]);
+    expect(await tablesHolding(personalNote)).toEqual([]);
 
     for (const s of secrets) expect(await tablesHolding(s)).toEqual([]);
 
@@ -151,13 +187,13 @@ describe('personal data erasure (e2e)', () => {
     expect(exported.status).toBe(200);
     const text = await exported.text();
     expect(text).toContain(personStreamId(personId));
-    for (const s of secrets) expect(text).not.toContain(s);
+    for (const s of [...secrets, personalNote]) expect(text).not.toContain(s);
 
     const verified = await call<{ ok: boolean }>(api.url, 'GET', '/v1/audit/verify', auditor);
     expect(verified.status).toBe(200);
     expect(verified.body.ok).toBe(true);
 
-    for (const s of secrets) expect(logged.join('')).not.toContain(s);
+    for (const s of [...secrets, personalNote]) expect(logged.join('')).not.toContain(s);
   }, 60_000);
 
   it('a rebuild of the directory from the log brings nothing back', async () => {

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +46,9 @@ describe('records: retention, review, hold, disposal, transfer (e2e)', () => {
   let disposedTask: string;
   let cancelledTask: string;
   let fileSha: string;
+  let meetingSeries = '';
+  let digestPeople = { sent: '', pending: '' };
+  const DISPOSED_TITLE = `Secret channel ${randomUUID().slice(0, 8)}`;
   let stopProjections: (() => Promise<void>) | undefined;
   const savedUrl = process.env.TEST_DATABASE_URL;
   const officer = caller('records_officer');
@@ -72,6 +76,88 @@ describe('records: retention, review, hold, disposal, transfer (e2e)', () => {
     return body.sha256;
   }
 
+  /**
+   * Copies of the task's content outside its stream, as the system makes them: a meeting held
+   * while the task was open (its agenda), a stored idempotent answer, and the e-mails the
+   * notification planner renders with the title (an e-mail, a sent digest, a pending digest
+   * shared with another task's item; written as the planner writes them, SMTP being off here).
+   */
+  async function copiesElsewhere(): Promise<void> {
+    const series = await call<{ id: string }>(api.url, 'POST', '/v1/meeting-series', msitHead, {
+      workshopId: w.workshopId,
+      actionId: w.actionId,
+    });
+    expect(series.status).toBe(201);
+    const meetings = `/v1/meeting-series/${series.body.id}/meetings`;
+    expect(
+      (
+        await call(api.url, 'POST', meetings, msitHead, {
+          startsAt: '2026-11-25T14:00:00+09:00',
+          durationMinutes: 60,
+        })
+      ).status,
+    ).toBe(201);
+    const held = await call(api.url, 'POST', `${meetings}/1/held`, msitHead, {
+      date: '2026-11-25',
+      attendees: { people: [], agencies: ['OPENAI'] },
+      minutes: 'channel',
+      decisions: [],
+    });
+    expect(held.status).toBe(200);
+    meetingSeries = series.body.id;
+    const commented = await call(
+      api.url,
+      'POST',
+      `/v1/follow-ups/${disposedTask}/comments`,
+      kisaOfficer,
+      { body: `draft ready (${DISPOSED_TITLE})` },
+      { 'idempotency-key': `records-${disposedTask}` },
+    );
+    expect(commented.status).toBe(201);
+    const { rows } = await pool.query<{ event_id: string; stream_id: string }>(
+      `SELECT event_id, stream_id FROM events WHERE stream_id = ANY($1) ORDER BY position`,
+      [[`follow-up-${disposedTask}`, `follow-up-${cancelledTask}`]],
+    );
+    const mine = rows.filter((r) => r.stream_id === `follow-up-${disposedTask}`);
+    const other = rows.find((r) => r.stream_id === `follow-up-${cancelledTask}`)!;
+    const [p1, p2] = [randomUUID(), randomUUID()];
+    const outbox = (
+      event: string,
+      person: string,
+      channel: string,
+      digestDay: string | null,
+      title = DISPOSED_TITLE,
+    ) =>
+      pool.query(
+        `INSERT INTO notification_outbox (event_id, person_id, channel, kind, email, language,
+           subject, body, message_id, day, digest_day)
+         VALUES ($1, $2, $3, 'assignment', 'kim@example.go.kr', 'ko', $4, $5, $6, '2026-11-20', $7)`,
+        [
+          event,
+          person,
+          channel,
+          `[Liaison] 배정: ${title}`,
+          `과제: ${title}`,
+          `<${randomUUID()}@liaison>`,
+          digestDay,
+        ],
+      );
+    const digest = (person: string, status: string) =>
+      pool.query(
+        `INSERT INTO notification_digests (person_id, day, email, language, subject, body,
+           message_id, items, status)
+         VALUES ($1, '2026-11-20', 'kim@example.go.kr', 'ko', '[Liaison] 오늘의 알림', $2, $3, 2, $4)`,
+        [person, `- ${DISPOSED_TITLE}\n- the other task`, `<${randomUUID()}@liaison>`, status],
+      );
+    await outbox(mine[0].event_id, p1, 'email', null);
+    await digest(p1, 'sent');
+    await outbox(mine[1].event_id, p1, 'digest', '2026-11-20');
+    await digest(p2, 'pending');
+    await outbox(mine[1].event_id, p2, 'digest', '2026-11-20');
+    await outbox(other.event_id, p2, 'digest', '2026-11-20', 'the other task');
+    digestPeople = { sent: p1, pending: p2 };
+  }
+
   beforeAll(async () => {
     db = await createThrowawayDatabase('records_e2e', 6);
     process.env.TEST_DATABASE_URL = db.url;
@@ -79,10 +165,20 @@ describe('records: retention, review, hold, disposal, transfer (e2e)', () => {
     pool = db.pool;
     stopProjections = await startProjections(pool);
     w = await createWorkshop(api.url);
-    disposedTask = await createFollowUp(api.url, w, 'in_progress');
+    disposedTask = await createFollowUp(api.url, w, 'in_progress', DISPOSED_TITLE);
     fileSha = await upload(disposedTask, samplePdf(), 'channel-plan.pdf');
     cancelledTask = await createFollowUp(api.url, w, 'in_progress');
     await upload(cancelledTask, samplePdf('the cancelled task'), 'draft.pdf');
+    await copiesElsewhere();
+    // The records clock reads the log below every open transaction (the global order's rule):
+    // wait until the projections that the meeting and the comment woke have let it through.
+    for (let i = 0; i < 100; i++) {
+      const found = await Promise.all(
+        [disposedTask, cancelledTask].map((t) => record(`follow-up-${t}`)),
+      );
+      if (found.every((r) => r.status === 200)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }, 60_000);
 
   afterAll(async () => {
@@ -262,6 +358,48 @@ describe('records: retention, review, hold, disposal, transfer (e2e)', () => {
     expect(JSON.stringify(after.rows)).not.toContain('Channel set up');
     // The read tables that copied its content lost their rows with it.
     expect(Number(await readRows())).toBe(0);
+    // …and every other store that held a copy: no row anywhere names the title (the log's
+    // other streams, the e-mail outbox, digests, stored idempotent answers, views); a sent
+    // digest keeps its envelope, a pending one is undone and the other task's item freed.
+    const tables = (
+      await pool.query<{ t: string }>(
+        `SELECT quote_ident(table_name) AS t FROM information_schema.tables
+          WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+      )
+    ).rows.map((r) => r.t);
+    const holding: string[] = [];
+    for (const t of tables) {
+      const hit = await pool.query(`SELECT 1 FROM ${t} x WHERE x::text LIKE $1 LIMIT 1`, [
+        `%${DISPOSED_TITLE}%`,
+      ]);
+      if (hit.rowCount) holding.push(t);
+    }
+    expect(holding).toEqual([]);
+    const stored = await pool.query(
+      `SELECT 1 FROM idempotency_keys WHERE strpos(response::text, $1) > 0`,
+      [disposedTask],
+    );
+    expect(stored.rowCount).toBe(0);
+    const digests = await pool.query<{ person_id: string; status: string }>(
+      `SELECT person_id, status FROM notification_digests WHERE person_id = ANY($1)`,
+      [[digestPeople.sent, digestPeople.pending]],
+    );
+    expect(digests.rows).toEqual([{ person_id: digestPeople.sent, status: 'sent' }]);
+    const freed = await pool.query(
+      `SELECT digest_day FROM notification_outbox WHERE person_id = $1`,
+      [digestPeople.pending],
+    );
+    expect(freed.rows).toEqual([{ digest_day: null }]);
+    // the meeting's agenda still lists the item, marked disposed, without a title
+    const series = await call<{
+      meetings: { agenda: { followUpId: string; disposed?: boolean; title?: string }[] }[];
+    }>(api.url, 'GET', `/v1/meeting-series/${meetingSeries}`, msitHead);
+    expect(series.body.meetings[0].agenda.find((i) => i.followUpId === disposedTask)).toMatchObject(
+      {
+        disposed: true,
+      },
+    );
+    expect(JSON.stringify(series.body)).not.toContain(DISPOSED_TITLE);
     expect(
       (await pool.query('SELECT 1 FROM file_blobs WHERE sha256 = $1', [fileSha])).rowCount,
     ).toBe(0);

@@ -84,12 +84,13 @@ export async function createFollowUp(
   url: string,
   w: WorkshopFixture,
   state: ReachableState = 'assigned',
+  title = 'Set up a working-level channel',
 ): Promise<string> {
   const { id } = await must<{ id: string }>(url, 'POST', '/v1/follow-ups', msitHead, {
     workshopId: w.workshopId,
     sourceId: w.actionId,
     assigneeAgency: 'KISA',
-    title: 'Set up a working-level channel',
+    title,
     dueAt: inDays(14),
   });
   for (const [who, verb, body] of PATH_TO[state]) {

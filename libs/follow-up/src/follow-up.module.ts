@@ -5,6 +5,7 @@ import { DecisionRunner } from './commands/decision-runner';
 import { ExecuteFollowUpCommandHandler } from './commands/execute-follow-up-command/execute-follow-up-command.handler';
 import { ExecuteWorkshopCommandHandler } from './commands/execute-workshop-command/execute-workshop-command.handler';
 import { DirectoryPeopleLookup, PeopleLookup } from './commands/people/people-lookup';
+import { PersonalText } from './commands/personal-text';
 import { PeopleReader } from '@liaison/directory';
 import { GetFollowUpHandler } from './queries/get-follow-up/get-follow-up.handler';
 import { PersonNames } from './queries/person-names';
@@ -28,6 +29,7 @@ import { ListAgenciesHandler } from './queries/list-agencies/list-agencies.handl
     PeopleReader, // stateless, over the pool: the directory's reader without its boot work
     { provide: PeopleLookup, useClass: DirectoryPeopleLookup },
     PersonNames,
+    PersonalText,
     // commands
     ExecuteWorkshopCommandHandler,
     ExecuteFollowUpCommandHandler,

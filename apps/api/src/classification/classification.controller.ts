@@ -20,8 +20,9 @@ export class ClassificationController {
   @Roles('bureau_head')
   @ApiOperation({
     summary:
-      'Change a workshop’s classification (follow-ups assigned afterwards inherit it; those ' +
-      'already assigned keep theirs)',
+      'Change a workshop’s classification: it is the floor of its follow-ups’ (those less ' +
+      'strict are raised to it, an event each; a change that would shut a task’s assignee or ' +
+      'named officer out is refused, 422 naming the task)',
   })
   @ApiOkResponse({ type: CommandResultDto })
   async workshop(

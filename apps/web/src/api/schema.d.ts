@@ -343,7 +343,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Change a workshop’s classification (follow-ups assigned afterwards inherit it; those already assigned keep theirs) */
+    /** Change a workshop’s classification: it is the floor of its follow-ups’ (those less strict are raised to it, an event each; a change that would shut a task’s assignee or named officer out is refused, 422 naming the task) */
     post: operations['ClassificationController_workshop'];
     delete?: never;
     options?: never;
@@ -2134,6 +2134,8 @@ export interface components {
       body: string;
       /** @description people to mention besides the `@login`s in the body (for a client that picks people from a list); each must be able to see the task */
       mentions?: string[];
+      /** @description the text is personal (건강, 연락처, 사정…): stored encrypted under the author’s data key, shown to those who may read the task, "(erased)" once the author is erased; not searched */
+      personal?: boolean;
     };
     CommentResultDto: {
       /**
@@ -2162,7 +2164,13 @@ export interface components {
     CommentDto: {
       /** Format: uuid */
       commentId: string;
+      /** @description the text; a personal one opened, or "(erased)" once its author is erased */
       body: string;
+      /**
+       * @description marked personal: stored encrypted
+       * @enum {boolean}
+       */
+      personal?: true;
       /** @enum {string} */
       side: 'assignee' | 'bureau';
       /** @description person ids the comment mentions */

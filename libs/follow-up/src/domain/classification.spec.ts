@@ -1,5 +1,5 @@
 /** Classification: who sets and changes it, how a follow-up inherits it, and who reads what. */
-import { Classification, classificationAllows } from './classification';
+import { Classification, classificationAllows, classificationFloor } from './classification';
 import { Actor } from './context';
 import { foldEvents } from './decider';
 import { ForbiddenError, InvalidInputError, NotFoundError } from './domain.errors';
@@ -16,7 +16,7 @@ import {
   msitHead,
   nisOfficer,
 } from './testing/actors.fixture';
-import { assigned, FOLLOW_UP_ID } from './testing/follow-up.fixture';
+import { assigned, claimed, FOLLOW_UP_ID, handedOver } from './testing/follow-up.fixture';
 import { DeciderSpecification } from './testing/given-when-then';
 import { ACTION_ID, heldWorkshop, WORKSHOP_ID, workshopHeld } from './testing/workshop.fixture';
 import { WorkshopCommand } from './workshop/workshop.commands';
@@ -25,6 +25,11 @@ import { workshopDecider } from './workshop/workshop.decider';
 const restricted = (...agencies: string[]): Classification => ({ level: 'restricted', agencies });
 const confidential = (...people: string[]): Classification => ({ level: 'confidential', people });
 const followUpId = FOLLOW_UP_ID;
+const handOver = (officerId: string): FollowUpCommand => ({
+  kind: 'HandOverFollowUp',
+  followUpId,
+  officerId,
+});
 
 const fieldOf = (fn: () => unknown): string => {
   try {
@@ -238,6 +243,22 @@ describe('classification of a follow-up', () => {
       .thenThrows(InvalidInputError, 'classification.people');
   });
 
+  it('a confidential task is handed over (인계) only to a person it names', () => {
+    given(assigned({ classification: confidential('u-kisa-officer') }), claimed('u-kisa-officer'))
+      .when(handOver('u-kisa-colleague'), as(kisaOfficer))
+      .thenThrows(InvalidInputError, 'officerId');
+    given(
+      assigned({ classification: confidential('u-kisa-officer', 'u-kisa-colleague') }),
+      claimed('u-kisa-officer'),
+    )
+      .when(handOver('u-kisa-colleague'), as(kisaOfficer))
+      .then([handedOver('u-kisa-colleague', 'u-kisa-officer')]);
+    // restricted names agencies: any officer of a named agency may take it
+    given(assigned({ classification: restricted('KISA') }), claimed('u-kisa-officer'))
+      .when(handOver('u-kisa-colleague'), as(kisaOfficer))
+      .then([handedOver('u-kisa-colleague', 'u-kisa-officer')]);
+  });
+
   it('only the host’s bureau heads change it: an officer may not, another host is told it does not exist', () => {
     given(assigned())
       .when(change(restricted('KISA')), as(kisaOfficer))
@@ -248,6 +269,51 @@ describe('classification of a follow-up', () => {
     given(assigned())
       .when(change(restricted('KISA')), as(auditor))
       .thenThrows(ForbiddenError);
+  });
+});
+
+describe('a workshop’s classification is the floor of its follow-ups’', () => {
+  it('classificationFloor: a lower level is raised, names narrowed to the workshop’s, a stricter one kept', () => {
+    expect(classificationFloor(restricted('KISA'), undefined)).toEqual(restricted('KISA'));
+    expect(classificationFloor(restricted('KISA'), { level: 'public' })).toEqual(
+      restricted('KISA'),
+    );
+    expect(classificationFloor(restricted('KISA'), restricted('KISA', 'NIS'))).toEqual(
+      restricted('KISA'),
+    );
+    expect(classificationFloor(restricted('KISA'), confidential('u-kisa-officer'))).toEqual(
+      confidential('u-kisa-officer'),
+    );
+    expect(classificationFloor(undefined, restricted('NIS'))).toEqual(restricted('NIS'));
+    expect(classificationFloor(restricted('KISA'), restricted('NIS'))).toEqual(restricted());
+  });
+
+  it('a follow-up may not be lowered below its workshop’s', () => {
+    const { given } = DeciderSpecification.for(followUpDecider, as(msitHead));
+    const lower = (classification: Classification): FollowUpCommand => ({
+      kind: 'ChangeFollowUpClassification',
+      followUpId,
+      classification,
+      workshop: { classification: restricted('KISA', 'NIS') },
+    });
+    given(assigned({ classification: restricted('KISA') }))
+      .when(lower({ level: 'public' }))
+      .thenThrows(InvalidInputError, 'classification.level');
+    given(assigned({ classification: restricted('KISA') }))
+      .when(lower(restricted('KISA', 'FSI')))
+      .thenThrows(InvalidInputError, 'classification.agencies[1]');
+    given(assigned({ classification: restricted('KISA') }))
+      .when(lower(restricted('KISA', 'NIS')))
+      .then([
+        {
+          type: 'FollowUpClassificationChanged',
+          data: {
+            followUpId,
+            classification: restricted('KISA', 'NIS'),
+            previous: restricted('KISA'),
+          },
+        },
+      ]);
   });
 });
 

@@ -39,6 +39,29 @@ export interface Classification {
 
 export const PUBLIC: Classification = Object.freeze({ level: 'public' }) as Classification;
 
+/**
+ * What an item reads as when its classification cannot be determined (its stream missing,
+ * disposed or malformed, a row that does not say): restricted to no agency, so only the host's
+ * bureau heads and auditors read it. Every reader that looks a classification up fails closed
+ * with this rather than open with public.
+ */
+export const UNDETERMINED: Classification = Object.freeze({
+  level: 'restricted',
+  agencies: Object.freeze([]) as unknown as string[],
+}) as Classification;
+
+/** Whether a stored value is a classification this policy can read (absent is public). */
+export function isReadableClassification(c: unknown): c is Classification | undefined {
+  if (c === undefined) return true;
+  if (typeof c !== 'object' || c === null) return false;
+  const { level, agencies, people } = c as Record<string, unknown>;
+  const names = (v: unknown) =>
+    v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+  return (
+    CLASSIFICATION_LEVELS.includes(level as ClassificationLevel) && names(agencies) && names(people)
+  );
+}
+
 const RANK: Record<ClassificationLevel, number> = { public: 0, restricted: 1, confidential: 2 };
 
 /** Absent (every event before classification existed) reads as public. */
@@ -147,6 +170,26 @@ export function inheritClassification(
     });
   }
   return requested;
+}
+
+/**
+ * A follow-up's classification under its workshop's as a floor: never less strict. A lower level
+ * is raised to the workshop's; at the same level the names are narrowed to those the workshop
+ * names (which may leave none: requireReadableByAssignee then refuses, so a workshop's change
+ * that would shut a task's own people out is refused rather than applied); a stricter one stays.
+ */
+export function classificationFloor(
+  workshop: Classification | undefined,
+  own: Classification | undefined,
+): Classification {
+  const floor = workshop ?? PUBLIC;
+  const mine = own ?? PUBLIC;
+  if (RANK[mine.level] > RANK[floor.level]) return mine;
+  if (RANK[mine.level] < RANK[floor.level]) return floor;
+  if (mine.level === 'public') return PUBLIC;
+  const key = mine.level === 'restricted' ? 'agencies' : 'people';
+  const allowed = floor[key] ?? [];
+  return { level: mine.level, [key]: (mine[key] ?? []).filter((n) => allowed.includes(n)) };
 }
 
 /** The task's people must be able to read it: the assignee agency of a restricted task is one

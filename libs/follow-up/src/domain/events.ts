@@ -217,10 +217,23 @@ export type CommentSide = 'assignee' | 'bureau';
 
 /** A comment on the task. `mentions` are the person ids of the people it names (`@login` in
  * the body, resolved through the directory when written), each of whom could see the task. */
+/** Free text marked personal, as the log stores it: AES-256-GCM under the author's data key
+ * (`keyRef`, a person id), in @liaison/personal-data's sealed-field format. Erasing the author
+ * destroys the key, and the text reads as erased everywhere. */
+export interface SealedText {
+  enc: 'v1';
+  keyRef: string;
+  iv: string;
+  ct: string;
+  tag: string;
+}
+
 export interface FollowUpCommented {
   followUpId: string;
   commentId: string;
-  body: string;
+  /** Sealed when the writer marked the comment personal (`personal: true`). */
+  body: string | SealedText;
+  personal?: true;
   mentions: string[];
   side: CommentSide;
 }

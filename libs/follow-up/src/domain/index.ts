@@ -13,6 +13,7 @@ export * from './workshop/workshop.decider';
 export * from './follow-up/follow-up.state';
 export * from './follow-up/follow-up.commands';
 export * from './follow-up/follow-up.policy';
+export * from './follow-up/readable-fold';
 export * from './follow-up/follow-up.decider';
 export * from './follow-up/contribution.state';
 export * from './follow-up/contribution.commands';

@@ -1,4 +1,7 @@
-import { Meeting } from '../domain';
+import { AgendaItem, Meeting } from '../domain';
+
+/** An agenda item as the reader gives it: its title from the task's stream, or marked disposed. */
+export type ShownAgendaItem = AgendaItem & { disposed?: boolean };
 
 /**
  * A series as an iCalendar file (RFC 5545). Times are written in Asia/Seoul with its VTIMEZONE
@@ -10,7 +13,7 @@ export interface CalendarSeries {
   id: string;
   title: string;
   hostAgency: string;
-  meetings: readonly Meeting[];
+  meetings: readonly (Omit<Meeting, 'agenda'> & { agenda?: ShownAgendaItem[] })[];
 }
 
 export const SEOUL = 'Asia/Seoul';
@@ -44,7 +47,11 @@ export function meetingSeriesCalendar(series: CalendarSeries, stamp: Date): stri
 export const meetingUid = (seriesId: string, n: number) =>
   `meeting-series-${seriesId}-${n}@liaison`;
 
-function meetingEvent(series: CalendarSeries, m: Meeting, stamp: Date): string[] {
+function meetingEvent(
+  series: CalendarSeries,
+  m: CalendarSeries['meetings'][number],
+  stamp: Date,
+): string[] {
   const start = new Date(m.startsAt);
   const end = new Date(start.getTime() + m.durationMinutes * 60_000);
   const description = describe(m);
@@ -65,13 +72,16 @@ function meetingEvent(series: CalendarSeries, m: Meeting, stamp: Date): string[]
   ];
 }
 
-function describe(m: Meeting): string {
+function describe(m: CalendarSeries['meetings'][number]): string {
   const parts: string[] = [];
   if (m.status === 'cancelled') parts.push(`취소: ${m.cancelReason ?? ''}`);
   if (m.agenda?.length) {
     parts.push(
       '안건 (후속 조치):',
-      ...m.agenda.map((a) => `- ${a.title} [${a.assigneeAgency}, ${a.status}]`),
+      ...m.agenda.map(
+        (a) =>
+          `- ${a.disposed ? '(기록 폐기)' : (a.title ?? '')} [${a.assigneeAgency}, ${a.status}]`,
+      ),
     );
   }
   if (m.minutes) parts.push('회의록:', m.minutes);

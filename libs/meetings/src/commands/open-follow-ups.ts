@@ -30,9 +30,9 @@ export async function openFollowUpsOf(
     if (!state.exists || !isOpen(state.status)) continue;
     // A contribution (협조) is worked under its lead task, which is the agenda item.
     if (events[0].data.kind === 'contribution') continue;
+    // No title: the reader takes it from the task's stream, so a disposal leaves no copy here.
     items.push({
       followUpId: state.followUpId,
-      title: state.title,
       assigneeAgency: state.assigneeAgency,
       status: state.status,
       dueAt: state.dueAt,

@@ -28,7 +28,10 @@ export interface MeetingScheduled {
  * follow-up stream's version that was read, so the item can be proven by replaying that far. */
 export interface AgendaItem {
   followUpId: string;
-  title: string;
+  /** Written by meetings held before 2026-11-29 only. The task's title is a fact of the task's
+   * own stream: the reader takes it from there (FollowUpAssigned), so disposing of the task
+   * (libs/records) leaves no copy of it in this stream. */
+  title?: string;
   assigneeAgency: string;
   status: string;
   dueAt: string;

@@ -1,15 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
+import { isTombstone } from '@liaison/audit';
 import { EventStore } from '@liaison/event-store';
 import {
   Actor,
   Classification,
   followUpStreamId,
   ForbiddenError,
+  foldForReading,
   NotFoundError,
+  PUBLIC,
+  UNDETERMINED,
 } from '@liaison/follow-up';
 import { PG_POOL } from '@liaison/platform';
+import { ShownAgendaItem } from '../calendar/meeting-series.ics';
 import {
+  AgendaItem,
   Meeting,
   MeetingSeriesState,
   canSeeAgendaItem,
@@ -31,12 +37,12 @@ export interface MeetingSeriesSummary {
   version: number;
 }
 
-export type MeetingSeriesDetail = Omit<MeetingSeriesState, 'exists' | 'seriesId'> & {
+export type MeetingSeriesDetail = Omit<MeetingSeriesState, 'exists' | 'seriesId' | 'meetings'> & {
   id: string;
   version: number;
   /** When the series last changed (the calendar's DTSTAMP). */
   updatedAt: string;
-  meetings: Meeting[];
+  meetings: (Omit<Meeting, 'agenda'> & { agenda?: ShownAgendaItem[] })[];
 };
 
 interface SummaryRecord {
@@ -106,9 +112,18 @@ export class MeetingSeriesReader {
     const state = foldSeries(events);
     if (!canSeeMeetingSeries(actor, state)) throw new NotFoundError('meeting series', seriesId);
     const { exists: _exists, seriesId: id, ...rest } = state;
-    const classified = await this.classificationsOf(
+    const tasks = await this.tasksOf(
       state.meetings.flatMap((m) => m.agenda ?? []).map((i) => i.followUpId),
     );
+    const shown = (item: AgendaItem): ShownAgendaItem => {
+      const task = tasks.get(item.followUpId)!;
+      const { title: _recorded, ...rest } = item;
+      // the title from the task's own stream; a disposed task's (even one an older meeting
+      // recorded) is shown nowhere
+      return task.title === undefined
+        ? { ...rest, disposed: true }
+        : { ...rest, title: task.title };
+    };
     return {
       ...rest,
       id,
@@ -118,27 +133,48 @@ export class MeetingSeriesReader {
         m.agenda
           ? {
               ...m,
-              agenda: m.agenda.filter((item) =>
-                canSeeAgendaItem(actor, state.hostAgency, item, classified.get(item.followUpId)),
-              ),
+              agenda: m.agenda
+                .filter((item) =>
+                  canSeeAgendaItem(
+                    actor,
+                    state.hostAgency,
+                    item,
+                    tasks.get(item.followUpId)!.classification,
+                  ),
+                )
+                .map(shown),
             }
           : { ...m },
       ),
     };
   }
 
-  /** Each task's classification now, from its stream (the last event that set one). */
-  private async classificationsOf(ids: string[]): Promise<Map<string, Classification>> {
-    const found = new Map<string, Classification>();
+  /**
+   * Each task's classification now and its title, folded from its stream through the one
+   * fail-closed fold (foldForReading): a task whose stream does not say (missing, disposed,
+   * malformed) is UNDETERMINED (the host's bureau heads and auditors only) and has no title.
+   */
+  private async tasksOf(ids: string[]): Promise<Map<string, AgendaTask>> {
+    const found = new Map<string, AgendaTask>();
     for (const id of new Set(ids)) {
       const events = await this.store.readStream(followUpStreamId(id), { raw: true });
-      for (const e of events) {
-        if (e.type !== 'FollowUpAssigned' && e.type !== 'FollowUpClassificationChanged') continue;
-        const c = (e.data as { classification?: Classification }).classification;
-        if (c) found.set(id, c);
-        else if (e.type === 'FollowUpAssigned') found.delete(id);
-      }
+      const task = foldForReading(events, isTombstone);
+      found.set(
+        id,
+        task.exists && task.followUpId === id
+          ? {
+              classification: task.classification ?? PUBLIC,
+              ...(task.classification !== UNDETERMINED && { title: task.title }),
+            }
+          : { classification: UNDETERMINED },
+      );
     }
     return found;
   }
+}
+
+interface AgendaTask {
+  classification: Classification;
+  /** Absent: the task's content is gone (disposed) or never was in the log. */
+  title?: string;
 }

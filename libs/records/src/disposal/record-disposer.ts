@@ -95,6 +95,7 @@ export class RecordDisposer {
     );
     for (const sha256 of files) await removeUnreferencedFile(tx, sha256);
     await removeReadRows(tx, recordId);
+    await removeCopies(tx, recordId);
     return {
       record: state,
       disposal: { position: disposal.position, eventId: disposal.eventId },
@@ -140,4 +141,58 @@ async function removeUnreferencedFile(tx: PoolClient, sha256: string): Promise<v
   if (still.rowCount) return;
   await tx.query('DELETE FROM file_chunks WHERE sha256 = $1', [sha256]);
   await tx.query('DELETE FROM file_blobs WHERE sha256 = $1', [sha256]);
+}
+
+/** What a sent digest keeps of its body when it held a disposed record's item. */
+export const DISPOSED_COPY =
+  '[폐기된 기록의 내용이 있어 지움 / removed: it held a disposed record]';
+
+/**
+ * The other stores that copy a record's content, emptied in the disposal's transaction:
+ *  - e-mails about its events (notification_outbox: subject and body rendered with the title);
+ *    a pending one is never sent;
+ *  - digests that gathered such an e-mail: a sent (or sending) one keeps its envelope and loses
+ *    its body (DISPOSED_COPY), a pending one is undone, its other items freed for the next one;
+ *  - stored answers of idempotent requests (idempotency_keys.response) that name the record:
+ *    a retry after the disposal is decided again, against the tombstones.
+ * A meeting's agenda names a task by id and takes its title from the task's stream at read time
+ * (libs/meetings), so the tombstones already empty it. Each table may be absent (a deployment
+ * without that lib's migrations).
+ */
+async function removeCopies(tx: PoolClient, recordId: string): Promise<void> {
+  const has = async (table: string) =>
+    (await tx.query<{ t: string | null }>('SELECT to_regclass($1) AS t', [table])).rows[0].t !==
+    null;
+  const ofRecord = `SELECT event_id FROM events WHERE stream_id = $1`;
+  if ((await has('notification_outbox')) && (await has('notification_digests'))) {
+    const { rows: digests } = await tx.query<{ person_id: string; day: string; status: string }>(
+      `SELECT d.person_id, d.day::text AS day, d.status FROM notification_digests d
+        WHERE EXISTS (SELECT 1 FROM notification_outbox o
+          WHERE o.person_id = d.person_id AND o.digest_day = d.day AND o.event_id IN (${ofRecord}))
+        FOR UPDATE`,
+      [recordId],
+    );
+    for (const d of digests) {
+      if (d.status === 'pending') {
+        await tx.query(`DELETE FROM notification_digests WHERE person_id = $1 AND day = $2`, [
+          d.person_id,
+          d.day,
+        ]);
+        await tx.query(
+          `UPDATE notification_outbox SET digest_day = NULL WHERE person_id = $1 AND digest_day = $2`,
+          [d.person_id, d.day],
+        );
+      } else {
+        await tx.query(
+          `UPDATE notification_digests SET subject = $3, body = $3 WHERE person_id = $1 AND day = $2`,
+          [d.person_id, d.day, DISPOSED_COPY],
+        );
+      }
+    }
+    await tx.query(`DELETE FROM notification_outbox WHERE event_id IN (${ofRecord})`, [recordId]);
+  }
+  if (await has('idempotency_keys')) {
+    const subject = recordId.replace(/^(follow-up|workshop)-/, '');
+    await tx.query(`DELETE FROM idempotency_keys WHERE strpos(response::text, $1) > 0`, [subject]);
+  }
 }

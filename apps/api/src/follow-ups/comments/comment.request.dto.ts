@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { COMMENT_MAX_CHARS } from '@liaison/follow-up';
 import { Text } from '../../common/validators';
 
@@ -19,4 +19,13 @@ export class CommentRequest {
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true, message: '$property must hold UUIDs of people' })
   mentions?: string[];
+
+  @ApiPropertyOptional({
+    description:
+      'the text is personal (건강, 연락처, 사정…): stored encrypted under the author’s data key, ' +
+      'shown to those who may read the task, "(erased)" once the author is erased; not searched',
+  })
+  @IsOptional()
+  @IsBoolean()
+  personal?: boolean;
 }

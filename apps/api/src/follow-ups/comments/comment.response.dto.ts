@@ -11,7 +11,12 @@ export class CollaborationActorDto {
 
 export class CommentDto {
   @ApiProperty({ format: 'uuid' }) commentId!: string;
-  @ApiProperty() body!: string;
+  @ApiProperty({
+    description: 'the text; a personal one opened, or "(erased)" once its author is erased',
+  })
+  body!: string;
+  @ApiPropertyOptional({ enum: [true], description: 'marked personal: stored encrypted' })
+  personal?: true;
   @ApiProperty({ enum: ['assignee', 'bureau'] }) side!: string;
   @ApiProperty({ type: [String], description: 'person ids the comment mentions' })
   mentions!: string[];

@@ -10,6 +10,7 @@ import {
 import {
   CommandMeta,
   ExecuteFollowUpCommand,
+  GetFollowUpQuery,
   ListFollowUpCommentsQuery,
   newEntityId,
 } from '@liaison/follow-up';
@@ -50,11 +51,22 @@ export class CommentsController {
     @Body() body: CommentRequest,
     @CommandContext() meta: CommandMeta,
   ) {
+    // The task's visibility first (404 as for any read), and only then are the body's logins
+    // looked up: someone who may not see the task learns nothing of the people it names. The
+    // command checks again as it decides, and holds each mention to seeing the task.
+    await this.queries.execute(new GetFollowUpQuery(followUpId, meta.actor));
     const mentions = await this.mentions.personIds(body.body, body.mentions);
     const commentId = newEntityId(meta.idempotencySeed, 'comment');
     const { id, version, position } = await this.commands.execute(
       new ExecuteFollowUpCommand(
-        { kind: 'CommentOnFollowUp', followUpId, commentId, body: body.body, mentions },
+        {
+          kind: 'CommentOnFollowUp',
+          followUpId,
+          commentId,
+          body: body.body,
+          mentions,
+          ...(body.personal && { personal: true }),
+        },
         meta,
       ),
     );

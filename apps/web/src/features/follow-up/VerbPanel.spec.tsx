@@ -48,6 +48,29 @@ describe('VerbPanel', () => {
     expect(perform).toHaveBeenCalledWith('handOver', { officerId: 'p-colleague' });
   });
 
+  it('offers a confidential task only to the colleagues it names', async () => {
+    const colleagues = [
+      { id: 'p-named', displayName: { ko: '박지정', en: 'Park Named' } },
+      { id: 'p-other', displayName: { ko: '최동료', en: 'Choi Other' } },
+    ];
+    await renderIn(
+      'ko',
+      <VerbPanel
+        task={{
+          ...task('in_progress'),
+          classification: { level: 'confidential', people: ['p-me', 'p-named'] },
+        }}
+        viewer={{ ...kisaOfficer, id: 'p-me' }}
+        colleagues={colleagues}
+        perform={vi.fn()}
+        reload={vi.fn()}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: '인계' }));
+    const options = [...screen.getByLabelText('인계받을 담당자').querySelectorAll('option')];
+    expect(options.map((o) => o.textContent)).toEqual(['담당자를 선택하십시오', '박지정']);
+  });
+
   it('sends a verb without words at once', async () => {
     const perform = vi.fn().mockResolvedValue(undefined);
     await renderIn(

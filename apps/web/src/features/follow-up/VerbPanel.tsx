@@ -11,7 +11,10 @@ type Colleague = components['schemas']['ColleaguesDto']['items'][number];
 export type VerbValues = Partial<Record<VerbField, string>>;
 
 export interface VerbPanelProps {
-  task: Pick<FollowUp, 'status' | 'assigneeAgency' | 'hostAgency' | 'version' | 'officerId'>;
+  task: Pick<
+    FollowUp,
+    'status' | 'assigneeAgency' | 'hostAgency' | 'version' | 'officerId' | 'classification'
+  >;
   viewer: Viewer;
   /** The agencies a task may be reassigned to. */
   agencies?: readonly Agency[];
@@ -128,6 +131,12 @@ export function VerbPanel({
             <option value="">{t('field.chooseColleague')}</option>
             {colleagues
               .filter((c) => c.id !== viewer.id && c.id !== task.officerId)
+              // a confidential task goes only to the people it names (the server refuses others)
+              .filter(
+                (c) =>
+                  task.classification?.level !== 'confidential' ||
+                  (task.classification.people ?? []).includes(c.id),
+              )
               .map((c) => (
                 <option key={c.id} value={c.id}>
                   {i18n.language === 'en' ? c.displayName.en : c.displayName.ko}

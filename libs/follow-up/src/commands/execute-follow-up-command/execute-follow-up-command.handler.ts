@@ -7,7 +7,8 @@ import {
   workshopDecider,
   workshopStreamId,
 } from '../../domain';
-import { CommandResult } from '../command-meta';
+import { CommandMeta, CommandResult } from '../command-meta';
+import { PersonalText } from '../personal-text';
 import { DecisionRunner } from '../decision-runner';
 import { PeopleLookup } from '../people/people-lookup';
 import { ExecuteFollowUpCommand, FollowUpRequest } from './execute-follow-up-command.command';
@@ -17,11 +18,12 @@ export class ExecuteFollowUpCommandHandler implements ICommandHandler<ExecuteFol
   constructor(
     private readonly runner: DecisionRunner,
     private readonly people: PeopleLookup,
+    private readonly personalText: PersonalText,
   ) {}
 
   async execute({ command, meta }: ExecuteFollowUpCommand): Promise<CommandResult> {
     const [domainCommand, people] = await Promise.all([
-      this.withWorkshop(command),
+      this.withWorkshop(command, meta),
       this.peopleNamedBy(command),
     ]);
     const streamId = followUpStreamId(command.followUpId);
@@ -29,7 +31,28 @@ export class ExecuteFollowUpCommandHandler implements ICommandHandler<ExecuteFol
     return { id: command.followUpId, ...result };
   }
 
-  private async withWorkshop(request: FollowUpRequest): Promise<FollowUpCommand> {
+  private async withWorkshop(
+    request: FollowUpRequest,
+    meta: CommandMeta,
+  ): Promise<FollowUpCommand> {
+    if (
+      request.kind === 'CommentOnFollowUp' &&
+      request.personal &&
+      typeof request.body === 'string'
+    ) {
+      // sealed under the author's own key (the person who typed it, not one they act for)
+      return { ...request, sealedBody: await this.personalText.seal(request.body, meta.actor.id) };
+    }
+    if (request.kind === 'ChangeFollowUpClassification') {
+      // the workshop's classification is the floor of the task's
+      const task = await this.runner.load(followUpDecider, followUpStreamId(request.followUpId));
+      if (!task.state.exists || !task.state.workshopId) return request;
+      const { state } = await this.runner.load(
+        workshopDecider,
+        workshopStreamId(task.state.workshopId),
+      );
+      return { ...request, workshop: { classification: state.classification } };
+    }
     if (request.kind !== 'AssignFollowUp') return request;
     const { workshopId, ...rest } = request;
     const { state } = await this.runner.load(workshopDecider, workshopStreamId(workshopId));

@@ -13,6 +13,7 @@ import {
   msitHead,
   mofaHead,
   nisOfficer,
+  PEOPLE,
 } from '../testing/actors.fixture';
 import { attach, comment, commented, fileAttached, SHA256 } from '../testing/collaboration.fixture';
 import {
@@ -21,9 +22,11 @@ import {
   assigned,
   cancelled,
   claimed,
+  FOLLOW_UP_ID,
   reassigned,
   submitted,
 } from '../testing/follow-up.fixture';
+import { foldEvents } from '../decider';
 import { DeciderSpecification } from '../testing/given-when-then';
 import { mentionCandidates } from './follow-up.collaboration';
 import { followUpDecider } from './follow-up.decider';
@@ -47,6 +50,38 @@ describe('comments on a follow-up', () => {
       .then([commented({ body: 'I can help' })]);
   });
 
+  it('a comment marked personal is recorded sealed (the handler sealed it); never in clear', () => {
+    const sealed = {
+      enc: 'v1' as const,
+      keyRef: kisaOfficer.id,
+      iv: 'aXY=',
+      ct: 'Y3Q=',
+      tag: 'dGFn',
+    };
+    given(assigned())
+      .when({ ...comment('On sick leave until Friday'), personal: true, sealedBody: sealed })
+      .then([
+        {
+          type: 'FollowUpCommented',
+          data: {
+            followUpId: FOLLOW_UP_ID,
+            commentId: 'c-1',
+            body: sealed,
+            personal: true,
+            mentions: [],
+            side: 'assignee',
+          },
+        },
+      ]);
+    expect(() =>
+      followUpDecider.decide(
+        { ...comment('On sick leave until Friday'), personal: true },
+        foldEvents(followUpDecider, [assigned()]),
+        as(kisaOfficer),
+      ),
+    ).toThrow('sealed');
+  });
+
   it('a mention of someone who may see the task is recorded by person id, once', () => {
     given(assigned())
       .when(comment('@kisa please look', [kisaOfficer.id, kisaOfficer.id]), as(msitHead))
@@ -54,10 +89,14 @@ describe('comments on a follow-up', () => {
   });
 
   it('a mention of someone who may not see the task is refused, naming mentions', () => {
+    const people = new Map(PEOPLE);
+    people.set(nisOfficer.id, { ...PEOPLE.get(nisOfficer.id)!, name: '최정보' });
     const error = given(assigned())
-      .when(comment('@nis FYI', [nisOfficer.id]), as(msitHead))
-      .thenThrows(InvalidInputError, 'may not see this follow-up');
-    expect(error.field).toBe('mentions');
+      .when(comment('@nis FYI', [nisOfficer.id]), as(msitHead, { people }))
+      .thenThrows(InvalidInputError, 'may see this follow-up');
+    expect(error.field).toBe('mentions[0]');
+    // the refusal names neither the person nor their id (the writer learns nothing of them)
+    expect(error.message).not.toMatch(/최정보|u-nis-officer/);
   });
 
   it('a person with several roles may be mentioned when any of them sees the task', () => {
@@ -75,10 +114,10 @@ describe('comments on a follow-up', () => {
   it('a mention of an unknown or deactivated person is refused', () => {
     given(assigned())
       .when(comment('hi', ['u-nobody']))
-      .thenThrows(InvalidInputError, 'not a person');
+      .thenThrows(InvalidInputError, 'an active person');
     given(assigned())
       .when(comment('hi', ['u-kisa-gone']))
-      .thenThrows(InvalidInputError, 'deactivated');
+      .thenThrows(InvalidInputError, 'an active person');
   });
 
   it('an agency that may not see the task gets not found', () => {

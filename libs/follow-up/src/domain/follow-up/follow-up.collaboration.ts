@@ -25,6 +25,7 @@ import { actsAs, canSeeFollowUp } from './follow-up.policy';
 import { FollowUpState, isOpen } from './follow-up.state';
 
 export const COMMENT_MAX_CHARS = 10_000;
+export const MENTION_REFUSED = 'must name an active person who may see this follow-up';
 export const FILE_NAME_MAX_CHARS = 255;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 // Path separators and control characters: a name is shown and offered as a download name.
@@ -76,17 +77,30 @@ export function decideComment(
   }
   const commentId = requireText('commentId', command.commentId);
   const mentions = [...new Set(command.mentions ?? [])];
-  for (const id of mentions) {
+  mentions.forEach((id, i) => {
     const person = ctx.people?.get(id);
     // A mention notifies: naming someone who may not see the task would either leak it to
-    // them or silently notify nobody, so it is refused and the writer decides.
-    if (!person) throw new InvalidInputError('mentions', `${id} is not a person of the directory`);
-    if (!person.active) throw new InvalidInputError('mentions', `${id} is deactivated`);
-    if (!personCanSee(person, state)) {
-      throw new InvalidInputError('mentions', `${person.name ?? id} may not see this follow-up`);
+    // them or silently notify nobody, so it is refused and the writer decides. One answer for
+    // unknown, deactivated and not allowed, without the person's name: the refusal tells the
+    // writer nothing about a person they could not already see.
+    if (!person?.active || !personCanSee(person, state)) {
+      throw new InvalidInputError(`mentions[${i}]`, MENTION_REFUSED);
     }
+  });
+  if (command.personal && !command.sealedBody) {
+    // the handler seals before deciding; clear personal text never reaches the log
+    throw new Error('a personal comment must arrive sealed');
   }
-  return { followUpId: state.followUpId, commentId, body, mentions, side };
+  return command.sealedBody
+    ? {
+        followUpId: state.followUpId,
+        commentId,
+        body: command.sealedBody,
+        personal: true,
+        mentions,
+        side,
+      }
+    : { followUpId: state.followUpId, commentId, body, mentions, side };
 }
 
 export function decideAttachFile(

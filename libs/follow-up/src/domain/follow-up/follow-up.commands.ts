@@ -1,5 +1,5 @@
 import { Classification } from '../classification';
-import { FollowUpDelivered, FollowUpPriority } from '../events';
+import { FollowUpDelivered, FollowUpPriority, SealedText } from '../events';
 import { WorkshopState } from '../workshop/workshop.state';
 import { ContributionCommand, SupportingAgencyRequest } from './contribution.commands';
 
@@ -29,6 +29,9 @@ export interface AssignFollowUp extends FollowUpCommandBase {
 export interface ChangeFollowUpClassification extends FollowUpCommandBase {
   kind: 'ChangeFollowUpClassification';
   classification: Classification;
+  /** The task's workshop as the handler loaded it: its classification is the floor (a task is
+   * never less strict than its workshop). */
+  workshop?: { classification?: Classification };
 }
 export interface AcceptFollowUp extends FollowUpCommandBase {
   kind: 'AcceptFollowUp';
@@ -94,6 +97,10 @@ export interface CommentOnFollowUp extends FollowUpCommandBase {
   body: string;
   /** Person ids the body names; the handler looks them up for the rules. */
   mentions: string[];
+  /** The writer marks the text personal: the handler seals it (sealedBody) before the rules,
+   * which check the clear text and record the sealed one. */
+  personal?: boolean;
+  sealedBody?: SealedText;
 }
 /** The bytes are stored (content-addressed) before this command; it records the fact. */
 export interface AttachFile extends FollowUpCommandBase {

@@ -170,6 +170,12 @@ export function decideFollowUp(
         throw new InvalidInputError('officerId', 'is already the officer of this follow-up');
       }
       requireOfficer('officerId', officerId, state.assigneeAgency, ctx.people);
+      // A confidential task goes only to a person it names: handing it to anyone else would
+      // give them a task they may not read (the same rule as assign and reassign).
+      requireReadableByAssignee(state.classification ?? PUBLIC, state.assigneeAgency, officerId, {
+        agency: 'assigneeAgency',
+        officer: 'officerId',
+      });
       const reason = optionalText('reason', command.reason);
       const data = {
         followUpId,
@@ -340,6 +346,9 @@ function changeClassification(
     );
   }
   const classification = requireClassification(command.classification, ctx.agencies);
+  // never less strict than the workshop's (422 naming classification.level or the name)
+  if (command.workshop)
+    inheritClassification(command.workshop.classification, classification, true);
   requireReadableByAssignee(classification, state.assigneeAgency, state.officerId, {
     agency: 'classification.agencies',
     officer: 'classification.people',

@@ -11,6 +11,7 @@ import {
   FollowUpState,
   NotFoundError,
 } from '../../domain';
+import { PersonalText } from '../../commands/personal-text';
 import { PersonNames } from '../person-names';
 import {
   CheckCanAttachQuery,
@@ -64,24 +65,30 @@ export class ListFollowUpCommentsHandler implements IQueryHandler<ListFollowUpCo
   constructor(
     private readonly runner: DecisionRunner,
     private readonly names: PersonNames,
+    private readonly personalText: PersonalText,
   ) {}
 
   async execute({ followUpId, actor }: ListFollowUpCommentsQuery): Promise<FollowUpComments> {
     const { version, events } = await visibleStream(this.runner, followUpId, actor);
-    const items = events
-      .filter((e) => e.type === 'FollowUpCommented')
-      .map((e): FollowUpComment => {
-        const d = e.data as Record<string, unknown>;
-        return {
-          commentId: String(d.commentId),
-          body: String(d.body),
-          side: d.side === 'bureau' ? 'bureau' : 'assignee',
-          mentions: Array.isArray(d.mentions) ? d.mentions.map(String) : [],
-          author: actorOf(e),
-          at: e.recordedAt.toISOString(),
-          version: e.version,
-        };
-      });
+    // a comment marked personal is opened here, for a reader the task's policy already let in
+    const comments = await Promise.all(
+      events
+        .filter((e) => e.type === 'FollowUpCommented')
+        .map(async (e) => ({ e, d: await this.personalText.open(e.data) })),
+    );
+    const items = comments.map(({ e, d: data }): FollowUpComment => {
+      const d = data as Record<string, unknown>;
+      return {
+        commentId: String(d.commentId),
+        body: String(d.body),
+        ...(d.personal === true && { personal: true }),
+        side: d.side === 'bureau' ? 'bureau' : 'assignee',
+        mentions: Array.isArray(d.mentions) ? d.mentions.map(String) : [],
+        author: actorOf(e),
+        at: e.recordedAt.toISOString(),
+        version: e.version,
+      };
+    });
     const named = items.flatMap((i) => [i.author.id, i.author.onBehalfOf, ...i.mentions]);
     return { id: followUpId, version, items, people: await this.names.of(named) };
   }

@@ -12,7 +12,9 @@ export interface CollaborationActor {
 
 export interface FollowUpComment {
   commentId: string;
+  /** Opened for the reader when marked personal; "(erased)" once its author is erased. */
   body: string;
+  personal?: true;
   side: CommentSide;
   /** Person ids the comment mentions. */
   mentions: string[];
