@@ -227,6 +227,35 @@ describe('reports (CSV and XLSX)', () => {
   });
 
   it('streams a large board page by page: every row once', async () => {
+    // More tasks than one board page, made here (in a workshop of their own, so the other
+    // specs' counts hold): the spec must not lean on what other suites left in the database.
+    const bulk = await must<{ id: string }>('POST', '/v1/workshops', msitHead, {
+      title: '대량 과제 워크숍',
+      heldOn: '2026-11-20',
+      hostAgency: 'MSIT',
+      counterparts: [],
+      attendingAgencies: ['NIS'],
+      topics: [],
+    });
+    const { actionId } = await must<{ actionId: string }>(
+      'POST',
+      `/v1/workshops/${bulk.id}/actions`,
+      msitHead,
+      { description: '대량 배정', ownerAgency: 'MSIT' },
+    );
+    for (let batch = 0; batch < 11; batch++) {
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          must('POST', '/v1/follow-ups', msitHead, {
+            workshopId: bulk.id,
+            sourceId: actionId,
+            assigneeAgency: 'NIS',
+            title: `대량 과제 ${batch * 20 + i}`,
+            dueAt: inDays(10),
+          }),
+        ),
+      );
+    }
     const all = await csv('/v1/follow-ups/export.csv', auditor);
     const ids = all.rows.slice(1).map((r) => r[0]);
     expect(ids.length).toBeGreaterThan(200); // more than one page of the board
