@@ -14,6 +14,7 @@ import { SignInPage } from './features/sign-in/SignInPage';
 import { NewWorkshopPage } from './features/workshops/NewWorkshopPage';
 import { WorkshopPage } from './features/workshops/WorkshopPage';
 import { WorkshopsPage } from './features/workshops/WorkshopsPage';
+import { outcomeRoutes } from './features/outcome-routes';
 import { Layout } from './ui/Layout';
 import { LoadError, NotFound } from './ui/ErrorState';
 
@@ -137,6 +138,7 @@ export function App({ client }: { client: QueryClient }) {
               </SignedIn>
             )}
           </Route>
+          {outcomeRoutes(SignedIn)}
           <Route>
             <NotFound />
           </Route>

@@ -10,8 +10,9 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { PeopleReader } from '@liaison/directory';
 import { CommandMeta, newEntityId } from '@liaison/follow-up';
 import {
   MeetingSeriesCommands,
@@ -28,6 +29,11 @@ import {
   ScheduleMeetingRequest,
   StartMeetingSeriesRequest,
 } from './meeting-series.request.dto';
+import {
+  MeetingPeopleDto,
+  MeetingSeriesDetailDto,
+  MeetingSeriesListDto,
+} from './meeting-series.response.dto';
 
 /** `:n`, a meeting's number in its series: a 400 naming it when it is not one. */
 const MeetingNumber = () =>
@@ -50,6 +56,7 @@ export class MeetingSeriesController {
   constructor(
     private readonly commands: MeetingSeriesCommands,
     private readonly reader: MeetingSeriesReader,
+    private readonly people: PeopleReader,
   ) {}
 
   @Post()
@@ -118,6 +125,7 @@ export class MeetingSeriesController {
   @Get()
   @Roles('bureau_head', 'agency_officer', 'auditor')
   @ApiOperation({ summary: 'Meeting series the caller may read' })
+  @ApiOkResponse({ type: MeetingSeriesListDto })
   async list(@Query() query: MeetingSeriesListRequest, @CurrentUser() user: AuthenticatedUser) {
     return { items: await this.reader.list(user, query) };
   }
@@ -125,8 +133,42 @@ export class MeetingSeriesController {
   @Get(':id')
   @Roles('bureau_head', 'agency_officer', 'auditor')
   @ApiOperation({ summary: 'A series with its meetings, minutes, decisions and agendas' })
+  @ApiOkResponse({ type: MeetingSeriesDetailDto })
   detail(@Param('id', UuidParam()) id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.reader.detail(user, id);
+  }
+
+  @Get(':id/people')
+  @Roles('bureau_head', 'agency_officer', 'auditor')
+  @ApiOperation({
+    summary:
+      'Whom a meeting of the series may name (the active people of its host and attending ' +
+      'agencies) and whom its meetings named: ids and names only, to whoever reads the series',
+  })
+  @ApiOkResponse({ type: MeetingPeopleDto })
+  async attendees(
+    @Param('id', UuidParam()) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<MeetingPeopleDto> {
+    const series = await this.reader.detail(user, id); // 404 for a series the caller may not read
+    const agencies = new Set([series.hostAgency, ...series.attendingAgencies]);
+    const found = new Map<string, MeetingPeopleDto['items'][number]>();
+    const add = (p: Awaited<ReturnType<PeopleReader['byId']>>) => {
+      if (p)
+        found.set(p.id, {
+          id: p.id,
+          agency: p.agency,
+          displayName: p.displayName,
+          active: p.active,
+        });
+    };
+    for (const code of agencies)
+      (await this.people.list({ agency: code, active: true })).forEach(add);
+    // Someone named by a meeting who has left since (or belongs to another agency) still has a name.
+    const named = series.meetings.flatMap((m) => m.attendees?.people ?? []);
+    for (const personId of new Set(named))
+      if (!found.has(personId)) add(await this.people.byId(personId));
+    return { items: [...found.values()] };
   }
 
   @Get(':id/calendar.ics')

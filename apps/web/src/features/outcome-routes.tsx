@@ -1,0 +1,21 @@
+import type { ComponentType, ReactNode } from 'react';
+import { Route } from 'wouter';
+import { SearchPage } from './search/SearchPage';
+
+type Guard = ComponentType<{ children: ReactNode }>;
+
+/**
+ * The pages of wave 2's outcomes (search, meetings, counterparts, records), as routes for the
+ * app's Switch (it flattens the fragment). Kept here so App.tsx gains one line, not a block.
+ */
+export function outcomeRoutes(SignedIn: Guard) {
+  return (
+    <>
+      <Route path="/search">
+        <SignedIn>
+          <SearchPage />
+        </SignedIn>
+      </Route>
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Page } from 'playwright-core';
+import { createWorkshop, inDays, msitHead, WorkshopFixture } from '../support/fixtures';
+import { call } from '../support/http';
+import { newContext, seriousViolations, SHOTS_DIR } from './support/web-browser';
+import { DEMO_PASSWORD, startWebStack, WebStack } from './support/web-stack';
+
+type Lang = 'ko' | 'en';
+const SIGN_IN = {
+  ko: { user: '아이디', password: '비밀번호', submit: '로그인' },
+  en: { user: 'User name', password: 'Password', submit: 'Sign in' },
+};
+
+/** A person signed in through the sign-in page, in a browser of the language's own. */
+async function signedIn(stack: WebStack, login: string, lang: Lang, path = '/') {
+  const context = await newContext(stack.browser, lang === 'ko' ? 'ko-KR' : 'en-US');
+  const page = await context.newPage();
+  await page.goto(`${stack.api.url}${path}`);
+  await page.waitForURL(/\/sign-in/);
+  await page.getByLabel(SIGN_IN[lang].user).fill(login);
+  await page.getByLabel(SIGN_IN[lang].password).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: SIGN_IN[lang].submit }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  return { context, page };
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage: true });
+}
+
+/**
+ * The pages for what wave 2 added (search, classification, reports, meeting series), driven in
+ * Chromium against the real API and projections, in Korean and English.
+ */
+describe('web: wave 2 outcomes', () => {
+  let stack: WebStack;
+  let w: WorkshopFixture;
+  let last = 0;
+
+  const assign = async (title: string, agency = 'KISA', extra: object = {}) => {
+    const res = await call<{ id: string; position: number }>(
+      stack.api.url,
+      'POST',
+      '/v1/follow-ups',
+      msitHead,
+      {
+        workshopId: w.workshopId,
+        sourceId: w.actionId,
+        assigneeAgency: agency,
+        title,
+        dueAt: inDays(5),
+        ...extra,
+      },
+    );
+    expect(res.status).toBe(201);
+    last = Math.max(last, res.body.position);
+    return res.body.id;
+  };
+
+  beforeAll(async () => {
+    stack = await startWebStack('outcomes');
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    w = await createWorkshop(stack.api.url);
+    await assign('위협 정보 공유 채널 구축');
+    await assign('Threat intelligence sharing procedure', 'FSI');
+    await assign('금융 분야 AI 모델 보안 점검', 'FSI');
+    // the views have every task before a browser looks
+    const seen = await call(
+      stack.api.url,
+      'GET',
+      `/v1/search?q=채널&minPosition=${last}`,
+      msitHead,
+    );
+    expect(seen.status).toBe(200);
+  }, 120_000);
+  afterAll(() => stack?.close());
+
+  it('searches from the masthead: a Korean term finds the task, nothing else (Korean)', async () => {
+    const { context, page } = await signedIn(stack, 'msit.head', 'ko');
+    try {
+      const box = page.getByRole('search', { name: '통합 검색' });
+      await box.getByLabel('검색어').fill('위협 정보');
+      await box.getByLabel('검색어').press('Enter'); // the keyboard alone
+      await page.waitForURL(/\/search\?q=/);
+      await page.getByRole('heading', { name: '“위협 정보” 검색 결과', level: 1 }).waitFor();
+      const results = page.getByRole('list', { name: '검색 결과(관련도 순)' });
+      await results.getByRole('link', { name: '위협 정보 공유 채널 구축' }).waitFor();
+      expect(await results.getByRole('listitem').count()).toBe(1);
+      expect(await seriousViolations(page)).toEqual([]);
+      await shot(page, 'search.ko');
+
+      await results.getByRole('link', { name: '위협 정보 공유 채널 구축' }).click();
+      await page.getByRole('heading', { name: '위협 정보 공유 채널 구축', level: 1 }).waitFor();
+
+      await page.goto(`${stack.api.url}/search?q=${encodeURIComponent('없는 낱말')}`);
+      await page.getByText('“없는 낱말”에 대한 검색 결과가 없습니다.').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('searches in English, by kind (English)', async () => {
+    const { context, page } = await signedIn(stack, 'msit.head', 'en', '/search');
+    try {
+      await page.getByRole('heading', { name: 'Search', level: 1 }).waitFor();
+      const form = page.getByRole('form', { name: 'Search' });
+      await form.getByLabel('Words to find').fill('threat sharing');
+      await form.getByLabel('What').selectOption('follow-up');
+      await form.getByRole('button', { name: 'Search' }).click();
+      await page.waitForURL(/kind=follow-up/);
+      const results = page.getByRole('list', { name: 'What was found, best match first' });
+      await results.getByRole('link', { name: 'Threat intelligence sharing procedure' }).waitFor();
+      expect(await results.getByRole('listitem').count()).toBe(1);
+      expect(await seriousViolations(page)).toEqual([]);
+      await shot(page, 'search.en');
+    } finally {
+      await context.close();
+    }
+  });
+});
