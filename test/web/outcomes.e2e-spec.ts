@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
-import { createWorkshop, inDays, msitHead, WorkshopFixture } from '../support/fixtures';
+import { admin, createWorkshop, inDays, msitHead, WorkshopFixture } from '../support/fixtures';
 import { call } from '../support/http';
 import { newContext, seriousViolations, SHOTS_DIR } from './support/web-browser';
 import { DEMO_PASSWORD, startWebStack, WebStack } from './support/web-stack';
@@ -116,6 +116,85 @@ describe('web: wave 2 outcomes', () => {
       await shot(page, 'search.en');
     } finally {
       await context.close();
+    }
+  });
+
+  it('classifies a follow-up at assignment, then a change takes it out of KISA’s inbox', async () => {
+    // a second KISA officer, the one person the task will be confidential to
+    const kim = await call<{ id: string }>(stack.api.url, 'POST', '/v1/people', admin, {
+      login: 'kim.secret',
+      displayName: { ko: '김기밀', en: 'Kim Gimil' },
+      email: 'kim.secret@kisa.example.kr',
+      agency: 'KISA',
+      roles: ['agency_officer'],
+    });
+    expect(kim.status).toBe(201);
+
+    const head = await signedIn(stack, 'msit.head', 'ko', `/workshops/${w.workshopId}`);
+    const officer = await signedIn(stack, 'kisa.officer', 'ko', '/inbox');
+    try {
+      const actions = head.page.getByRole('region', { name: '합의 사항' });
+      await actions.getByRole('button', { name: '후속 조치 배정', expanded: false }).click();
+      const form = actions.getByRole('form', { name: '후속 조치 배정' });
+      await form.getByLabel('담당 기관').selectOption('KISA');
+      await form.getByLabel('과제명').fill('AI 모델 취약점 정보 공유');
+      await form.getByLabel('처리 기한').fill('2026-12-11');
+      await form.getByLabel('우선순위').selectOption('high');
+      await form.getByRole('radio', { name: '제한', exact: true }).check();
+      await form.getByRole('checkbox', { name: /^KISA · / }).check();
+      expect(await seriousViolations(head.page)).toEqual([]);
+      await shot(head.page, 'classification.assign.ko');
+      await form.getByRole('button', { name: '후속 조치 배정' }).click();
+      await actions
+        .getByRole('status')
+        .filter({ hasText: '후속 조치가 배정되었습니다.' })
+        .waitFor();
+
+      // the officer of the named agency has it, marked restricted
+      const row = officer.page.getByRole('row').filter({ hasText: 'AI 모델 취약점 정보 공유' });
+      await officer.page.reload();
+      await row.waitFor();
+      await row.getByText('제한: KISA').waitFor();
+      await shot(officer.page, 'classification.inbox.ko');
+
+      // the host bureau head makes it confidential to Kim alone (in English)
+      await head.page.getByRole('button', { name: 'English' }).click();
+      await head.page.goto(`${stack.api.url}/board`);
+      await head.page.getByRole('link', { name: 'AI 모델 취약점 정보 공유' }).click();
+      await head.page
+        .getByRole('heading', { name: 'AI 모델 취약점 정보 공유', level: 1 })
+        .waitFor();
+      await head.page.getByText('Restricted: KISA').waitFor();
+      await head.page.getByRole('button', { name: 'Change classification' }).click();
+      const change = head.page.getByRole('form', { name: 'Change classification' });
+      await change.getByRole('radio', { name: 'Confidential' }).check();
+      await change.getByRole('checkbox', { name: 'Kim Gimil (KISA)' }).check();
+      expect(await seriousViolations(head.page)).toEqual([]);
+      await shot(head.page, 'classification.change.en');
+      await change.getByRole('button', { name: 'Save classification' }).click();
+      await head.page
+        .getByRole('status')
+        .filter({ hasText: 'The classification was changed.' })
+        .waitFor();
+      await head.page.getByText('Confidential (1 named)').waitFor();
+
+      // kisa.officer is not named: the task leaves their agency's inbox, and its page is not found
+      await officer.page.reload();
+      await officer.page.getByRole('heading', { name: '받은 과제', level: 1 }).waitFor();
+      await officer.page.getByRole('row').filter({ hasText: '위협 정보 공유 채널 구축' }).waitFor();
+      expect(await row.count()).toBe(0);
+      const board = await call<{ items: { followUpId: string; title: string }[] }>(
+        stack.api.url,
+        'GET',
+        '/v1/follow-ups?limit=50',
+        msitHead,
+      );
+      const task = board.body.items.find((i) => i.title === 'AI 모델 취약점 정보 공유')!;
+      await officer.page.goto(`${stack.api.url}/follow-ups/${task.followUpId}`);
+      await officer.page.getByRole('heading', { name: '찾을 수 없음', level: 1 }).waitFor();
+    } finally {
+      await head.context.close();
+      await officer.context.close();
     }
   });
 });

@@ -1769,6 +1769,14 @@ export interface components {
       nextCursor: string | null;
       stale: boolean;
     };
+    ClassificationDto: {
+      /** @enum {string} */
+      level: 'public' | 'restricted' | 'confidential';
+      /** @description restricted: the agencies named */
+      agencies?: string[];
+      /** @description confidential: the people named */
+      people?: string[];
+    };
     WorkshopSourcesProgressDto: {
       followUps: components['schemas']['FollowUpProgressDto'];
       actions: components['schemas']['SourceProgressDto'][];
@@ -1789,6 +1797,8 @@ export interface components {
       attendingAgencies: string[];
       topics: string[];
       summary?: string;
+      /** @description absent: public */
+      classification?: components['schemas']['ClassificationDto'];
       actions: {
         [key: string]: components['schemas']['AgreedActionDto'];
       };
@@ -1947,14 +1957,6 @@ export interface components {
       reason?: string;
       /** @description the contribution’s version last recorded on the lead */
       recordedVersion: number;
-    };
-    ClassificationDto: {
-      /** @enum {string} */
-      level: 'public' | 'restricted' | 'confidential';
-      /** @description restricted: the agencies named */
-      agencies?: string[];
-      /** @description confidential: the people named */
-      people?: string[];
     };
     FollowUpDto: {
       /** Format: uuid */

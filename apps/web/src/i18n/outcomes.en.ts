@@ -37,7 +37,7 @@ export const outcomesEn = {
     badge: {
       public: 'Public',
       restricted: 'Restricted: {{names}}',
-      confidential: 'Confidential: {{count}} people',
+      confidential: 'Confidential ({{count}} named)',
     },
     level: 'Classification level',
     agencies: 'Agencies that may read it',

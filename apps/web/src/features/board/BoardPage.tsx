@@ -4,6 +4,7 @@ import { formatDateTime } from '../../i18n/format';
 import { OverdueBadge, PriorityLabel, StatusBadge } from '../../ui/Badges';
 import { LoadError } from '../../ui/ErrorState';
 import { PageHeading } from '../../ui/PageHeading';
+import { ClassificationBadge } from '../classification/ClassificationBadge';
 import { isOverdue } from '../inbox/InboxPage';
 import { filtersToSearch, parseFilters, type BoardFilters } from './board-filters';
 import { useAgencies } from '../../api/agencies';
@@ -54,7 +55,15 @@ export function BoardPage() {
               {board.data.items.map((task) => (
                 <tr key={task.followUpId} className={isOverdue(task) ? 'row-overdue' : undefined}>
                   <td>
-                    <Link href={`/follow-ups/${task.followUpId}`}>{task.title}</Link>
+                    <Link href={`/follow-ups/${task.followUpId}`}>{task.title}</Link>{' '}
+                    <ClassificationBadge
+                      quiet
+                      classification={{
+                        level: task.classificationLevel,
+                        agencies: task.classificationAgencies,
+                        people: task.classificationPeople,
+                      }}
+                    />
                   </td>
                   <td>{task.assigneeAgency}</td>
                   <td>
