@@ -1,5 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { Page } from 'playwright-core';
 import { admin, createWorkshop, inDays, msitHead, WorkshopFixture } from '../support/fixtures';
 import { call } from '../support/http';
@@ -195,6 +196,72 @@ describe('web: wave 2 outcomes', () => {
     } finally {
       await head.context.close();
       await officer.context.close();
+    }
+  });
+
+  it('downloads the board as XLSX with the page’s filters, and it matches the board (Korean)', async () => {
+    const { context, page } = await signedIn(stack, 'msit.head', 'ko', '/board');
+    try {
+      await page.getByRole('heading', { name: '현황판', level: 1 }).waitFor();
+      await page.getByLabel('기관').selectOption('FSI');
+      await page.getByRole('button', { name: '조회' }).click();
+      await page.waitForURL(/agency=FSI/);
+      const rows = page.getByRole('row');
+      await rows.filter({ hasText: 'Threat intelligence sharing procedure' }).waitFor();
+      await rows.filter({ hasText: '위협 정보 공유 채널 구축' }).waitFor({ state: 'detached' });
+      const shown = (await rows.allTextContents()).slice(1); // without the header
+      expect(shown).toHaveLength(2);
+
+      const downloads = page.getByRole('group', { name: '내려받기' });
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        downloads.getByRole('link', { name: '엑셀(XLSX) 내려받기' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^board-\d{8}\.xlsx$/);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+      const sheet = book.worksheets[0];
+      expect(sheet.name).toBe('현황판');
+      const header = (sheet.getRow(1).values as unknown[]).slice(1);
+      expect(header.slice(0, 3)).toEqual(['과제 ID', '과제명', '담당 기관']);
+      const titles: string[] = [];
+      sheet.eachRow((row, n) => {
+        if (n > 1) {
+          titles.push(String(row.getCell(2).value));
+          expect(row.getCell(3).value).toBe('FSI');
+        }
+      });
+      // the same tasks as the page, in the page's order
+      expect(titles).toHaveLength(shown.length);
+      titles.forEach((title, i) => expect(shown[i]).toContain(title));
+      expect(await seriousViolations(page)).toEqual([]);
+      await shot(page, 'board.reports.ko');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('downloads a workshop’s progress as CSV (English)', async () => {
+    const { context, page } = await signedIn(
+      stack,
+      'msit.head',
+      'en',
+      `/workshops/${w.workshopId}`,
+    );
+    try {
+      const group = page.getByRole('group', { name: 'Progress report' });
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        group.getByRole('link', { name: 'Download CSV' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^workshop-.+-progress-\d{8}\.csv$/);
+      const csv = readFileSync((await download.path())!, 'utf8');
+      expect(csv.split('\n')[0]).toContain('Task');
+      expect(csv).toContain('Threat intelligence sharing procedure');
+      expect(await seriousViolations(page)).toEqual([]);
+      await shot(page, 'workshop.reports.en');
+    } finally {
+      await context.close();
     }
   });
 });

@@ -5,6 +5,7 @@ import { OverdueBadge, PriorityLabel, StatusBadge } from '../../ui/Badges';
 import { LoadError } from '../../ui/ErrorState';
 import { PageHeading } from '../../ui/PageHeading';
 import { ClassificationBadge } from '../classification/ClassificationBadge';
+import { BoardReportLinks } from '../report-downloads/ReportLinks';
 import { isOverdue } from '../inbox/InboxPage';
 import { filtersToSearch, parseFilters, type BoardFilters } from './board-filters';
 import { useAgencies } from '../../api/agencies';
@@ -30,6 +31,7 @@ export function BoardPage() {
     <>
       <PageHeading>{t('board.title')}</PageHeading>
       <BoardFiltersForm key={search} value={filters} agencies={agencies.data ?? []} onApply={go} />
+      <BoardReportLinks filters={filters} />
       {board.isError ? (
         <LoadError error={board.error} retry={() => void board.refetch()} />
       ) : board.isPending ? (

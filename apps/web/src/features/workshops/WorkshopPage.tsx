@@ -14,6 +14,7 @@ import {
 import { ChangeClassification } from '../classification/ChangeClassification';
 import { ClassificationBadge } from '../classification/ClassificationBadge';
 import { ClassificationFields } from '../classification/ClassificationFields';
+import { ProgressReportLinks } from '../report-downloads/ReportLinks';
 import { dueAtOf } from '../follow-up/VerbPanel';
 import { useWorkshop, useWorkshopCommands, type Workshop } from './workshops.queries';
 
@@ -319,6 +320,7 @@ export function WorkshopPage({ id }: { id: string }) {
           <dt>{t('workshops.progress')}</dt>
           <dd>{t('workshops.progressOf', { done, total: w.progress?.followUps.total ?? 0 })}</dd>
         </dl>
+        <ProgressReportLinks workshopId={id} />
       </section>
 
       <section aria-labelledby="ws-actions" className="panel">
