@@ -63,6 +63,15 @@ describe('web: wave 2 outcomes', () => {
     stack = await startWebStack('outcomes');
     mkdirSync(SHOTS_DIR, { recursive: true });
     w = await createWorkshop(stack.api.url);
+    // a second KISA officer: the one person a task is made confidential to, and an attendee
+    const kim = await call<{ id: string }>(stack.api.url, 'POST', '/v1/people', admin, {
+      login: 'kim.secret',
+      displayName: { ko: '김기밀', en: 'Kim Gimil' },
+      email: 'kim.secret@kisa.example.kr',
+      agency: 'KISA',
+      roles: ['agency_officer'],
+    });
+    expect(kim.status).toBe(201);
     await assign('위협 정보 공유 채널 구축');
     await assign('Threat intelligence sharing procedure', 'FSI');
     await assign('금융 분야 AI 모델 보안 점검', 'FSI');
@@ -121,16 +130,6 @@ describe('web: wave 2 outcomes', () => {
   });
 
   it('classifies a follow-up at assignment, then a change takes it out of KISA’s inbox', async () => {
-    // a second KISA officer, the one person the task will be confidential to
-    const kim = await call<{ id: string }>(stack.api.url, 'POST', '/v1/people', admin, {
-      login: 'kim.secret',
-      displayName: { ko: '김기밀', en: 'Kim Gimil' },
-      email: 'kim.secret@kisa.example.kr',
-      agency: 'KISA',
-      roles: ['agency_officer'],
-    });
-    expect(kim.status).toBe(201);
-
     const head = await signedIn(stack, 'msit.head', 'ko', `/workshops/${w.workshopId}`);
     const officer = await signedIn(stack, 'kisa.officer', 'ko', '/inbox');
     try {
@@ -262,6 +261,91 @@ describe('web: wave 2 outcomes', () => {
       await shot(page, 'workshop.reports.en');
     } finally {
       await context.close();
+    }
+  });
+
+  it('runs a meeting series: two meetings held, open follow-ups carried over (Korean, then English)', async () => {
+    const head = await signedIn(stack, 'msit.head', 'ko', `/workshops/${w.workshopId}`);
+    let seriesUrl = '';
+    try {
+      const page = head.page;
+      const section = page.getByRole('region', { name: '이 워크숍의 정례 실무 회의' });
+      await section.getByText('등록된 정례 실무 회의가 없습니다.').waitFor();
+      await section.getByRole('button', { name: '정례 실무 회의 시작' }).click();
+      await section.getByLabel('이행할 합의 사항').selectOption({ index: 1 });
+      await section.getByLabel('회의명(선택)').fill('AI 보안 실무 협의');
+      await section.getByRole('form').getByRole('button', { name: '정례 실무 회의 시작' }).click();
+      await page.getByRole('heading', { name: 'AI 보안 실무 협의', level: 1 }).waitFor();
+      seriesUrl = page.url();
+
+      for (const [n, at, minutes] of [
+        [1, '2026-11-25T14:00', '위협 정보 공유 채널을 개설하기로 하였다.'],
+        [2, '2026-12-23T14:00', '채널 운영 상황을 점검하였다.'],
+      ] as const) {
+        await page.getByRole('button', { name: '다음 회의 일정 등록' }).click();
+        await page.getByLabel('일시').fill(at);
+        await page.getByLabel('장소').fill('정부세종청사 회의실');
+        await page
+          .getByRole('form', { name: '다음 회의 일정 등록' })
+          .getByRole('button', { name: '다음 회의 일정 등록' })
+          .click();
+        const meeting = page.getByRole('region', { name: new RegExp(`^제${n}차 회의`) });
+        await meeting.getByText('예정').waitFor();
+        await meeting.getByRole('button', { name: '회의 결과 등록' }).click();
+        const form = meeting.getByRole('form', { name: '회의 결과 등록' });
+        await form.getByRole('checkbox', { name: '김기밀 (KISA)' }).check();
+        await form.getByLabel('회의록').fill(minutes);
+        await form.getByLabel('결정 사항').fill('공유 채널 개설\n월 1회 정례 실무 회의');
+        await form.getByRole('button', { name: '회의 결과 등록' }).click();
+        await meeting.getByText(minutes).waitFor();
+        await meeting.getByText('김기밀 (KISA)').waitFor();
+      }
+      const second = page.getByRole('region', { name: /^제2차 회의/ });
+      const agenda = second.getByRole('table');
+      await agenda
+        .getByRole('row')
+        .filter({ hasText: '위협 정보 공유 채널 구축' })
+        .getByText('제1차 회의에서 이월')
+        .waitFor();
+      // every open follow-up of the workshop, each carried from the first meeting
+      expect(await agenda.getByText('제1차 회의에서 이월').count()).toBe(
+        (await agenda.getByRole('row').count()) - 1,
+      );
+      expect(await seriousViolations(page)).toEqual([]);
+      await shot(page, 'meeting-series.ko');
+    } finally {
+      await head.context.close();
+    }
+
+    // KISA's officer reads the series in English: only KISA's tasks it may read on the agenda
+    const officer = await signedIn(stack, 'kisa.officer', 'en', new URL(seriesUrl).pathname);
+    try {
+      const page = officer.page;
+      await page.getByRole('heading', { name: 'AI 보안 실무 협의', level: 1 }).waitFor();
+      const second = page.getByRole('region', { name: /^Meeting 2/ });
+      const rows = second.getByRole('table').getByRole('row');
+      await rows
+        .filter({ hasText: '위협 정보 공유 채널 구축' })
+        .getByText('Carried over from meeting 1')
+        .waitFor();
+      const texts = (await rows.allTextContents()).slice(1);
+      expect(texts.every((row) => row.includes('KISA'))).toBe(true);
+      expect(texts.some((row) => row.includes('AI 모델 취약점 정보 공유'))).toBe(false); // confidential to Kim
+      expect(await page.getByRole('button', { name: 'Record as held' }).count()).toBe(0);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Download calendar (.ics)' }).click(),
+      ]);
+      const ics = readFileSync((await download.path())!, 'utf8');
+      expect(ics).toContain('BEGIN:VCALENDAR');
+      expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+      expect(await seriousViolations(page)).toEqual([]);
+      await shot(page, 'meeting-series.en');
+      await page.getByRole('link', { name: 'Working-level meetings' }).click();
+      await page.getByRole('link', { name: 'AI 보안 실무 협의' }).waitFor();
+      await shot(page, 'meeting-series-list.en');
+    } finally {
+      await officer.context.close();
     }
   });
 });

@@ -10,7 +10,14 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { PeopleReader } from '@liaison/directory';
 import { CommandMeta, newEntityId } from '@liaison/follow-up';
@@ -30,6 +37,7 @@ import {
   StartMeetingSeriesRequest,
 } from './meeting-series.request.dto';
 import {
+  MeetingCommandResultDto,
   MeetingPeopleDto,
   MeetingSeriesDetailDto,
   MeetingSeriesListDto,
@@ -63,6 +71,7 @@ export class MeetingSeriesController {
   @HttpCode(201)
   @Roles('bureau_head')
   @ApiOperation({ summary: 'Start a meeting series from an agreed action of a workshop' })
+  @ApiCreatedResponse({ type: MeetingCommandResultDto })
   start(@Body() body: StartMeetingSeriesRequest, @CommandContext() meta: CommandMeta) {
     const seriesId = newEntityId(meta.idempotencySeed, 'meeting-series');
     return this.commands.run(seriesId, { kind: 'StartMeetingSeries', seriesId, ...body }, meta);
@@ -72,6 +81,7 @@ export class MeetingSeriesController {
   @HttpCode(201)
   @Roles('bureau_head')
   @ApiOperation({ summary: 'Schedule the next meeting of the series' })
+  @ApiCreatedResponse({ type: MeetingCommandResultDto })
   schedule(
     @Param('id', UuidParam()) id: string,
     @Body() body: ScheduleMeetingRequest,
@@ -88,6 +98,7 @@ export class MeetingSeriesController {
       'Record a meeting as held: attendees, minutes (회의록), decisions; its agenda carries the ' +
       'workshop’s open follow-ups as the log has them now',
   })
+  @ApiOkResponse({ type: MeetingCommandResultDto })
   held(
     @Param('id', UuidParam()) id: string,
     @Param('n', MeetingNumber()) n: number,
@@ -113,6 +124,7 @@ export class MeetingSeriesController {
   @HttpCode(200)
   @Roles('bureau_head')
   @ApiOperation({ summary: 'Cancel a scheduled meeting' })
+  @ApiOkResponse({ type: MeetingCommandResultDto })
   cancel(
     @Param('id', UuidParam()) id: string,
     @Param('n', MeetingNumber()) n: number,

@@ -81,3 +81,13 @@ export class MeetingPersonDto {
 export class MeetingPeopleDto {
   @ApiProperty({ type: [MeetingPersonDto] }) items!: MeetingPersonDto[];
 }
+
+/** What a command on a series answers: the series, its new version and log position. */
+export class MeetingCommandResultDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ description: 'global log position (read your writes with minPosition)' })
+  position!: number;
+  @ApiPropertyOptional({ description: 'the meeting’s number, when the command was about one' })
+  number?: number;
+}

@@ -2481,6 +2481,15 @@ export interface components {
       /** @example AI 보안 실무 협의 */
       title?: string;
     };
+    MeetingCommandResultDto: {
+      /** Format: uuid */
+      id: string;
+      version: number;
+      /** @description global log position (read your writes with minPosition) */
+      position: number;
+      /** @description the meeting’s number, when the command was about one */
+      number?: number;
+    };
     ScheduleMeetingRequest: {
       /** @example 2026-12-15T09:00:00Z */
       startsAt: string;
@@ -4635,7 +4644,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingCommandResultDto'];
+        };
       };
     };
   };
@@ -4658,7 +4669,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingCommandResultDto'];
+        };
       };
     };
   };
@@ -4682,7 +4695,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingCommandResultDto'];
+        };
       };
     };
   };
@@ -4706,7 +4721,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingCommandResultDto'];
+        };
       };
     };
   };

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Me } from '../api/session';
+import { hasRole, type Me } from '../api/session';
 
 export interface NavLink {
   href: string;
@@ -7,6 +7,11 @@ export interface NavLink {
 }
 
 /** The main menu's entries for wave 2's outcome pages, by role (Layout appends them). */
-export function outcomeLinks(_me: Me | null | undefined, _t: TFunction): NavLink[] {
-  return [];
+export function outcomeLinks(me: Me | null | undefined, t: TFunction): NavLink[] {
+  const head = hasRole(me, 'bureau_head');
+  const officer = hasRole(me, 'agency_officer');
+  const auditor = hasRole(me, 'auditor');
+  return [
+    (head || officer || auditor) && { href: '/meeting-series', label: t('meetings.nav') },
+  ].filter((link): link is NavLink => Boolean(link));
 }

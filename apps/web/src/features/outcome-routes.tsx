@@ -1,5 +1,7 @@
 import type { ComponentType, ReactNode } from 'react';
 import { Route } from 'wouter';
+import { MeetingSeriesListPage } from './meetings/MeetingSeriesListPage';
+import { MeetingSeriesPage } from './meetings/MeetingSeriesPage';
 import { SearchPage } from './search/SearchPage';
 
 type Guard = ComponentType<{ children: ReactNode }>;
@@ -15,6 +17,18 @@ export function outcomeRoutes(SignedIn: Guard) {
         <SignedIn>
           <SearchPage />
         </SignedIn>
+      </Route>
+      <Route path="/meeting-series">
+        <SignedIn>
+          <MeetingSeriesListPage />
+        </SignedIn>
+      </Route>
+      <Route path="/meeting-series/:id">
+        {(params) => (
+          <SignedIn>
+            <MeetingSeriesPage key={params.id} id={params.id} />
+          </SignedIn>
+        )}
       </Route>
     </>
   );

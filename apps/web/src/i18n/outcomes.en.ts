@@ -61,6 +61,7 @@ export const outcomesEn = {
   meetings: {
     nav: 'Working-level meetings',
     title: 'Working-level meeting series',
+    details: 'About the series',
     ofWorkshop: 'Working-level meetings of this workshop',
     empty: 'No meeting series yet.',
     caption: 'Meeting series, most recently changed first',
@@ -101,6 +102,7 @@ export const outcomesEn = {
     agendaCaption: 'The workshop’s open follow-ups when the meeting was held',
     noAgenda: 'No open follow-ups were on the agenda.',
     carried: 'Carried over from meeting {{n}}',
+    carriedColumn: 'Carried over',
     newItem: 'New',
     record: 'Record as held',
     recorded: 'The meeting was recorded.',

@@ -59,6 +59,7 @@ export const outcomesKo: OutcomesMessages = {
   meetings: {
     nav: '정례 실무 회의',
     title: '정례 실무 회의',
+    details: '회의 정보',
     ofWorkshop: '이 워크숍의 정례 실무 회의',
     empty: '등록된 정례 실무 회의가 없습니다.',
     caption: '정례 실무 회의(최근 변경 순)',
@@ -99,6 +100,7 @@ export const outcomesKo: OutcomesMessages = {
     agendaCaption: '회의 개최 당시 워크숍의 미완료 후속 조치',
     noAgenda: '안건에 오른 미완료 후속 조치가 없습니다.',
     carried: '제{{n}}차 회의에서 이월',
+    carriedColumn: '이월 여부',
     newItem: '신규',
     record: '회의 결과 등록',
     recorded: '회의 결과가 등록되었습니다.',

@@ -14,6 +14,7 @@ import {
 import { ChangeClassification } from '../classification/ChangeClassification';
 import { ClassificationBadge } from '../classification/ClassificationBadge';
 import { ClassificationFields } from '../classification/ClassificationFields';
+import { WorkshopMeetings } from '../meetings/WorkshopMeetings';
 import { ProgressReportLinks } from '../report-downloads/ReportLinks';
 import { dueAtOf } from '../follow-up/VerbPanel';
 import { useWorkshop, useWorkshopCommands, type Workshop } from './workshops.queries';
@@ -409,6 +410,14 @@ export function WorkshopPage({ id }: { id: string }) {
           }
         />
       </section>
+      <WorkshopMeetings
+        workshopId={id}
+        actions={Object.entries(w.actions).map(([actionId, a]) => ({
+          id: actionId,
+          description: a.description,
+        }))}
+        canRun={hasRole(me, 'bureau_head') && me?.person.agency === w.hostAgency}
+      />
     </article>
   );
 }
