@@ -348,4 +348,64 @@ describe('web: wave 2 outcomes', () => {
       await officer.context.close();
     }
   });
+
+  it('drafts, sends and reads the answer of a request to OpenAI, answered through its link (Korean)', async () => {
+    const head = await signedIn(stack, 'msit.head', 'ko', `/workshops/${w.workshopId}`);
+    try {
+      const page = head.page;
+      const section = page.getByRole('region', { name: '이 워크숍의 외부 기관 정보 요청' });
+      await section.getByRole('button', { name: '외부 기관 요청 작성' }).click();
+      await section.getByLabel('정보 요청').selectOption({ index: 1 });
+      await section
+        .getByLabel('상대 기관에 보낼 메시지')
+        .fill('관측한 AI 악용 피싱 지표를 공유해 주십시오.');
+      await section.getByRole('form').getByRole('button', { name: '외부 기관 요청 작성' }).click();
+      await page
+        .getByRole('heading', { name: 'Share information on AI security threats', level: 1 })
+        .waitFor();
+      await page.getByText('작성 중').first().waitFor();
+
+      await page.getByRole('button', { name: '발송' }).click();
+      await page.getByLabel('답변 기한').fill('2026-12-15');
+      await page.getByRole('form', { name: '발송' }).getByRole('button', { name: '발송' }).click();
+      await page.getByRole('status').filter({ hasText: '요청을 발송했습니다.' }).waitFor();
+      const link = page.locator('.link-box a');
+      const url = new URL((await link.getAttribute('href'))!);
+
+      // OpenAI answers through the link, without an account, in Korean
+      const outside = await newContext(stack.browser, 'ko-KR');
+      const answer = await outside.newPage();
+      await answer.goto(`${stack.api.url}${url.pathname}${url.search}`);
+      await answer.getByLabel('답변 내용').fill('피싱 지표 12건을 첨부합니다.');
+      await answer.getByLabel('첨부 파일').setInputFiles({
+        name: 'indicators.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('phishing-indicator-1\nphishing-indicator-2\n'),
+      });
+      await answer.getByRole('button', { name: '답변 보내기' }).click();
+      await answer.getByText('답변을 받았습니다. 감사합니다.').waitFor();
+      await outside.close();
+
+      // the bureau sees the answer and its file; nothing is owed any more once answered in full
+      await page.reload();
+      const answers = page.getByRole('region', { name: '받은 답변' });
+      await answers.getByText('피싱 지표 12건을 첨부합니다.').waitFor();
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        answers.getByRole('link', { name: 'indicators.txt 내려받기' }).click(),
+      ]);
+      expect(readFileSync((await file.path())!, 'utf8')).toContain('phishing-indicator-2');
+      expect(await seriousViolations(page)).toEqual([]);
+      await shot(page, 'counterpart-request.ko');
+
+      await page.getByRole('link', { name: '외부 기관 요청' }).click();
+      await page.getByRole('heading', { name: '외부 기관 정보 요청', level: 1 }).waitFor();
+      await page.getByRole('checkbox', { name: '답변 대기 중인 요청만' }).uncheck();
+      await page.getByRole('link', { name: 'Share information on AI security threats' }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await shot(page, 'counterpart-requests.ko');
+    } finally {
+      await head.context.close();
+    }
+  });
 });

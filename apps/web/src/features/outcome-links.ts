@@ -13,5 +13,6 @@ export function outcomeLinks(me: Me | null | undefined, t: TFunction): NavLink[]
   const auditor = hasRole(me, 'auditor');
   return [
     (head || officer || auditor) && { href: '/meeting-series', label: t('meetings.nav') },
+    (head || auditor) && { href: '/counterpart-requests', label: t('counterparts.nav') },
   ].filter((link): link is NavLink => Boolean(link));
 }

@@ -1,5 +1,7 @@
 import type { ComponentType, ReactNode } from 'react';
 import { Route } from 'wouter';
+import { CounterpartRequestPage } from './counterparts/CounterpartRequestPage';
+import { CounterpartRequestsPage } from './counterparts/CounterpartRequestsPage';
 import { MeetingSeriesListPage } from './meetings/MeetingSeriesListPage';
 import { MeetingSeriesPage } from './meetings/MeetingSeriesPage';
 import { SearchPage } from './search/SearchPage';
@@ -27,6 +29,18 @@ export function outcomeRoutes(SignedIn: Guard) {
         {(params) => (
           <SignedIn>
             <MeetingSeriesPage key={params.id} id={params.id} />
+          </SignedIn>
+        )}
+      </Route>
+      <Route path="/counterpart-requests">
+        <SignedIn>
+          <CounterpartRequestsPage />
+        </SignedIn>
+      </Route>
+      <Route path="/counterpart-requests/:id">
+        {(params) => (
+          <SignedIn>
+            <CounterpartRequestPage key={params.id} id={params.id} />
           </SignedIn>
         )}
       </Route>

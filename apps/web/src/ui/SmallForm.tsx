@@ -12,6 +12,7 @@ export function SmallForm({
   primary = false,
   children,
   onSubmit,
+  onDone,
 }: {
   label: string;
   submitLabel?: string;
@@ -20,6 +21,8 @@ export function SmallForm({
   children: ReactNode;
   /** Throws to refuse; its message is shown. */
   onSubmit: () => Promise<void>;
+  /** Instead of announcing here: for a form the command itself removes (a verb now spent). */
+  onDone?: (message: string) => void;
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -38,7 +41,8 @@ export function SmallForm({
     setProblem(null);
     try {
       await onSubmit();
-      setDone(true);
+      if (onDone) onDone(doneMessage);
+      else setDone(true);
       setOpen(false);
     } catch (err) {
       setProblem(err instanceof Error ? err.message : String(err));

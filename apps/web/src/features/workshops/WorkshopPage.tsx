@@ -14,6 +14,7 @@ import {
 import { ChangeClassification } from '../classification/ChangeClassification';
 import { ClassificationBadge } from '../classification/ClassificationBadge';
 import { ClassificationFields } from '../classification/ClassificationFields';
+import { WorkshopCounterpartRequests } from '../counterparts/WorkshopCounterpartRequests';
 import { WorkshopMeetings } from '../meetings/WorkshopMeetings';
 import { ProgressReportLinks } from '../report-downloads/ReportLinks';
 import { dueAtOf } from '../follow-up/VerbPanel';
@@ -416,6 +417,17 @@ export function WorkshopPage({ id }: { id: string }) {
           id: actionId,
           description: a.description,
         }))}
+        canRun={hasRole(me, 'bureau_head') && me?.person.agency === w.hostAgency}
+      />
+      <WorkshopCounterpartRequests
+        workshopId={id}
+        infoRequests={Object.entries(w.requests)
+          .filter(([, r]) => (counterparts.data ?? []).some((c) => c.code === r.requestedFrom))
+          .map(([requestId, r]) => ({
+            id: requestId,
+            subject: r.subject,
+            counterpart: r.requestedFrom,
+          }))}
         canRun={hasRole(me, 'bureau_head') && me?.person.agency === w.hostAgency}
       />
     </article>
