@@ -2,7 +2,15 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { Page } from 'playwright-core';
-import { admin, createWorkshop, inDays, msitHead, WorkshopFixture } from '../support/fixtures';
+import { RecordsClock } from '@liaison/records';
+import {
+  admin,
+  createWorkshop,
+  inDays,
+  kisaOfficer,
+  msitHead,
+  WorkshopFixture,
+} from '../support/fixtures';
 import { call } from '../support/http';
 import { newContext, seriousViolations, SHOTS_DIR } from './support/web-browser';
 import { DEMO_PASSWORD, startWebStack, WebStack } from './support/web-stack';
@@ -406,6 +414,81 @@ describe('web: wave 2 outcomes', () => {
       await shot(page, 'counterpart-requests.ko');
     } finally {
       await head.context.close();
+    }
+  });
+
+  it('a records officer reviews a closed task for disposal, holds it, lifts the hold and disposes of it', async () => {
+    const officer = await call<{ id: string }>(stack.api.url, 'POST', '/v1/people', admin, {
+      login: 'records.officer',
+      displayName: { ko: '이기록', en: 'Lee Girok' },
+      email: 'records@msit.example.kr',
+      agency: 'MSIT',
+      roles: ['records_officer'],
+    });
+    expect(officer.status).toBe(201);
+    const password = await call(
+      stack.api.url,
+      'PUT',
+      `/v1/people/${officer.body.id}/password`,
+      admin,
+      { newPassword: DEMO_PASSWORD },
+    );
+    expect(password.status).toBeLessThan(300);
+    // a task carried out and accepted: its record's clock starts
+    const id = await assign('기록물 폐기 대상 과제');
+    for (const [who, verb, body] of [
+      [kisaOfficer, 'acknowledge', {}],
+      [kisaOfficer, 'start', {}],
+      [kisaOfficer, 'submit', { response: '완료' }],
+      [msitHead, 'accept', {}],
+    ] as const) {
+      const res = await call(stack.api.url, 'POST', `/v1/follow-ups/${id}/${verb}`, who, body);
+      expect([verb, res.status]).toEqual([verb, 200]);
+    }
+    // six years on (a follow-up is kept five): the records clock stands there
+    const clock = stack.api.app.get(RecordsClock);
+    const year = new Date().getUTCFullYear();
+    clock.now = () => new Date(`${year + 6}-03-02T00:00:00Z`);
+
+    const { context, page } = await signedIn(stack, 'records.officer', 'ko');
+    try {
+      await page.getByRole('heading', { name: '기록물 관리', level: 1 }).waitFor();
+      const row = page.getByRole('row').filter({ hasText: `follow-up-${id}` });
+      await row.getByText('5년').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await shot(page, 'records.ko');
+      await row.getByRole('link', { name: `follow-up-${id}` }).click();
+
+      await page.getByRole('button', { name: '한국어' }).waitFor();
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('heading', { name: `Follow-up · follow-up-${id}`, level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'Place legal hold' }).click();
+      await page.getByLabel('Reason').fill('Audit of the 2026 workshops');
+      await page
+        .getByRole('form', { name: 'Place legal hold' })
+        .getByRole('button', { name: 'Place legal hold' })
+        .click();
+      await page.getByRole('status').filter({ hasText: 'The legal hold was placed.' }).waitFor();
+      await page.getByText('On legal hold: Audit of the 2026 workshops').waitFor();
+      expect(await page.getByRole('button', { name: 'Approve disposal' }).count()).toBe(0);
+      expect(await seriousViolations(page)).toEqual([]);
+      await shot(page, 'record.en');
+
+      await page.getByRole('button', { name: 'Lift legal hold' }).click();
+      await page.getByLabel('Reason').fill('Audit closed');
+      await page
+        .getByRole('form', { name: 'Lift legal hold' })
+        .getByRole('button', { name: 'Lift legal hold' })
+        .click();
+      await page.getByRole('status').filter({ hasText: 'The legal hold was lifted.' }).waitFor();
+      await page.getByRole('button', { name: 'Approve disposal' }).click();
+      await page
+        .getByRole('form', { name: 'Approve disposal' })
+        .getByRole('button', { name: 'Approve disposal' })
+        .click();
+      await page.getByText(/^Disposed on /).waitFor();
+    } finally {
+      await context.close();
     }
   });
 });

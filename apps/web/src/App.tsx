@@ -51,6 +51,9 @@ function SignedIn({ children }: { children: ReactNode }) {
 /** Where `/` leads: each role's main page. */
 export function homeOf(me: Me): string {
   if (hasRole(me, 'agency_officer')) return '/inbox';
+  if (hasRole(me, 'records_officer') && !hasRole(me, 'bureau_head') && !hasRole(me, 'auditor')) {
+    return '/records';
+  }
   if (hasRole(me, 'admin') && !hasRole(me, 'bureau_head') && !hasRole(me, 'auditor')) {
     return '/admin';
   }

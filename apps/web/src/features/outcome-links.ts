@@ -14,5 +14,6 @@ export function outcomeLinks(me: Me | null | undefined, t: TFunction): NavLink[]
   return [
     (head || officer || auditor) && { href: '/meeting-series', label: t('meetings.nav') },
     (head || auditor) && { href: '/counterpart-requests', label: t('counterparts.nav') },
+    (hasRole(me, 'records_officer') || auditor) && { href: '/records', label: t('records.nav') },
   ].filter((link): link is NavLink => Boolean(link));
 }

@@ -4,6 +4,8 @@ import { CounterpartRequestPage } from './counterparts/CounterpartRequestPage';
 import { CounterpartRequestsPage } from './counterparts/CounterpartRequestsPage';
 import { MeetingSeriesListPage } from './meetings/MeetingSeriesListPage';
 import { MeetingSeriesPage } from './meetings/MeetingSeriesPage';
+import { RecordPage } from './records/RecordPage';
+import { RecordsPage } from './records/RecordsPage';
 import { SearchPage } from './search/SearchPage';
 
 type Guard = ComponentType<{ children: ReactNode }>;
@@ -41,6 +43,18 @@ export function outcomeRoutes(SignedIn: Guard) {
         {(params) => (
           <SignedIn>
             <CounterpartRequestPage key={params.id} id={params.id} />
+          </SignedIn>
+        )}
+      </Route>
+      <Route path="/records">
+        <SignedIn>
+          <RecordsPage />
+        </SignedIn>
+      </Route>
+      <Route path="/records/:recordId">
+        {(params) => (
+          <SignedIn>
+            <RecordPage key={params.recordId} recordId={params.recordId} />
           </SignedIn>
         )}
       </Route>

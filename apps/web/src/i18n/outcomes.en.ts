@@ -224,6 +224,7 @@ export const outcomesEn = {
     approveConfirm:
       'Dispose of {{record}}? Its content is removed; a tombstone and the proof remain.',
     disposed: 'The record was disposed of.',
+    disposal: 'Disposal',
     disposedState: 'Disposed on {{at}}',
     transfer: 'Download transfer package',
     transferHint: 'Events, files, seals, manifest and public key, to verify offline.',

@@ -222,6 +222,7 @@ export const outcomesKo: OutcomesMessages = {
     approveConfirm:
       '{{record}}을(를) 폐기하시겠습니까? 내용은 삭제되고 폐기 기록과 무결성 증명은 남습니다.',
     disposed: '기록물을 폐기했습니다.',
+    disposal: '폐기',
     disposedState: '{{at}} 폐기',
     transfer: '이관 패키지 내려받기',
     transferHint: '이벤트, 첨부 파일, 봉인, 목록, 공개키를 담아 오프라인으로 검증할 수 있습니다.',
