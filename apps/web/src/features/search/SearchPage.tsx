@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch as useQueryString } from 'wouter';
+import { hasRole, useMe } from '../../api/session';
 import { formatDateTime } from '../../i18n/format';
 import { LoadError } from '../../ui/ErrorState';
 import { PageHeading } from '../../ui/PageHeading';
@@ -24,6 +25,10 @@ export function SearchPage() {
   const kindParam = params.get('kind') as SearchKind | null;
   const kind = kindParam && SEARCH_KINDS.includes(kindParam) ? kindParam : undefined;
   const results = useSearch(q, kind);
+  const { data: me } = useMe();
+  // Officers find the workshops their agency attended but have no workshop page to open.
+  const opens = (item: SearchItem) =>
+    !(item.kind === 'workshop' && !hasRole(me, 'bureau_head') && !hasRole(me, 'auditor'));
   const [draft, setDraft] = useState({ q, kind: kind ?? '' });
   const [from, setFrom] = useState(`${q}|${kind ?? ''}`);
   if (from !== `${q}|${kind ?? ''}`) {
@@ -87,9 +92,15 @@ export function SearchPage() {
                 <span className={`badge badge-kind badge-kind-${item.kind}`}>
                   {t(`search.kinds.${item.kind}`)}
                 </span>{' '}
-                <Link href={searchHref(item)} className="search-result-title">
-                  <ResultTitle item={item} />
-                </Link>
+                {opens(item) ? (
+                  <Link href={searchHref(item)} className="search-result-title">
+                    <ResultTitle item={item} />
+                  </Link>
+                ) : (
+                  <span className="search-result-title">
+                    <ResultTitle item={item} />
+                  </span>
+                )}
                 {item.snippet !== item.title && <p className="search-snippet">{item.snippet}</p>}
                 <p className="search-meta">
                   {t('search.changed', { at: formatDateTime(item.changedAt, i18n.language) })}
