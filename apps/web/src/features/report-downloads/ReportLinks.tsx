@@ -4,13 +4,26 @@ import { boardReportUrl, progressReportUrl, type ReportFormat } from './report-u
 
 const FORMATS: readonly ReportFormat[] = ['xlsx', 'csv'];
 
-function Links({ label, hint, href }: { label: string; hint?: string; href: (f: ReportFormat) => string }) {
+function Links({
+  label,
+  hint,
+  href,
+}: {
+  label: string;
+  hint?: string;
+  href: (f: ReportFormat) => string;
+}) {
   const { t } = useTranslation();
   return (
     <div className="report-links no-print" role="group" aria-label={label}>
       {FORMATS.map((format) => (
         // A plain link: the browser downloads with the session cookie (a GET needs no CSRF token).
-        <a key={format} href={href(format)} download className="btn btn-secondary btn-small btn-link-button">
+        <a
+          key={format}
+          href={href(format)}
+          download
+          className="btn btn-secondary btn-small btn-link-button"
+        >
           {t(`reports.${format}`)}
         </a>
       ))}
