@@ -240,6 +240,31 @@ describe('meeting series (실무 협의)', () => {
     expect(mine.body.items).toEqual([expect.objectContaining({ id: seriesId, held: 2 })]);
   });
 
+  it('names the people a meeting may name and has named, to whoever reads the series only', async () => {
+    type People = { items: { id: string; agency: string; displayName: { ko: string } }[] };
+    const path = `/v1/meeting-series/${seriesId}/people`;
+    const head = await call<People>(api.url, 'GET', path, msitHead);
+    expect(head.status).toBe(200);
+    const agencies = new Set(head.body.items.map((p) => p.agency));
+    // the host and the attending agencies, no one else
+    expect([...agencies].every((a) => ['MSIT', 'KISA', 'NIS'].includes(a))).toBe(true);
+    expect(head.body.items).toContainEqual(
+      expect.objectContaining({
+        id: kimId,
+        agency: 'KISA',
+        displayName: { ko: '김실무', en: 'Kim Silmu' },
+      }),
+    );
+    // ids and names only: no logins or e-mails
+    expect(JSON.stringify(head.body)).not.toMatch(/example\.go\.kr|kim\.meeting/);
+    expect((await call(api.url, 'GET', path, kisaOfficer)).status).toBe(200);
+    expect((await call(api.url, 'GET', path, fscOfficer)).status).toBe(404);
+    expect((await call(api.url, 'GET', path, admin)).status).toBe(403);
+    expect((await call(api.url, 'GET', '/v1/meeting-series/nope/people', msitHead)).status).toBe(
+      400,
+    );
+  });
+
   it('exports the series as iCalendar that ical.js reads back', async () => {
     const res = await fetch(`${api.url}/v1/meeting-series/${seriesId}/calendar.ics`, {
       headers: { authorization: `Bearer ${kisaOfficer.token}` },

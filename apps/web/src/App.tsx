@@ -14,6 +14,7 @@ import { SignInPage } from './features/sign-in/SignInPage';
 import { NewWorkshopPage } from './features/workshops/NewWorkshopPage';
 import { WorkshopPage } from './features/workshops/WorkshopPage';
 import { WorkshopsPage } from './features/workshops/WorkshopsPage';
+import { outcomeRoutes } from './features/outcome-routes';
 import { Layout } from './ui/Layout';
 import { LoadError, NotFound } from './ui/ErrorState';
 
@@ -50,6 +51,9 @@ function SignedIn({ children }: { children: ReactNode }) {
 /** Where `/` leads: each role's main page. */
 export function homeOf(me: Me): string {
   if (hasRole(me, 'agency_officer')) return '/inbox';
+  if (hasRole(me, 'records_officer') && !hasRole(me, 'bureau_head') && !hasRole(me, 'auditor')) {
+    return '/records';
+  }
   if (hasRole(me, 'admin') && !hasRole(me, 'bureau_head') && !hasRole(me, 'auditor')) {
     return '/admin';
   }
@@ -138,6 +142,7 @@ export function App({ client }: { client: QueryClient }) {
               </SignedIn>
             )}
           </Route>
+          {outcomeRoutes(SignedIn)}
           <Route>
             <NotFound />
           </Route>

@@ -5,6 +5,7 @@ import { initI18n } from './i18n/i18n';
 import './styles/fonts.css';
 import 'krds-uiux/resources/css/token/krds_tokens.css';
 import './styles/app.css';
+import './styles/outcomes.css';
 
 initI18n();
 createRoot(document.getElementById('root')!).render(

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { DirectoryModule } from '@liaison/directory';
 import { MeetingsModule } from '@liaison/meetings';
 import { MeetingSeriesController } from './meeting-series.controller';
 
 @Module({
-  imports: [MeetingsModule],
+  imports: [MeetingsModule, DirectoryModule],
   controllers: [MeetingSeriesController],
 })
 export class MeetingsApiModule {}

@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
 import { SearchReader } from '@liaison/views';
 import { SearchRequestDto } from './search.request.dto';
+import { SearchPageDto } from './search.response.dto';
 
 @ApiTags('search')
 @ApiBearerAuth()
@@ -17,6 +18,7 @@ export class SearchController {
       'Follow-ups, comments, workshops and meetings the caller may read that hold every word ' +
       'of q (Korean or English), best first',
   })
+  @ApiOkResponse({ type: SearchPageDto })
   search(@Query() query: SearchRequestDto, @CurrentUser() user: AuthenticatedUser) {
     return this.reader.search(user, query);
   }

@@ -29,6 +29,14 @@ export const WEB_APP_PATHS = [
   '/admin/api-keys',
   '/admin/webhooks',
   '/admin/dead-letters',
+  // wave 2's outcomes: search, meeting series, requests to counterparts, records
+  '/search',
+  '/meeting-series',
+  '/meeting-series/:id',
+  '/counterpart-requests',
+  '/counterpart-requests/:id',
+  '/records',
+  '/records/:recordId',
 ] as const;
 
 /** Hashed file names change with their content, so a browser may keep them for a year. */

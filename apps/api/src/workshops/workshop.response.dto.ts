@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ClassificationDto } from '../classification/classification.response.dto';
 
 class FollowUpProgressDto {
   @ApiProperty() total!: number;
@@ -78,6 +79,8 @@ export class WorkshopDto {
   @ApiProperty({ type: [String] }) attendingAgencies!: string[];
   @ApiProperty({ type: [String] }) topics!: string[];
   @ApiPropertyOptional() summary?: string;
+  @ApiPropertyOptional({ type: ClassificationDto, description: 'absent: public' })
+  classification?: ClassificationDto;
   @ApiProperty({
     type: 'object',
     additionalProperties: { $ref: '#/components/schemas/AgreedActionDto' },

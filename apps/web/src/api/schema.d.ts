@@ -936,6 +936,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/meeting-series/{id}/people': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whom a meeting of the series may name (the active people of its host and attending agencies) and whom its meetings named: ids and names only, to whoever reads the series */
+    get: operations['MeetingSeriesController_attendees'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/meeting-series/{id}/calendar.ics': {
     parameters: {
       query?: never;
@@ -1752,6 +1769,14 @@ export interface components {
       nextCursor: string | null;
       stale: boolean;
     };
+    ClassificationDto: {
+      /** @enum {string} */
+      level: 'public' | 'restricted' | 'confidential';
+      /** @description restricted: the agencies named */
+      agencies?: string[];
+      /** @description confidential: the people named */
+      people?: string[];
+    };
     WorkshopSourcesProgressDto: {
       followUps: components['schemas']['FollowUpProgressDto'];
       actions: components['schemas']['SourceProgressDto'][];
@@ -1772,6 +1797,8 @@ export interface components {
       attendingAgencies: string[];
       topics: string[];
       summary?: string;
+      /** @description absent: public */
+      classification?: components['schemas']['ClassificationDto'];
       actions: {
         [key: string]: components['schemas']['AgreedActionDto'];
       };
@@ -1930,14 +1957,6 @@ export interface components {
       reason?: string;
       /** @description the contribution’s version last recorded on the lead */
       recordedVersion: number;
-    };
-    ClassificationDto: {
-      /** @enum {string} */
-      level: 'public' | 'restricted' | 'confidential';
-      /** @description restricted: the agencies named */
-      agencies?: string[];
-      /** @description confidential: the people named */
-      people?: string[];
     };
     FollowUpDto: {
       /** Format: uuid */
@@ -2481,6 +2500,15 @@ export interface components {
       /** @example AI 보안 실무 협의 */
       title?: string;
     };
+    MeetingCommandResultDto: {
+      /** Format: uuid */
+      id: string;
+      version: number;
+      /** @description global log position (read your writes with minPosition) */
+      position: number;
+      /** @description the meeting’s number, when the command was about one */
+      number?: number;
+    };
     ScheduleMeetingRequest: {
       /** @example 2026-12-15T09:00:00Z */
       startsAt: string;
@@ -2517,6 +2545,120 @@ export interface components {
     CancelMeetingRequest: {
       /** @example rescheduled */
       reason: string;
+    };
+    MeetingSeriesSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      workshopId: string;
+      /** Format: uuid */
+      actionId: string;
+      /** @example MSIT */
+      hostAgency: string;
+      title: string;
+      /** @description meetings scheduled so far */
+      meetings: number;
+      /** @description meetings held */
+      held: number;
+      nextStartsAt: string | null;
+      /** @description YYYY-MM-DD */
+      lastHeldOn: string | null;
+      version: number;
+    };
+    MeetingSeriesListDto: {
+      items: components['schemas']['MeetingSeriesSummaryDto'][];
+    };
+    MeetingAttendeesDto: {
+      /** @description people of the directory (ids) */
+      people: string[];
+      /** @description agencies that attended as such */
+      agencies: string[];
+    };
+    AgendaItemDto: {
+      /** Format: uuid */
+      followUpId: string;
+      title: string;
+      assigneeAgency: string;
+      status: string;
+      dueAt: string;
+      overdue: boolean;
+      /** @description the task’s version the agenda was read at */
+      version: number;
+      /** @description carried over: the first meeting whose agenda held it */
+      carriedFrom?: number;
+    };
+    MeetingDto: {
+      number: number;
+      /** @enum {string} */
+      status: 'scheduled' | 'held' | 'cancelled';
+      startsAt: string;
+      durationMinutes: number;
+      location?: string;
+      /** @description the day it was held, YYYY-MM-DD */
+      date?: string;
+      attendees?: components['schemas']['MeetingAttendeesDto'];
+      /** @description 회의록 */
+      minutes?: string;
+      decisions?: string[];
+      agenda?: components['schemas']['AgendaItemDto'][];
+      cancelReason?: string;
+    };
+    MeetingSeriesDetailDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      workshopId: string;
+      /** Format: uuid */
+      actionId: string;
+      hostAgency: string;
+      title: string;
+      attendingAgencies: string[];
+      version: number;
+      updatedAt: string;
+      meetings: components['schemas']['MeetingDto'][];
+    };
+    MeetingPersonDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example KISA */
+      agency: string;
+      displayName: components['schemas']['PersonNameDto'];
+      /** @description still active in the directory */
+      active: boolean;
+    };
+    MeetingPeopleDto: {
+      items: components['schemas']['MeetingPersonDto'][];
+    };
+    SearchItemDto: {
+      /** @enum {string} */
+      kind: 'follow-up' | 'comment' | 'workshop' | 'meeting-series' | 'meeting';
+      /** @description the task, comment, workshop or series id */
+      id: string;
+      /** @description a comment’s title is its task’s */
+      title: string;
+      /** @description the text around the first match, one line */
+      snippet: string;
+      /**
+       * Format: uuid
+       * @description a comment’s follow-up
+       */
+      followUpId?: string;
+      /**
+       * Format: uuid
+       * @description a meeting’s series
+       */
+      seriesId?: string;
+      /** @description a meeting’s number in its series */
+      number?: number;
+      /** Format: uuid */
+      workshopId: string | null;
+      changedAt: string;
+    };
+    SearchPageDto: {
+      items: components['schemas']['SearchItemDto'][];
+      nextCursor: string | null;
+      /** @description the view had not caught up with minPosition in time */
+      stale: boolean;
     };
     DraftCounterpartRequestBody: {
       /**
@@ -4556,7 +4698,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingSeriesListDto'];
+        };
       };
     };
   };
@@ -4577,7 +4721,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingCommandResultDto'];
+        };
       };
     };
   };
@@ -4600,7 +4746,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingCommandResultDto'];
+        };
       };
     };
   };
@@ -4624,7 +4772,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingCommandResultDto'];
+        };
       };
     };
   };
@@ -4648,7 +4798,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingCommandResultDto'];
+        };
       };
     };
   };
@@ -4667,7 +4819,30 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingSeriesDetailDto'];
+        };
+      };
+    };
+  };
+  MeetingSeriesController_attendees: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingPeopleDto'];
+        };
       };
     };
   };
@@ -4713,7 +4888,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SearchPageDto'];
+        };
       };
     };
   };

@@ -1,3 +1,4 @@
+import { outcomesEn } from './outcomes.en';
 import type { FollowUpEventMap } from '../../../../libs/follow-up/src/domain/events';
 
 /** English messages. Every key here has its Korean twin in ko.ts (the types and a spec hold them). */
@@ -494,6 +495,8 @@ export const en = {
     generic: 'Something went wrong: {{message}}',
     home: 'Go to the start page',
   },
+  // wave 2's outcome pages (search, classification, reports, meetings, counterparts, records)
+  ...outcomesEn,
 };
 
 type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> };

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { outcomesKo } from './outcomes.ko';
 
 /** 한국어 메시지: 용어는 GLOSSARY.md(후속 조치, 담당자, 접수, 착수, 결과 제출, 반려…)를 따른다. */
 export const ko: Messages = {
@@ -492,4 +493,6 @@ export const ko: Messages = {
     generic: '오류가 발생했습니다: {{message}}',
     home: '첫 화면으로 이동',
   },
+  // 2차 성과 화면(검색, 보안 등급, 보고서, 회의, 외부 기관 요청, 기록물)
+  ...outcomesKo,
 };

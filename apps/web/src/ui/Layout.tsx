@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { useLiveChanges } from '../api/live';
 import { hasRole, signOut, useMe, useResetSession } from '../api/session';
+import { outcomeLinks } from '../features/outcome-links';
+import { SiteSearch } from '../features/search/SiteSearch';
 import { ActingFor } from './ActingFor';
 import { ConnectionBanner } from './ConnectionBanner';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -15,9 +17,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const [location, navigate] = useLocation();
   const language = i18n.language === 'en' ? 'en' : 'ko';
   // live changes for those who read tasks (admins have no such page)
-  useLiveChanges(
-    hasRole(me, 'agency_officer') || hasRole(me, 'bureau_head') || hasRole(me, 'auditor'),
-  );
+  const readsTasks =
+    hasRole(me, 'agency_officer') || hasRole(me, 'bureau_head') || hasRole(me, 'auditor');
+  useLiveChanges(readsTasks);
 
   const links = [
     hasRole(me, 'agency_officer') && { href: '/inbox', label: t('nav.inbox') },
@@ -35,6 +37,7 @@ export function Layout({ children }: { children: ReactNode }) {
     },
     hasRole(me, 'auditor') && { href: '/audit', label: t('nav.audit') },
     hasRole(me, 'admin') && { href: '/admin', label: t('nav.admin') },
+    ...outcomeLinks(me, t),
   ].filter((link): link is { href: string; label: string } => Boolean(link));
 
   return (
@@ -49,6 +52,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <span className="brand-tagline">{t('app.tagline')}</span>
           </Link>
           <div className="masthead-tools">
+            {readsTasks && <SiteSearch />}
             <LanguageSwitch />
             {me && (
               <>

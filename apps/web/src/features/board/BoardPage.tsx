@@ -4,6 +4,8 @@ import { formatDateTime } from '../../i18n/format';
 import { OverdueBadge, PriorityLabel, StatusBadge } from '../../ui/Badges';
 import { LoadError } from '../../ui/ErrorState';
 import { PageHeading } from '../../ui/PageHeading';
+import { ClassificationBadge } from '../classification/ClassificationBadge';
+import { BoardReportLinks } from '../report-downloads/ReportLinks';
 import { isOverdue } from '../inbox/InboxPage';
 import { filtersToSearch, parseFilters, type BoardFilters } from './board-filters';
 import { useAgencies } from '../../api/agencies';
@@ -29,6 +31,7 @@ export function BoardPage() {
     <>
       <PageHeading>{t('board.title')}</PageHeading>
       <BoardFiltersForm key={search} value={filters} agencies={agencies.data ?? []} onApply={go} />
+      <BoardReportLinks filters={filters} />
       {board.isError ? (
         <LoadError error={board.error} retry={() => void board.refetch()} />
       ) : board.isPending ? (
@@ -54,7 +57,15 @@ export function BoardPage() {
               {board.data.items.map((task) => (
                 <tr key={task.followUpId} className={isOverdue(task) ? 'row-overdue' : undefined}>
                   <td>
-                    <Link href={`/follow-ups/${task.followUpId}`}>{task.title}</Link>
+                    <Link href={`/follow-ups/${task.followUpId}`}>{task.title}</Link>{' '}
+                    <ClassificationBadge
+                      quiet
+                      classification={{
+                        level: task.classificationLevel,
+                        agencies: task.classificationAgencies,
+                        people: task.classificationPeople,
+                      }}
+                    />
                   </td>
                   <td>{task.assigneeAgency}</td>
                   <td>

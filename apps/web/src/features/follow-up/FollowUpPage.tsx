@@ -7,6 +7,8 @@ import { formatDateTime } from '../../i18n/format';
 import { OverdueBadge, PriorityLabel, StatusBadge } from '../../ui/Badges';
 import { LoadError } from '../../ui/ErrorState';
 import { PageHeading } from '../../ui/PageHeading';
+import { ChangeClassification } from '../classification/ChangeClassification';
+import { ClassificationBadge } from '../classification/ClassificationBadge';
 import { useColleagues, useFollowUp, usePerformVerb } from './follow-up.queries';
 import { AttachmentsPanel } from './Attachments';
 import { CommentsPanel } from './Comments';
@@ -42,8 +44,18 @@ export function FollowUpPage({ id }: { id: string }) {
       <p className="eyebrow">{t('followUp.heading')}</p>
       <PageHeading>{f.title}</PageHeading>
       <p className="status-line">
-        <StatusBadge status={f.status} /> {f.overdue && <OverdueBadge />}
+        <StatusBadge status={f.status} /> {f.overdue && <OverdueBadge />}{' '}
+        <ClassificationBadge classification={f.classification} />
       </p>
+      {hasRole(me, 'bureau_head') && me?.person.agency === f.hostAgency && (
+        <ChangeClassification
+          target="follow-up"
+          id={id}
+          current={f.classification}
+          agencies={agencies.data ?? []}
+          peopleFrom={[f.assigneeAgency]}
+        />
+      )}
       <section aria-labelledby="details-heading" className="panel">
         <h2 id="details-heading">{t('followUp.details')}</h2>
         <dl className="details">

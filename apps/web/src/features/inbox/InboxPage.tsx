@@ -6,6 +6,7 @@ import { formatDateTime } from '../../i18n/format';
 import { OverdueBadge, PriorityLabel, StatusBadge } from '../../ui/Badges';
 import { LoadError } from '../../ui/ErrorState';
 import { PageHeading } from '../../ui/PageHeading';
+import { ClassificationBadge } from '../classification/ClassificationBadge';
 import { DelegationPanel } from './DelegationPanel';
 import { useInbox, type InboxScope } from './inbox.queries';
 
@@ -60,7 +61,15 @@ export function InboxPage() {
               {tasks.map((task) => (
                 <tr key={task.followUpId} className={isOverdue(task) ? 'row-overdue' : undefined}>
                   <td>
-                    <Link href={`/follow-ups/${task.followUpId}`}>{task.title}</Link>
+                    <Link href={`/follow-ups/${task.followUpId}`}>{task.title}</Link>{' '}
+                    <ClassificationBadge
+                      quiet
+                      classification={{
+                        level: task.classificationLevel,
+                        agencies: task.classificationAgencies,
+                        people: task.classificationPeople,
+                      }}
+                    />
                   </td>
                   <td>
                     <StatusBadge status={task.status} />

@@ -4,6 +4,8 @@ import { useLocation } from 'wouter';
 import { useAgencies, useCounterparts, type Agency } from '../../api/agencies';
 import { useMe } from '../../api/session';
 import { PageHeading } from '../../ui/PageHeading';
+import { draftProblem, PUBLIC_DRAFT, toRequest } from '../classification/classification';
+import { ClassificationFields } from '../classification/ClassificationFields';
 import { useWorkshopCommands } from './workshops.queries';
 
 function Choices({
@@ -52,6 +54,8 @@ export function NewWorkshopPage() {
   const [summary, setSummary] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [classification, setClassification] = useState(PUBLIC_DRAFT);
+  const [classProblem, setClassProblem] = useState<string | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -59,6 +63,9 @@ export function NewWorkshopPage() {
       setProblem(t('field.required'));
       return;
     }
+    const lacking = draftProblem(classification);
+    setClassProblem(lacking && t(lacking));
+    if (lacking) return;
     setBusy(true);
     setProblem(null);
     try {
@@ -73,6 +80,7 @@ export function NewWorkshopPage() {
           .map((line) => line.trim())
           .filter(Boolean),
         ...(summary.trim() && { summary: summary.trim() }),
+        classification: toRequest(classification),
       });
       navigate(`/workshops/${id}`);
     } catch (err) {
@@ -133,6 +141,16 @@ export function NewWorkshopPage() {
             onChange={(e) => setSummary(e.target.value)}
           />
         </div>
+        <ClassificationFields
+          value={classification}
+          onChange={(next) => {
+            setClassification(next);
+            setClassProblem(null);
+          }}
+          agencies={agencies.data ?? []}
+          peopleFrom={[...(me?.person.agency ? [me.person.agency] : []), ...attending]}
+          problem={classProblem}
+        />
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {t('workshops.save')}
         </button>

@@ -3,7 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { useAgencies, useCounterparts, type Agency } from '../../api/agencies';
 import { formatDate } from '../../i18n/format';
 import { LoadError } from '../../ui/ErrorState';
+import { hasRole, useMe } from '../../api/session';
 import { PageHeading } from '../../ui/PageHeading';
+import {
+  draftProblem,
+  INHERIT_DRAFT,
+  toRequest,
+  type ClassificationDraft,
+} from '../classification/classification';
+import { ChangeClassification } from '../classification/ChangeClassification';
+import { ClassificationBadge } from '../classification/ClassificationBadge';
+import { ClassificationFields } from '../classification/ClassificationFields';
+import { WorkshopCounterpartRequests } from '../counterparts/WorkshopCounterpartRequests';
+import { WorkshopMeetings } from '../meetings/WorkshopMeetings';
+import { ProgressReportLinks } from '../report-downloads/ReportLinks';
 import { dueAtOf } from '../follow-up/VerbPanel';
 import { useWorkshop, useWorkshopCommands, type Workshop } from './workshops.queries';
 
@@ -27,6 +40,7 @@ function InlineForm({
   fields,
   initial = {},
   doneMessage,
+  extra,
   onSubmit,
 }: {
   open: string;
@@ -34,6 +48,8 @@ function InlineForm({
   fields: readonly FieldSpec[];
   initial?: Values;
   doneMessage?: string;
+  /** More of the form after its fields (the classification of a follow-up). */
+  extra?: ReactNode;
   onSubmit: (values: Values) => Promise<void>;
 }) {
   const { t } = useTranslation();
@@ -133,6 +149,7 @@ function InlineForm({
               </div>
             );
           })}
+          {extra}
           <div className="button-row">
             <button type="submit" className="btn btn-primary" disabled={busy}>
               {submitLabel}
@@ -168,6 +185,8 @@ function Source({
 }): ReactNode {
   const { t, i18n } = useTranslation();
   const commands = useWorkshopCommands();
+  const [classification, setClassification] = useState<ClassificationDraft>(INHERIT_DRAFT);
+  const [classProblem, setClassProblem] = useState<string | null>(null);
   const progress = [
     ...(workshop.progress?.actions ?? []),
     ...(workshop.progress?.requests ?? []),
@@ -209,8 +228,25 @@ function Source({
             })),
           },
         ]}
-        onSubmit={(v) =>
-          commands.assign({
+        extra={
+          <ClassificationFields
+            value={classification}
+            onChange={(next) => {
+              setClassification(next);
+              setClassProblem(null);
+            }}
+            agencies={agencies}
+            peopleFrom={workshop.attendingAgencies}
+            allowInherit
+            problem={classProblem}
+          />
+        }
+        onSubmit={async (v) => {
+          const lacking = draftProblem(classification);
+          setClassProblem(lacking && t(lacking));
+          if (lacking) throw new Error(t(lacking));
+          const chosen = toRequest(classification);
+          await commands.assign({
             workshopId: workshop.id,
             sourceId,
             assigneeAgency: v.assigneeAgency,
@@ -218,8 +254,10 @@ function Source({
             ...(v.instructions?.trim() && { instructions: v.instructions.trim() }),
             dueAt: dueAtOf(v.due),
             priority: v.priority as 'normal',
-          })
-        }
+            ...(chosen && { classification: chosen }),
+          });
+          setClassification(INHERIT_DRAFT);
+        }}
       />
     </li>
   );
@@ -232,6 +270,7 @@ export function WorkshopPage({ id }: { id: string }) {
   const agencies = useAgencies();
   const counterparts = useCounterparts();
   const commands = useWorkshopCommands();
+  const { data: me } = useMe();
 
   if (workshop.isPending) return <p role="status">{t('app.loading')}</p>;
   if (workshop.isError) {
@@ -245,6 +284,18 @@ export function WorkshopPage({ id }: { id: string }) {
     <article>
       <p className="eyebrow">{t('workshops.title')}</p>
       <PageHeading>{w.title}</PageHeading>
+      <p className="status-line">
+        <ClassificationBadge classification={w.classification} />
+      </p>
+      {hasRole(me, 'bureau_head') && me?.person.agency === w.hostAgency && (
+        <ChangeClassification
+          target="workshop"
+          id={id}
+          current={w.classification}
+          agencies={allAgencies}
+          peopleFrom={[w.hostAgency, ...w.attendingAgencies]}
+        />
+      )}
       <section aria-labelledby="ws-details" className="panel">
         <h2 id="ws-details">{t('workshops.details')}</h2>
         <dl className="details">
@@ -271,6 +322,7 @@ export function WorkshopPage({ id }: { id: string }) {
           <dt>{t('workshops.progress')}</dt>
           <dd>{t('workshops.progressOf', { done, total: w.progress?.followUps.total ?? 0 })}</dd>
         </dl>
+        <ProgressReportLinks workshopId={id} />
       </section>
 
       <section aria-labelledby="ws-actions" className="panel">
@@ -359,6 +411,25 @@ export function WorkshopPage({ id }: { id: string }) {
           }
         />
       </section>
+      <WorkshopMeetings
+        workshopId={id}
+        actions={Object.entries(w.actions).map(([actionId, a]) => ({
+          id: actionId,
+          description: a.description,
+        }))}
+        canRun={hasRole(me, 'bureau_head') && me?.person.agency === w.hostAgency}
+      />
+      <WorkshopCounterpartRequests
+        workshopId={id}
+        infoRequests={Object.entries(w.requests)
+          .filter(([, r]) => (counterparts.data ?? []).some((c) => c.code === r.requestedFrom))
+          .map(([requestId, r]) => ({
+            id: requestId,
+            subject: r.subject,
+            counterpart: r.requestedFrom,
+          }))}
+        canRun={hasRole(me, 'bureau_head') && me?.person.agency === w.hostAgency}
+      />
     </article>
   );
 }

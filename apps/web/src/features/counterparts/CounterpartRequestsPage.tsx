@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { formatDateTime } from '../../i18n/format';
+import { OverdueBadge } from '../../ui/Badges';
+import { LoadError } from '../../ui/ErrorState';
+import { PageHeading } from '../../ui/PageHeading';
+import { useCounterpartRequests, type CounterpartSummary } from './counterparts.queries';
+
+export function CounterpartStatus({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`badge badge-counterpart-${status}`}>
+      {t(`counterparts.states.${status}`)}
+    </span>
+  );
+}
+
+/** Requests as a table: what each asked, of whom, its state and what is still owed. */
+export function CounterpartTable({
+  items,
+  caption,
+}: {
+  items: CounterpartSummary[];
+  caption: string;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="table-wrap">
+      <table className="data-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('counterparts.subject')}</th>
+            <th scope="col">{t('counterparts.counterpart')}</th>
+            <th scope="col">{t('counterparts.status')}</th>
+            <th scope="col">{t('counterparts.due')}</th>
+            <th scope="col">{t('counterparts.answers')}</th>
+            <th scope="col">{t('counterparts.chases')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((r) => (
+            <tr key={r.id} className={r.overdue ? 'row-overdue' : undefined}>
+              <td>
+                <Link href={`/counterpart-requests/${r.id}`}>{r.subject}</Link>
+              </td>
+              <td>{r.counterpart}</td>
+              <td>
+                <CounterpartStatus status={r.status} />{' '}
+                {r.owed && <span className="badge badge-owed">{t('counterparts.owed')}</span>}
+              </td>
+              <td>
+                {r.dueAt ? (
+                  <>
+                    <time dateTime={r.dueAt}>{formatDateTime(r.dueAt, i18n.language)}</time>{' '}
+                    {r.overdue && <OverdueBadge />}
+                  </>
+                ) : (
+                  '—'
+                )}
+              </td>
+              <td>{r.answers}</td>
+              <td>{r.chases}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** /counterpart-requests: the bureau's requests to outside counterparts, owed ones first. */
+export function CounterpartRequestsPage() {
+  const { t } = useTranslation();
+  const [owed, setOwed] = useState(true);
+  const list = useCounterpartRequests({ owed });
+  return (
+    <>
+      <PageHeading>{t('counterparts.title')}</PageHeading>
+      <div className="filters">
+        <div className="field field-check">
+          <input
+            id="counterparts-owed"
+            type="checkbox"
+            checked={owed}
+            onChange={(e) => setOwed(e.target.checked)}
+          />
+          <label htmlFor="counterparts-owed">{t('counterparts.owedOnly')}</label>
+        </div>
+      </div>
+      {list.isError ? (
+        <LoadError error={list.error} retry={() => void list.refetch()} />
+      ) : list.isPending ? (
+        <p role="status">{t('app.loading')}</p>
+      ) : list.data.items.length === 0 ? (
+        <p>{t('counterparts.empty')}</p>
+      ) : (
+        <CounterpartTable items={list.data.items} caption={t('counterparts.caption')} />
+      )}
+    </>
+  );
+}
