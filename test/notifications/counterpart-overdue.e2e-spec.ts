@@ -11,7 +11,7 @@ import { startSmtpServer, TestSmtpServer } from '../support/smtp-server';
 import { createThrowawayDatabase, ThrowawayDatabase } from '../support/throwaway-database';
 import { NotificationsRuntime, startNotificationsRuntime } from './notifications-harness';
 
-type Who = 'head' | 'headEn' | 'headOff' | 'officer' | 'outsider';
+type Who = 'head' | 'headEn' | 'headOff' | 'headDigest' | 'officer' | 'outsider';
 interface Person {
   id: string;
   email: string;
@@ -142,6 +142,7 @@ describe('counterpart overdue notifications', () => {
       ['head', HOST, 'bureau_head', '김국장', 'Kim Director'],
       ['headEn', HOST, 'bureau_head', '박국장', 'Park Director'],
       ['headOff', HOST, 'bureau_head', '윤국장', 'Yoon Director'],
+      ['headDigest', HOST, 'bureau_head', '정국장', 'Jung Director'],
       ['officer', HOST, 'agency_officer', '이담당', 'Lee Officer'],
       ['outsider', OTH, 'bureau_head', '오국장', 'Oh Director'],
     ];
@@ -167,6 +168,9 @@ describe('counterpart overdue notifications', () => {
     expect((await prefs('headEn', { language: 'en' })).status).toBe(200);
     expect(
       (await prefs('headOff', { kinds: { counterpart_overdue: { enabled: false } } })).status,
+    ).toBe(200);
+    expect(
+      (await prefs('headDigest', { kinds: { counterpart_overdue: { email: 'digest' } } })).status,
     ).toBe(200);
 
     rt = await startNotificationsRuntime(pool, {
@@ -247,7 +251,10 @@ describe('counterpart overdue notifications', () => {
         [chased[0].eventId],
       )
     ).rows;
-    expect(told.map((r) => r.person_id).sort()).toEqual([p.head.id, p.headEn.id].sort());
+    expect(told.map((r) => r.person_id).sort()).toEqual(
+      [p.head.id, p.headEn.id, p.headDigest.id].sort(),
+    );
+    expect(mails('headDigest')).toHaveLength(0); // in the day's digest
     expect(new Set(told.map((r) => r.kind))).toEqual(new Set(['counterpart_overdue']));
 
     // the token: not in any mail, not in any table (outbox, in-app facts, the log itself)
@@ -303,8 +310,19 @@ describe('counterpart overdue notifications', () => {
           chased[0].eventId,
         ])
       ).rows[0].n,
-    ).toBe(2);
+    ).toBe(3);
     expect(worker.isRunning()).toBe(true);
+  });
+
+  it('a head who chose the digest finds it in the day’s digest, once', async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    await rt.sweep.sweep(tomorrow);
+    await waitFor(async () => mails('headDigest').length >= 1, 10_000, 'the digest');
+    await rt.sweep.sweep(tomorrow);
+    await settle();
+    expect(mails('headDigest')).toHaveLength(1);
+    expect(mails('headDigest')[0].subject).toMatch(/알림 요약 \(1건\)$/);
+    expect(mails('headDigest')[0].text).toContain('회신 기한 경과(OpenAI): AI 악용 위협 지표 공유');
   });
 
   it('a bureau head’s own chase tells no one (their own act; the link came back to them)', async () => {
