@@ -7,6 +7,8 @@ export const NOTIFICATION_KINDS = [
   'rejection',
   'comment',
   'mention',
+  /** A request to an outside counterpart passed a due time unanswered (CounterpartRequestChased). */
+  'counterpart_overdue',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

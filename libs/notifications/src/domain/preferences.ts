@@ -29,6 +29,7 @@ export const DEFAULT_PREFERENCES: NotificationPreferences = Object.freeze({
     rejection: { enabled: true, email: 'immediate' },
     comment: { enabled: true, email: 'digest' },
     mention: { enabled: true, email: 'immediate' },
+    counterpart_overdue: { enabled: true, email: 'immediate' },
   }),
 }) as NotificationPreferences;
 

@@ -3,13 +3,20 @@ import { EventStore, StoredEvent } from '@liaison/event-store';
 import { PeopleReader, PersonRecord } from '@liaison/directory';
 import { FollowUpState } from '@liaison/follow-up';
 import { NotificationsConfig } from '../config/notifications.config';
-import { Audience, EventFacts, NOTIFYING_EVENTS, noticesFor } from '../domain/audience';
+import { Audience, EventFacts, Notice, NOTIFYING_EVENTS, noticesFor } from '../domain/audience';
+import {
+  counterpartNoticesFor,
+  foldRequest,
+  isCounterpartStream,
+  personMaySeeRequest,
+} from '../domain/counterpart-audience';
 import { domainOf, notificationMessageId } from '../domain/message-id';
 import { NotificationKind } from '../domain/notification-kinds';
 import { NotificationPreferences } from '../domain/preferences';
-import { foldTask, personMaySee } from '../domain/visibility';
+import { foldTask, PersonForPolicy, personMaySee } from '../domain/visibility';
 import { PreferencesStore } from '../reading/preferences-store';
-import { NotificationFacts, renderLetter } from '../templates/notification-templates';
+import { CounterpartOverdueFacts } from '../templates/counterpart-templates';
+import { LetterFacts, NotificationFacts, renderLetter } from '../templates/notification-templates';
 import { seoulDay } from './seoul-day';
 
 /** An e-mail the batch planned, to queue once the batch has committed. */
@@ -44,10 +51,49 @@ export class NotificationPlanner {
   async plan(events: readonly StoredEvent[], tx: PoolClient): Promise<PlannedEmail[]> {
     const emails: PlannedEmail[] = [];
     for (const event of events) {
-      if (!NOTIFYING_EVENTS.has(event.type) || !event.streamId.startsWith('follow-up-')) continue;
-      emails.push(...(await this.planOne(event, tx)));
+      if (NOTIFYING_EVENTS.has(event.type) && event.streamId.startsWith('follow-up-')) {
+        emails.push(...(await this.planOne(event, tx)));
+      } else if (event.type === 'CounterpartRequestChased' && isCounterpartStream(event.streamId)) {
+        emails.push(...(await this.planCounterpart(event, tx)));
+      }
     }
     return emails;
+  }
+
+  /**
+   * A counterpart request's reminder at a due time: its bureau heads, by the counterparts' read
+   * policy, with the request as it stood once the reminder applied. Keyed by the reminder's
+   * event id (derived from the request and the due time), so once per due time.
+   */
+  private async planCounterpart(event: StoredEvent, tx: PoolClient): Promise<PlannedEmail[]> {
+    const stream = (await this.store.readStreams([event.streamId], tx)).get(event.streamId) ?? [];
+    const upTo = stream.filter((e) => e.version <= event.version);
+    const request = foldRequest(upTo);
+    const actors = actorsOf(event);
+    const facts: EventFacts = { type: event.type, data: event.data, actors };
+    const planned = await this.audienceOf(counterpartNoticesFor(facts, request), actors, tx, (p) =>
+      personMaySeeRequest(p, request),
+    );
+    if (planned.size === 0) return [];
+    const data = event.data as { forDueAt?: unknown; link?: unknown };
+    const sent = upTo.find((e) => e.type === 'CounterpartRequestSent');
+    const requestFacts: CounterpartOverdueFacts = {
+      about: 'counterpart_request',
+      requestId: request.requestId!,
+      workshopId: request.workshopId!,
+      counterpart: request.counterpart!,
+      subject: request.subject!,
+      hostAgency: request.hostAgency!,
+      liaisonAgency: request.liaisonAgency!,
+      forDueAt: String(data.forDueAt),
+      ...(sent && { sentAt: sent.recordedAt.toISOString() }),
+      acknowledged: request.acknowledged,
+      partAnswers: request.answers.length,
+      newLink: data.link !== undefined,
+    };
+    // The web app shows a request within its workshop; never the counterpart's link.
+    const link = this.config.appUrl && `${this.config.appUrl}/workshops/${request.workshopId}`;
+    return this.record(event, planned, requestFacts, null, link, tx);
   }
 
   // Every read of the batch goes through the subscription's own connection (tx): a read
@@ -59,18 +105,45 @@ export class NotificationPlanner {
     if (!task.exists) return [];
     const actors = actorsOf(event);
     const facts: EventFacts = { type: event.type, data: event.data, actors };
+    const planned = await this.audienceOf(noticesFor(facts, task), actors, tx, (p) =>
+      personMaySee(p, task),
+    );
+    if (planned.size === 0) return [];
+    const taskFacts = await this.factsOf(event, task, tx);
+    const link = this.config.appUrl && `${this.config.appUrl}/follow-ups/${task.followUpId}`;
+    return this.record(event, planned, taskFacts, task.followUpId, link, tx);
+  }
+
+  /**
+   * The people the notices name: told once per event (a mention wins over the comment), never
+   * about one's own act, never about what the read policy refuses them.
+   */
+  private async audienceOf(
+    notices: readonly Notice[],
+    actors: readonly string[],
+    tx: PoolClient,
+    maySee: (person: PersonForPolicy) => boolean,
+  ): Promise<Map<string, Planned>> {
     const planned = new Map<string, Planned>();
-    for (const notice of noticesFor(facts, task)) {
+    for (const notice of notices) {
       for (const person of await this.resolve(notice.audience, tx)) {
-        // told once per event (a mention wins over the comment), never about one's own act,
-        // never about a task one may not see
         if (planned.has(person.id) || actors.includes(person.id)) continue;
-        if (!personMaySee(person, task)) continue;
+        if (!maySee(person)) continue;
         planned.set(person.id, { person, kind: notice.kind });
       }
     }
-    if (planned.size === 0) return [];
-    const taskFacts = await this.factsOf(event, task, tx);
+    return planned;
+  }
+
+  /** The in-app rows and the outbox rows of one event, by each person's preferences. */
+  private async record(
+    event: StoredEvent,
+    planned: Map<string, Planned>,
+    facts: LetterFacts,
+    followUpId: string | null,
+    link: string | undefined,
+    tx: PoolClient,
+  ): Promise<PlannedEmail[]> {
     const prefs = await this.preferences.forPeople([...planned.keys()], tx);
     const emails: PlannedEmail[] = [];
     for (const { person, kind } of planned.values()) {
@@ -81,17 +154,9 @@ export class NotificationPlanner {
            (event_id, person_id, kind, follow_up_id, position, facts, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (event_id, person_id) DO NOTHING`,
-        [
-          event.eventId,
-          person.id,
-          kind,
-          task.followUpId,
-          event.position,
-          taskFacts,
-          event.recordedAt,
-        ],
+        [event.eventId, person.id, kind, followUpId, event.position, facts, event.recordedAt],
       );
-      const email = await this.planEmail(event, person, kind, pref, taskFacts, tx);
+      const email = await this.planEmail(event, person, kind, pref, facts, link, tx);
       if (email) emails.push(email);
     }
     return emails;
@@ -103,13 +168,13 @@ export class NotificationPlanner {
     person: PersonRecord,
     kind: NotificationKind,
     pref: NotificationPreferences,
-    facts: NotificationFacts,
+    facts: LetterFacts,
+    link: string | undefined,
     tx: PoolClient,
   ): Promise<PlannedEmail | undefined> {
     const delivery = pref.kinds[kind].email;
     if (!this.config.smtpUrl || delivery === 'none' || !person.email) return undefined;
     const channel = delivery === 'digest' ? 'digest' : 'email';
-    const link = this.config.appUrl && `${this.config.appUrl}/follow-ups/${facts.followUpId}`;
     const letter = renderLetter(
       kind,
       facts,

@@ -1,16 +1,22 @@
 import { Pool } from 'pg';
 import { PeopleReader } from '@liaison/directory';
 import { EventStore } from '@liaison/event-store';
+import { counterpartRequestStreamId } from '@liaison/counterparts';
 import { followUpStreamId } from '@liaison/follow-up';
+import { foldRequest, personMaySeeRequest } from '../domain/counterpart-audience';
 import { NotificationKind } from '../domain/notification-kinds';
 import { foldTask, personMaySee } from '../domain/visibility';
-import { NotificationFacts, renderLetter } from '../templates/notification-templates';
+import { isCounterpartFacts } from '../templates/counterpart-templates';
+import { LetterFacts, renderLetter } from '../templates/notification-templates';
 import { PreferencesStore } from './preferences-store';
 
 export interface InAppNotification {
   id: string;
   kind: NotificationKind;
-  followUpId: string;
+  /** The task it is about; null for a request to a counterpart (`requestId`). */
+  followUpId: string | null;
+  /** The request to an outside counterpart it is about (`counterpart_overdue`). */
+  requestId?: string;
   title: string;
   /** One line in the reader's language (the e-mail's subject without its tag). */
   summary: string;
@@ -28,9 +34,9 @@ export interface NotificationsPage {
 interface Row {
   event_id: string;
   kind: NotificationKind;
-  follow_up_id: string;
+  follow_up_id: string | null;
   position: string;
-  facts: NotificationFacts;
+  facts: LetterFacts;
   created_at: Date;
   read_at: Date | null;
 }
@@ -62,20 +68,29 @@ export class NotificationsReader {
         ORDER BY position DESC LIMIT $4`,
       [personId, options.before ?? null, options.unreadOnly ?? false, limit],
     );
-    const streams = await this.store.readStreams([
-      ...new Set(rows.map((r) => followUpStreamId(r.follow_up_id))),
-    ]);
+    const streamOf = (r: Row) =>
+      isCounterpartFacts(r.facts)
+        ? counterpartRequestStreamId(r.facts.requestId)
+        : followUpStreamId(r.follow_up_id!);
+    const streams = await this.store.readStreams([...new Set(rows.map(streamOf))]);
+    // The read policy of what each row is about, as it stands now.
     const visible = new Map(
-      [...streams].map(([id, events]) => [id, personMaySee(person, foldTask(events))]),
+      [...streams].map(([id, events]) => [
+        id,
+        id.startsWith('follow-up-')
+          ? personMaySee(person, foldTask(events))
+          : personMaySeeRequest(person, foldRequest(events)),
+      ]),
     );
     const { language } = await this.preferences.forPerson(personId);
     const items = rows
-      .filter((r) => visible.get(followUpStreamId(r.follow_up_id)))
+      .filter((r) => visible.get(streamOf(r)))
       .map((r) => ({
         id: r.event_id,
         kind: r.kind,
         followUpId: r.follow_up_id,
-        title: r.facts.title,
+        ...(isCounterpartFacts(r.facts) && { requestId: r.facts.requestId }),
+        title: isCounterpartFacts(r.facts) ? r.facts.subject : r.facts.title,
         summary: renderLetter(
           r.kind,
           r.facts,

@@ -6,6 +6,20 @@
  */
 import { Language, NotificationKind } from '../domain/notification-kinds';
 import { agencyName } from './agency-names';
+import {
+  CounterpartOverdueFacts,
+  isCounterpartFacts,
+  renderCounterpartOverdue,
+} from './counterpart-templates';
+import { formatDue } from './due-format';
+
+export { formatDue };
+
+/** What a notification's row keeps: a task's facts, or a counterpart request's. */
+export type LetterFacts = NotificationFacts | CounterpartOverdueFacts;
+
+/** The kinds about a follow-up task. */
+type TaskKind = Exclude<NotificationKind, 'counterpart_overdue'>;
 
 /** What a notification says about its task, taken from the log when it was planned. */
 export interface NotificationFacts {
@@ -61,23 +75,6 @@ const PRIORITY = {
   en: { urgent: 'urgent', high: 'high', normal: 'normal', low: 'low' },
 } as const;
 
-/** `2026. 11. 18.(수) 18:00` in Seoul time; English `Wed, 18 Nov 2026, 18:00 (KST)`. */
-export function formatDue(iso: string, language: Language): string {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  const part = (locale: string, options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Seoul', ...options }).format(at);
-  if (language === 'ko') {
-    const date = part('ko-KR', { year: 'numeric', month: '2-digit', day: '2-digit' });
-    const weekday = part('ko-KR', { weekday: 'short' });
-    const time = part('ko-KR', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    return `${date}(${weekday}) ${time}`;
-  }
-  const date = part('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
-  const time = part('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  return `${date}, ${time} (KST)`;
-}
-
 const KO_FOOTER =
   '※ 본 메일은 발신 전용입니다. 알림 수신 여부와 방식은 Liaison의 [알림 설정]에서 변경하실 수 있습니다.';
 const EN_FOOTER =
@@ -85,21 +82,20 @@ const EN_FOOTER =
 
 export function renderLetter(
   kind: NotificationKind,
-  facts: NotificationFacts,
+  facts: LetterFacts,
   to: Recipient,
   link?: string,
   channel: Channel = 'email',
 ): Letter {
+  if (isCounterpartFacts(facts)) {
+    return renderCounterpartOverdue(facts, to, link, to.language === 'en' ? EN_FOOTER : KO_FOOTER);
+  }
+  if (kind === 'counterpart_overdue') throw new Error('counterpart_overdue is about a request');
   const shown = forChannel(facts, to.language, channel);
   return to.language === 'en' ? english(kind, shown, to, link) : korean(kind, shown, to, link);
 }
 
-function korean(
-  kind: NotificationKind,
-  f: NotificationFacts,
-  to: Recipient,
-  link?: string,
-): Letter {
+function korean(kind: TaskKind, f: NotificationFacts, to: Recipient, link?: string): Letter {
   const host = agencyName(f.hostAgency, 'ko');
   const assignee = agencyName(f.assigneeAgency, 'ko');
   const due = formatDue(f.dueAt, 'ko');
@@ -179,12 +175,7 @@ function korean(
   return { subject, text };
 }
 
-function english(
-  kind: NotificationKind,
-  f: NotificationFacts,
-  to: Recipient,
-  link?: string,
-): Letter {
+function english(kind: TaskKind, f: NotificationFacts, to: Recipient, link?: string): Letter {
   const host = agencyName(f.hostAgency, 'en');
   const assignee = agencyName(f.assigneeAgency, 'en');
   const due = formatDue(f.dueAt, 'en');
