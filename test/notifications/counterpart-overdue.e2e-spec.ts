@@ -206,7 +206,7 @@ describe('counterpart overdue notifications', () => {
 
   it('chased once at its due time: one mail to each host bureau head in their language, none with the token, nothing twice on a replay', async () => {
     const dueAt = inDays(3);
-    const { id, workshopId, token } = await sentRequest(dueAt);
+    const { id, token } = await sentRequest(dueAt);
     const commands = api.app.get(CounterpartCommands);
     const afterDue = new Date(Date.parse(dueAt) + 60_000);
     await caughtUp();
@@ -232,7 +232,7 @@ describe('counterpart overdue notifications', () => {
     expect(ko.text).toContain('OpenAI에 요청한 아래 자료의 회신 기한');
     expect(ko.text).toContain(`요청 번호: ${id}`);
     expect(ko.text).toContain('회신 없음');
-    expect(ko.text).toContain(`https://liaison.example.go.kr/workshops/${workshopId}`);
+    expect(ko.text).toContain(`https://liaison.example.go.kr/counterpart-requests/${id}`);
     expect(ko.messageId).toBe(`<notify.${chased[0].eventId}.${p.head.id}@liaison.test>`);
 
     const [en] = mails('headEn');

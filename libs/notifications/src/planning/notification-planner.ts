@@ -91,8 +91,9 @@ export class NotificationPlanner {
       partAnswers: request.answers.length,
       newLink: data.link !== undefined,
     };
-    // The web app shows a request within its workshop; never the counterpart's link.
-    const link = this.config.appUrl && `${this.config.appUrl}/workshops/${request.workshopId}`;
+    // The request's own page in the web app; never the counterpart's link.
+    const link =
+      this.config.appUrl && `${this.config.appUrl}/counterpart-requests/${request.requestId}`;
     return this.record(event, planned, requestFacts, null, link, tx);
   }
 
