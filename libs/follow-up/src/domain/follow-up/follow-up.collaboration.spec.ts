@@ -24,7 +24,7 @@ import {
   reassigned,
   submitted,
 } from '../testing/follow-up.fixture';
-import { DeciderSpecification } from '../testing/given-when-then';
+import { DeciderSpecification } from '@liaison/platform/decider/testing';
 import { mentionCandidates } from './follow-up.collaboration';
 import { followUpDecider } from './follow-up.decider';
 
