@@ -19,8 +19,11 @@ describe('JsonbCanonicalWriter, at its edges', () => {
     const long = `"${'y'.repeat(300)}"`;
     const exact = Buffer.alloc(long.length);
     expect(writer.write(long, exact, 0)).toBe(long.length);
-    expect(() => writer.write(long, Buffer.alloc(long.length - 1), 0)).toThrow(RangeError);
-    expect(() => writer.write('[]', Buffer.alloc(1), 0)).toThrow(RangeError);
+    expect(() => writer.write(long, Buffer.alloc(long.length - 1), 0)).toThrow(
+      'output buffer full',
+    );
+    expect(() => writer.write('[]', Buffer.alloc(1), 0)).toThrow('output buffer full');
+    expect(() => writer.write('[-7]', Buffer.alloc(3), 0)).toThrow('output buffer full');
   });
 
   it('given an object of more members than its first table holds, then it orders them all', () => {
@@ -61,6 +64,9 @@ describe('JsonbCanonicalWriter, at its edges', () => {
     ['{1: 2}', 'expected a string at 1'],
     ['{"a\\u0041": 1}', 'key with an escape'],
     ['{"a" : 1}', 'expected ": " at 4'],
+    ['{"a":1}', 'expected ": " at 4'],
+    ['[1,2]', 'expected ", " at 2'],
+    ['[1-2]', 'not a number JavaScript can hold at 1'],
   ])('refuses %s, saying "%s"', (text, message) => {
     expect(() => writer.toText(text)).toThrow(message);
   });

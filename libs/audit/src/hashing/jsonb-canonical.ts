@@ -293,6 +293,10 @@ export class JsonbCanonicalWriter {
     const src = this.src;
     const start = this.at;
     let end = start;
+    // Every mutant that only sends a number to the slow path below (JSON.stringify of Number) is
+    // equivalent: that path prints a plain integer the same; those that copy one it should not
+    // are killed (jsonb-canonical.mutants.spec.ts: -0, 16 digits and more, a leading zero).
+    // Stryker disable next-line BooleanLiteral: equivalent; slow path only
     let plain = true;
     while (end < this.srcEnd) {
       const c = src[end];
@@ -307,9 +311,11 @@ export class JsonbCanonicalWriter {
     const digits = end - start - (src[start] === 0x2d ? 1 : 0);
     const lead = src[end - digits];
     // Up to 15 digits an integer is exact in a double, so it prints back as itself.
-    // Stryker disable next-line EqualityOperator: equivalent for < 15; a 15-digit integer re-printed by JavaScript is the same digits
+    // Stryker disable next-line EqualityOperator,ConditionalExpression: equivalent for < 15 and false; slow path only (true is killed: 16 digits)
     const exact = digits <= 15;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,BlockStatement: equivalent toward the slow path (see plain); the rest are killed
     if (plain && digits > 0 && exact && (lead !== 0x30 || digits === 1)) {
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,BooleanLiteral,EqualityOperator: equivalent toward the slow path (see plain); copying -0 is killed
       if (!(digits === 1 && lead === 0x30 && src[start] === 0x2d)) return this.copy(start, end); // not "-0"
     }
     const token = src.toString('latin1', start, end);
