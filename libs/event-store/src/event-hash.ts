@@ -63,5 +63,6 @@ export function canonicalEventBody(e: HashedFields): string {
 export function chainHash(previousHashHex: string, body: string): string {
   const hash = createHash('sha256').update(Buffer.from(previousHashHex, 'hex'));
   // Stryker disable next-line StringLiteral: equivalent; Hash#update reads '' as utf8
-  return hash.update(body, 'utf8').digest('hex');
+  hash.update(body, 'utf8');
+  return hash.digest('hex');
 }
