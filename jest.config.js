@@ -13,7 +13,7 @@ module.exports = {
     '^@liaison/(platform|event-store|follow-up|audit|routing|views|directory|identity|notifications|meetings|counterparts|files|personal-data|records)$':
       '<rootDir>/libs/$1/src',
     '^@liaison/event-store/(canonical-json|event-hash)$': '<rootDir>/libs/event-store/src/$1',
-    '^@liaison/platform/decider$': '<rootDir>/libs/platform/src/decider',
+    '^@liaison/platform/decider(/testing)?$': '<rootDir>/libs/platform/src/decider$1',
     // file-type 21 exports only `import` conditions, which jest's CommonJS resolver skips.
     '^file-type$': '<rootDir>/node_modules/file-type/index.js',
   },

@@ -8,3 +8,4 @@ export * from './metrics';
 export * from './batching';
 export * from './edge';
 export * from './health';
+export * from './cli/cli-args';

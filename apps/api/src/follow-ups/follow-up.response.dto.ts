@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ALL_FOLLOW_UP_STATUSES, CLASSIFICATION_LEVELS } from '@liaison/follow-up';
+import {
+  ALL_FOLLOW_UP_STATUSES,
+  CLASSIFICATION_LEVELS,
+  FOLLOW_UP_PRIORITIES,
+  SOURCE_KINDS,
+} from '@liaison/follow-up';
 import type {
   ClassificationLevel,
   FollowUpPriority,
@@ -7,9 +12,6 @@ import type {
   SourceKind,
 } from '@liaison/follow-up';
 import { ClassificationDto } from '../classification/classification.response.dto';
-
-const PRIORITIES = ['low', 'normal', 'high', 'urgent'];
-const SOURCE_KINDS = ['action', 'info_request'];
 
 /** What the answers below share: the task's identity, assignment and state. */
 class FollowUpSummary {
@@ -20,7 +22,7 @@ class FollowUpSummary {
   @ApiProperty({ example: 'KISA' }) assigneeAgency!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ enum: ALL_FOLLOW_UP_STATUSES }) status!: FollowUpStatus;
-  @ApiProperty({ enum: PRIORITIES }) priority!: FollowUpPriority;
+  @ApiProperty({ enum: FOLLOW_UP_PRIORITIES }) priority!: FollowUpPriority;
   @ApiProperty({ format: 'date-time' }) dueAt!: string;
   @ApiProperty() overdue!: boolean;
   @ApiProperty() escalated!: boolean;

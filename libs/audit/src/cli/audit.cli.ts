@@ -10,14 +10,21 @@ import { finished } from 'node:stream/promises';
 import { isPersonRole, PeopleReader, periodOf } from '@liaison/directory';
 import { Checkpoint, EventStore, START } from '@liaison/event-store';
 import { createFileStore, loadFilesConfig } from '@liaison/files';
-import { createPgPool, loadConfig } from '@liaison/platform';
+import {
+  createPgPool,
+  intOption,
+  loadConfig,
+  ParsedArgs,
+  parseArgs,
+  runCli,
+  UsageError,
+} from '@liaison/platform';
 import { Pool } from 'pg';
 import { AccessLog, Accessor } from '../access-log/access-log';
 import { verifyExportFile } from '../export/export-verifier';
 import { fileExportLines, verifyAttachedFiles, verifyFilesExport } from '../export/file-export';
 import { decodeCursor, encodeCursor } from '../replay/cursor';
 import { AuditService } from '../service/audit.service';
-import { intOption, ParsedArgs, parseArgs, UsageError } from './cli-args';
 import { Progress } from './progress';
 
 const USAGE = `usage: npm run audit -- <command>
@@ -32,13 +39,16 @@ const USAGE = `usage: npm run audit -- <command>
   verify-files <export> <files-export>  check a files export offline against a log export
   role-holders <role> <AGENCY> <day|ISO time>  who held the role there then (a day: Korean time)`;
 
+/** Options that take no value. */
+const FLAGS = new Set(['help', 'json']);
+
 const who: Accessor = {
   actor: process.env.AUDIT_ACTOR ?? `cli:${userInfo().username}`,
   role: process.env.AUDIT_ROLE ?? 'auditor',
 };
 
 async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
+  const args = parseArgs(argv, FLAGS);
   if (!args.command || args.options.has('help')) {
     process.stdout.write(`${USAGE}\n`);
     return args.command ? 0 : 2;
@@ -208,13 +218,4 @@ function print(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    if (err instanceof UsageError) process.stderr.write(`${err.message}\n\n${USAGE}\n`);
-    else process.stderr.write(`audit: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 2;
-  },
-);
+runCli('audit', USAGE, main);

@@ -36,6 +36,7 @@ class MemberTable {
   order = new Int32Array(16);
 
   ensure(n: number): void {
+    // Stryker disable next-line EqualityOperator: equivalent; growing at n = length is early, not wrong
     if (n <= this.keyStart.length) return;
     const grow = (a: Int32Array) => {
       const b = new Int32Array(n * 2);
@@ -56,6 +57,7 @@ class MemberTable {
  */
 export class JsonbCanonicalWriter {
   /** Where `write` puts the UTF-8 bytes of a string. */
+  // Stryker disable next-line ArithmeticOperator: equivalent; write() grows it to the text's size
   private own: Buffer = Buffer.allocUnsafe(64 * 1024);
   /** The bytes being read: `own`, or the caller's buffer. */
   private src: Buffer = this.own;
@@ -71,7 +73,9 @@ export class JsonbCanonicalWriter {
    * it. Throws RangeError when `out` is too small (the caller retries with a bigger one).
    */
   write(jsonbText: string, out: Buffer, offset: number): number {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for true and >=; growing early is speed only (false is killed by the 100 000-character spec)
     if (jsonbText.length * 3 > this.own.length) this.own = Buffer.allocUnsafe(jsonbText.length * 3);
+    // Stryker disable next-line StringLiteral: equivalent; Buffer#write reads '' as utf8
     return this.writeBytes(this.own, 0, this.own.write(jsonbText, 0, 'utf8'), out, offset);
   }
 
@@ -147,6 +151,8 @@ export class JsonbCanonicalWriter {
     }
     const objectEnd = this.at + 1;
     this.sortMembers(t, n);
+    // A table per nesting level; counting the other way still gives each open object its own.
+    // Stryker disable next-line UpdateOperator: equivalent; as above
     this.depth++;
     this.byte(OPEN_OBJECT);
     for (let i = 0; i < n; i++) {
@@ -156,6 +162,7 @@ export class JsonbCanonicalWriter {
       this.byte(COLON);
       const start = t.valueStart[m];
       const end = t.valueEnd[m];
+      // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent for false; value() copies a string token the same way, after scanning it again
       if (src[start] === QUOTE) {
         this.copy(start, end); // a string, already found whole by skipValue
         continue;
@@ -165,6 +172,7 @@ export class JsonbCanonicalWriter {
       if (this.at !== end) throw new NotJsonbText(`malformed value at ${start}`);
     }
     this.byte(CLOSE_OBJECT);
+    // Stryker disable next-line UpdateOperator: equivalent; later objects take fresh tables, never an open ancestor's
     this.depth--;
     this.at = objectEnd;
   }
@@ -285,6 +293,10 @@ export class JsonbCanonicalWriter {
     const src = this.src;
     const start = this.at;
     let end = start;
+    // Every mutant that only sends a number to the slow path below (JSON.stringify of Number) is
+    // equivalent: that path prints a plain integer the same; those that copy one it should not
+    // are killed (jsonb-canonical.mutants.spec.ts: -0, 16 digits and more, a leading zero).
+    // Stryker disable next-line BooleanLiteral: equivalent; slow path only
     let plain = true;
     while (end < this.srcEnd) {
       const c = src[end];
@@ -298,7 +310,12 @@ export class JsonbCanonicalWriter {
     this.at = end;
     const digits = end - start - (src[start] === 0x2d ? 1 : 0);
     const lead = src[end - digits];
-    if (plain && digits > 0 && digits <= 15 && (lead !== 0x30 || digits === 1)) {
+    // Up to 15 digits an integer is exact in a double, so it prints back as itself.
+    // Stryker disable next-line EqualityOperator,ConditionalExpression: equivalent for < 15 and false; slow path only (true is killed: 16 digits)
+    const exact = digits <= 15;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,BlockStatement: equivalent toward the slow path (see plain); the rest are killed
+    if (plain && digits > 0 && exact && (lead !== 0x30 || digits === 1)) {
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,BooleanLiteral,EqualityOperator: equivalent toward the slow path (see plain); copying -0 is killed
       if (!(digits === 1 && lead === 0x30 && src[start] === 0x2d)) return this.copy(start, end); // not "-0"
     }
     const token = src.toString('latin1', start, end);
@@ -327,6 +344,7 @@ export class JsonbCanonicalWriter {
   private copy(from: number, to: number): void {
     const out = this.out;
     if (this.pos + (to - from) > out.length) throw new RangeError('output buffer full');
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator,BlockStatement: equivalent; Buffer#copy and the loop copy the same bytes (the threshold is speed only)
     if (to - from > 256) {
       this.pos += this.src.copy(out, this.pos, from, to);
       return;

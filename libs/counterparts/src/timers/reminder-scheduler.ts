@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { REDIS, RedisClient } from '@liaison/platform';
+import { Env, envKeyPrefix, REDIS, RedisClient } from '@liaison/platform';
 import { isClustered, queueKeyPrefix } from '@liaison/routing';
 
 /** The counterpart reminders' queue and its one job: declared once, here. */
@@ -31,8 +31,9 @@ export function reminderJobId(requestId: string, dueAt: string): string {
   return `counterpart-reminder-${requestId}-${Date.parse(dueAt)}`;
 }
 
-export function queuePrefix(env: Record<string, string | undefined> = process.env): string {
-  return env.QUEUE_PREFIX || 'liaison';
+/** The BullMQ key prefix routing's queues use (QUEUE_PREFIX, checked as theirs is). */
+export function queuePrefix(env: Env = process.env): string {
+  return envKeyPrefix(env, 'QUEUE_PREFIX');
 }
 
 export interface ReminderScheduler {

@@ -8,7 +8,14 @@
 import { userInfo } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { EventStore } from '@liaison/event-store';
-import { createPgPool, loadConfig } from '@liaison/platform';
+import {
+  createPgPool,
+  loadConfig,
+  ParsedArgs,
+  parseArgs,
+  runCli,
+  UsageError,
+} from '@liaison/platform';
 import { adoptExistingAgencies } from '../adoption/adopt-agencies';
 import { DirectoryCommandMeta } from '../commands/directory-command-meta';
 import { DirectoryCommands } from '../commands/directory-commands';
@@ -33,40 +40,13 @@ const USAGE = `usage: npm run directory -- <command>
   rebuild     make the directory's tables what the log says
 roles: bureau_head, agency_officer, auditor, admin, records_officer`;
 
-class UsageError extends Error {}
-
-interface Args {
-  command: string | undefined;
-  positionals: string[];
-  options: Map<string, string>;
-}
-
-function parseArgs(argv: readonly string[]): Args {
-  const [command, ...rest] = argv;
-  const positionals: string[] = [];
-  const options = new Map<string, string>();
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (!arg.startsWith('--')) {
-      positionals.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq < 0 ? undefined : eq);
-    if (eq >= 0) options.set(name, arg.slice(eq + 1));
-    else if (i + 1 < rest.length) options.set(name, rest[++i]);
-    else throw new UsageError(`--${name} needs a value`);
-  }
-  return { command, positionals, options };
-}
-
-const required = (args: Args, name: string): string => {
+const required = (args: ParsedArgs, name: string): string => {
   const value = args.options.get(name);
   if (value === undefined) throw new UsageError(`--${name} is required`);
   return value;
 };
 
-const positional = (args: Args, i: number, what: string): string => {
+const positional = (args: ParsedArgs, i: number, what: string): string => {
   const value = args.positionals[i];
   if (value === undefined) throw new UsageError(`${args.command} needs <${what}>`);
   return value;
@@ -182,13 +162,4 @@ function print(value: unknown): 0 {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    if (err instanceof UsageError) process.stderr.write(`${err.message}\n\n${USAGE}\n`);
-    else process.stderr.write(`directory: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 2;
-  },
-);
+runCli('directory', USAGE, main);

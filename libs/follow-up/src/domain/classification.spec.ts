@@ -17,7 +17,7 @@ import {
   nisOfficer,
 } from './testing/actors.fixture';
 import { assigned, claimed, FOLLOW_UP_ID, handedOver } from './testing/follow-up.fixture';
-import { DeciderSpecification } from './testing/given-when-then';
+import { DeciderSpecification } from '@liaison/platform/decider/testing';
 import { ACTION_ID, heldWorkshop, WORKSHOP_ID, workshopHeld } from './testing/workshop.fixture';
 import { WorkshopCommand } from './workshop/workshop.commands';
 import { workshopDecider } from './workshop/workshop.decider';

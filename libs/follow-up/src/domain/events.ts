@@ -58,8 +58,12 @@ export interface WorkshopEventMap {
 }
 
 // ── Follow-up stream: `follow-up-<uuid>` ──────────────────────────────────────────────────────
-export type FollowUpPriority = 'low' | 'normal' | 'high' | 'urgent';
-export type SourceKind = 'action' | 'info_request';
+/** The lists themselves, not just their types: the decider, the board's fold, the job payload
+ * schema and the API's enums all take them from here. */
+export const FOLLOW_UP_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type FollowUpPriority = (typeof FOLLOW_UP_PRIORITIES)[number];
+export const SOURCE_KINDS = ['action', 'info_request'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export interface FollowUpAssigned {
   followUpId: string;

@@ -1,4 +1,4 @@
-import { ConfigError, Env, envInteger } from '@liaison/platform';
+import { ConfigError, Env, envInteger, envKeyPrefix } from '@liaison/platform';
 
 export interface NotificationsConfig {
   /** smtp:// or smtps:// with user and password if the relay wants them; unset: in-app only. */
@@ -24,7 +24,6 @@ export interface NotificationsConfig {
   pollIntervalMs: number;
 }
 
-const PREFIX = /^[A-Za-z0-9_.-]{1,64}$/;
 const HOUR = 3_600_000;
 
 export function loadNotificationsConfig(env: Env = process.env): NotificationsConfig {
@@ -43,13 +42,7 @@ export function loadNotificationsConfig(env: Env = process.env): NotificationsCo
   if (appUrl && !/^https?:\/\//.test(appUrl)) {
     throw new ConfigError('APP_URL', 'must be an http(s) address');
   }
-  const queuePrefix = env.QUEUE_PREFIX || 'liaison';
-  if (!PREFIX.test(queuePrefix)) {
-    throw new ConfigError(
-      'QUEUE_PREFIX',
-      `must be 1–64 of A-Z a-z 0-9 _ . - (got "${queuePrefix}")`,
-    );
-  }
+  const queuePrefix = envKeyPrefix(env, 'QUEUE_PREFIX');
   return {
     smtpUrl,
     smtpFrom,

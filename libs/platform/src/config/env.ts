@@ -27,3 +27,15 @@ export function envInteger(
   }
   return value;
 }
+
+const KEY_PREFIX = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/** A Redis key prefix (BullMQ's queues, the rate limiter's counters), so deployments sharing a
+ * Redis keep apart; unset or empty gives `liaison`. */
+export function envKeyPrefix(env: Env, name: string): string {
+  const value = env[name] || 'liaison';
+  if (!KEY_PREFIX.test(value)) {
+    throw new ConfigError(name, `must be 1–64 of A-Z a-z 0-9 _ . - (got "${value}")`);
+  }
+  return value;
+}

@@ -1,4 +1,4 @@
-import { ConfigError, Env, envInteger as integer } from '../config/env';
+import { ConfigError, Env, envInteger as integer, envKeyPrefix } from '../config/env';
 
 /** The API's defences at its edge, read from the environment and validated at boot. */
 export interface EdgeConfig {
@@ -37,7 +37,6 @@ export interface EdgeConfig {
 }
 
 const DAY_S = 86_400;
-const PREFIX = /^[A-Za-z0-9_.-]{1,64}$/;
 
 export function loadEdgeConfig(env: Env = process.env): EdgeConfig {
   // Specs share one address and a handful of callers across files: limits are off there
@@ -45,10 +44,7 @@ export function loadEdgeConfig(env: Env = process.env): EdgeConfig {
   const limited = env.NODE_ENV !== 'test';
   const limit = (name: string, fallback: number) =>
     integer(env, name, limited ? fallback : 0, 0, 1_000_000_000);
-  const rateLimitPrefix = env.RATE_LIMIT_PREFIX || 'liaison';
-  if (!PREFIX.test(rateLimitPrefix)) {
-    throw new ConfigError('RATE_LIMIT_PREFIX', 'must be 1 to 64 letters, digits, _ . or -');
-  }
+  const rateLimitPrefix = envKeyPrefix(env, 'RATE_LIMIT_PREFIX');
   return {
     jsonMaxDepth: integer(env, 'JSON_MAX_DEPTH', 32, 1, 512),
     jsonMaxKeys: integer(env, 'JSON_MAX_KEYS', 1000, 1, 100_000),

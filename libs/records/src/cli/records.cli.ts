@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import { AuditService } from '@liaison/audit';
 import { EventStore } from '@liaison/event-store';
 import { createFileStore, loadFilesConfig } from '@liaison/files';
-import { createPgPool, loadConfig } from '@liaison/platform';
+import { createPgPool, loadConfig, runCli, UsageError } from '@liaison/platform';
 import { RecordClocks } from '../clocks/record-clocks';
 import { parseRecordId } from '../domain';
 import { writeTransferPackage } from '../transfer/transfer-writer';
@@ -15,8 +15,6 @@ const USAGE = `usage: npm run records -- <command>
   verify-transfer <dir>                check a transfer package offline (no database)
   clocks                               bring the records' clocks up to the log
 record ids: workshop-<uuid>, follow-up-<uuid>`;
-
-class UsageError extends Error {}
 
 const who = {
   actor: process.env.AUDIT_ACTOR ?? `cli:${userInfo().username}`,
@@ -79,13 +77,4 @@ function print(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    if (err instanceof UsageError) process.stderr.write(`${err.message}\n\n${USAGE}\n`);
-    else process.stderr.write(`records: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 2;
-  },
-);
+runCli('records', USAGE, main);

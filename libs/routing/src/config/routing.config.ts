@@ -1,4 +1,4 @@
-import { ConfigError, Env, envInteger as integer } from '@liaison/platform';
+import { Env, envInteger as integer, envKeyPrefix } from '@liaison/platform';
 import { WebhookTargetPolicy } from '../delivery/webhook-target-policy';
 
 /** Routing settings, read from the environment and validated at boot (the message names the
@@ -37,16 +37,9 @@ export interface RoutingConfig {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const PREFIX = /^[A-Za-z0-9_.-]{1,64}$/;
 
 export function loadRoutingConfig(env: Env = process.env): RoutingConfig {
-  const queuePrefix = env.QUEUE_PREFIX || 'liaison';
-  if (!PREFIX.test(queuePrefix)) {
-    throw new ConfigError(
-      'QUEUE_PREFIX',
-      `must be 1–64 of A-Z a-z 0-9 _ . - (got "${queuePrefix}")`,
-    );
-  }
+  const queuePrefix = envKeyPrefix(env, 'QUEUE_PREFIX');
   return {
     queuePrefix,
     reminderLeadMs: integer(env, 'REMINDER_LEAD_MS', DAY, 0, 365 * DAY),

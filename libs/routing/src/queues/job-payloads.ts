@@ -2,22 +2,24 @@
  * Every job's payload, declared once as a schema; the TypeScript types are inferred from it.
  * Ids and times follow the event contract (libs/follow-up/src/domain/events.ts).
  */
+import { FOLLOW_UP_PRIORITIES, FollowUpAssigned, SOURCE_KINDS } from '@liaison/follow-up';
 import { agencyCode, Infer, isoTime, object, oneOf, optional, text, uuid } from './payload-schema';
 
 const correlationId = text(200);
 
-/** The task as an agency receives it: a snapshot taken when it was routed. */
+/** The task as an agency receives it: a snapshot taken when it was routed, of fields the
+ * follow-up's assignment declares (events.ts); the check below keeps the two in step. */
 export const taskSchema = object({
   followUpId: uuid,
   workshopId: uuid,
   hostAgency: agencyCode,
   assigneeAgency: agencyCode,
-  sourceKind: oneOf('action', 'info_request'),
+  sourceKind: oneOf(...SOURCE_KINDS),
   sourceId: uuid,
   title: text(),
   instructions: optional(text()),
   dueAt: isoTime,
-  priority: oneOf('low', 'normal', 'high', 'urgent'),
+  priority: oneOf(...FOLLOW_UP_PRIORITIES),
   /** The named officer (담당자, a person id) when the task was routed with one, so a delivery
    * or a webhook can name who works it. */
   officerId: optional(text(200)),
@@ -40,6 +42,12 @@ export const JOB_SCHEMAS = {
 export type JobName = keyof typeof JOB_SCHEMAS;
 export type JobPayloads = { [N in JobName]: Infer<(typeof JOB_SCHEMAS)[N]> };
 export type TaskSnapshot = Infer<typeof taskSchema>;
+/** Fails to compile if a snapshot field's type strays from the same field of FollowUpAssigned
+ * (a runtime schema cannot be inferred from a type, so this is a check, not a derivation). */
+type Assigned = Pick<FollowUpAssigned, keyof TaskSnapshot>;
+const _snapshotIsPartOfTheAssignment: [TaskSnapshot, Assigned] extends [Assigned, TaskSnapshot]
+  ? true
+  : never = true;
 export type DeadlinePayload = Infer<typeof deadline>;
 
 export const JOB_NAMES = Object.keys(JOB_SCHEMAS) as JobName[];

@@ -73,9 +73,11 @@ export function optional<T>(field: Field<T>): Field<T | undefined> {
   return { parse: (value, path) => (value === undefined ? undefined : field.parse(value, path)) };
 }
 
-/** An object with exactly these fields: unknown ones are refused, as at the HTTP edge. */
-export function object<S extends Shape>(shape: S): Field<Parsed<S>> {
+/** An object with exactly these fields: unknown ones are refused, as at the HTTP edge. Its
+ * `shape` names them, for code that builds such an object field by field. */
+export function object<S extends Shape>(shape: S): Field<Parsed<S>> & { readonly shape: S } {
   return {
+    shape,
     parse(value, path) {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         fail(path, 'must be an object', value);

@@ -1,9 +1,9 @@
 import { ProjectedEvent } from '../projection';
 import {
   CLASSIFICATION_LEVELS,
-  FollowUpPriority,
+  FOLLOW_UP_PRIORITIES,
   FollowUpStatus,
-  SourceKind,
+  SOURCE_KINDS,
 } from '@liaison/follow-up';
 import { JsonObject } from '@liaison/event-store';
 import { instant, oneOf, stringArray, text, uuid } from '../event-data';
@@ -11,9 +11,6 @@ import { FollowUpView } from './follow-up-board.table';
 
 /** One board row as the projection folds it: the same shape the queries answer with. */
 export type BoardRow = FollowUpView;
-
-const PRIORITIES: readonly FollowUpPriority[] = ['low', 'normal', 'high', 'urgent'];
-const SOURCE_KINDS: readonly SourceKind[] = ['action', 'info_request'];
 
 /** Events that only move the status; the rest of the row stays. */
 const STATUS_OF: Partial<Record<string, FollowUpStatus>> = {
@@ -104,7 +101,7 @@ function assigned(followUpId: string, e: ProjectedEvent): BoardRow | undefined {
   const assigneeAgency = text(d, 'assigneeAgency');
   const title = text(d, 'title');
   const dueAt = instant(d, 'dueAt');
-  const priority = d.priority === undefined ? 'normal' : oneOf(d, 'priority', PRIORITIES);
+  const priority = d.priority === undefined ? 'normal' : oneOf(d, 'priority', FOLLOW_UP_PRIORITIES);
   if (!workshopId || !hostAgency || !sourceId || !sourceKind || !assigneeAgency) return undefined;
   if (!title || !dueAt || !priority) return undefined;
   const at = e.recordedAt.toISOString();

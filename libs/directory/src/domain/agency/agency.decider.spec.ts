@@ -7,7 +7,7 @@ import {
 } from '../directory.errors';
 import { AgencyEvent } from '../events';
 import { admin, as, officer, system } from '../testing/directory.fixture';
-import { DeciderSpecification } from '../testing/given-when-then';
+import { DeciderSpecification } from '@liaison/platform/decider/testing';
 import { agencyDecider, RegisterAgency } from './agency.decider';
 
 const { given } = DeciderSpecification.for(agencyDecider, as(admin));

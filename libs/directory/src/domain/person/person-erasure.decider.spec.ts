@@ -12,7 +12,7 @@ import {
   PERSON_ID,
   registered,
 } from '../testing/directory.fixture';
-import { DeciderSpecification } from '../testing/given-when-then';
+import { DeciderSpecification } from '@liaison/platform/decider/testing';
 import { personDecider } from './person.decider';
 
 /** ErasePerson (crypto-shredding, @liaison/personal-data): the rules; the key is the writer's. */

@@ -20,7 +20,7 @@ import {
   registration,
   system,
 } from '../testing/directory.fixture';
-import { DeciderSpecification } from '../testing/given-when-then';
+import { DeciderSpecification } from '@liaison/platform/decider/testing';
 import { GrantDelegation, RegisterPerson } from './person.commands';
 import { MAX_DELEGATION_DAYS, personDecider } from './person.decider';
 

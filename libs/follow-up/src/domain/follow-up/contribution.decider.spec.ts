@@ -26,7 +26,7 @@ import {
   started,
   submitted,
 } from '../testing/follow-up.fixture';
-import { DeciderSpecification } from '../testing/given-when-then';
+import { DeciderSpecification } from '@liaison/platform/decider/testing';
 import { ACTION_ID, heldWorkshop } from '../testing/workshop.fixture';
 import { FollowUpCommand } from './follow-up.commands';
 import { followUpDecider } from './follow-up.decider';

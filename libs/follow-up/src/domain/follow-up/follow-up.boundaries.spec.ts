@@ -12,7 +12,7 @@ import {
   routed,
   routingFailed,
 } from '../testing/follow-up.fixture';
-import { DeciderSpecification } from '../testing/given-when-then';
+import { DeciderSpecification } from '@liaison/platform/decider/testing';
 import { ACTION_ID, heldWorkshop } from '../testing/workshop.fixture';
 import { initialWorkshopState } from '../workshop/workshop.state';
 import { workshopDecider } from '../workshop/workshop.decider';

@@ -27,7 +27,7 @@ import {
   submitted,
 } from '../testing/follow-up.fixture';
 import { foldEvents } from '../decider';
-import { DeciderSpecification } from '../testing/given-when-then';
+import { DeciderSpecification } from '@liaison/platform/decider/testing';
 import { mentionCandidates } from './follow-up.collaboration';
 import { followUpDecider } from './follow-up.decider';
 

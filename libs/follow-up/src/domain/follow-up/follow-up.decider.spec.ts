@@ -40,7 +40,7 @@ import {
   started,
   submitted,
 } from '../testing/follow-up.fixture';
-import { DeciderSpecification } from '../testing/given-when-then';
+import { DeciderSpecification } from '@liaison/platform/decider/testing';
 import { ACTION_ID, heldWorkshop, REQUEST_ID } from '../testing/workshop.fixture';
 import { initialWorkshopState } from '../workshop/workshop.state';
 import {

@@ -28,7 +28,7 @@ import {
   InvalidStateError,
   NotFoundError,
 } from '../domain.errors';
-import { FollowUpEvent, FollowUpPriority, FollowUpStatus, SourceKind } from '../events';
+import { FOLLOW_UP_PRIORITIES, FollowUpEvent, FollowUpStatus, SourceKind } from '../events';
 import { requireDirectoryEntry, optionalText, requireText, requireTimestamp } from '../validation';
 import { canSeeWorkshop } from '../workshop/workshop.policy';
 import { hasAction, hasRequest, WorkshopState } from '../workshop/workshop.state';
@@ -105,13 +105,6 @@ export const FOLLOW_UP_VERBS: Readonly<Record<FollowUpVerbCommand['kind'], Follo
   ExtendDueDate: { party: 'host', verb: 'extend the due date', from: OPEN_STATUSES },
   CancelFollowUp: { party: 'host', verb: 'cancel', from: OPEN_STATUSES },
 };
-
-export const FOLLOW_UP_PRIORITIES: readonly FollowUpPriority[] = [
-  'low',
-  'normal',
-  'high',
-  'urgent',
-];
 
 export function decideFollowUp(
   command: FollowUpCommand,

@@ -30,7 +30,7 @@ import {
   routed,
   started,
 } from '../testing/follow-up.fixture';
-import { DeciderSpecification } from '../testing/given-when-then';
+import { DeciderSpecification } from '@liaison/platform/decider/testing';
 import { heldWorkshop, ACTION_ID } from '../testing/workshop.fixture';
 import { AssignFollowUp, FollowUpCommand } from './follow-up.commands';
 import { followUpDecider } from './follow-up.decider';

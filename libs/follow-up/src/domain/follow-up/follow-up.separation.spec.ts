@@ -16,7 +16,7 @@ import {
   started,
   submitted,
 } from '../testing/follow-up.fixture';
-import { DeciderSpecification } from '../testing/given-when-then';
+import { DeciderSpecification } from '@liaison/platform/decider/testing';
 import { heldWorkshop, ACTION_ID } from '../testing/workshop.fixture';
 import { AssigneeCommand, FollowUpCommand, HostCommand, SystemCommand } from './follow-up.commands';
 import { followUpDecider } from './follow-up.decider';

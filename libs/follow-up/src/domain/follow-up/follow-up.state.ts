@@ -1,29 +1,16 @@
 import { assertNever } from '../decider';
-import {
-  CLOSED_STATUSES,
-  FollowUpEvent,
-  FollowUpPriority,
-  FollowUpStatus,
-  SourceKind,
-} from '../events';
-import { Classification } from '../classification';
+import { CLOSED_STATUSES, FollowUpAssigned, FollowUpEvent, FollowUpStatus } from '../events';
 import { ContributionEntry, evolveContributions } from './contribution.state';
 
-export interface FollowUpState {
+/**
+ * The task as its assignment declared it (every field of FollowUpAssigned, declared once in
+ * events.ts; a reassignment, a claim or an extension changes them since) and its life since.
+ * The named officer (`officerId`) is absent while the task is unclaimed; `kind`,
+ * `leadFollowUpId` and `leadAgency` only on a contribution task (협조 요청); `classification`
+ * absent means public (see classification.ts for who reads a classified task).
+ */
+export interface FollowUpState extends FollowUpAssigned {
   exists: boolean;
-  followUpId: string;
-  workshopId: string;
-  hostAgency: string;
-  sourceId: string;
-  sourceKind: SourceKind;
-  assigneeAgency: string;
-  /** The named officer (담당자) of the assignee agency; absent while the task is unclaimed. */
-  officerId?: string;
-  title: string;
-  instructions?: string;
-  /** ISO timestamp in UTC. */
-  dueAt: string;
-  priority: FollowUpPriority;
   status: FollowUpStatus;
   overdue: boolean;
   escalated: boolean;
@@ -38,14 +25,8 @@ export interface FollowUpState {
   response?: string;
   notes: number;
   lastNote?: string;
-  /** A contribution task (협조 요청) and the lead task it contributes to; absent on others. */
-  kind?: 'contribution';
-  leadFollowUpId?: string;
-  leadAgency?: string;
   /** On a lead task: the contributions it asked for (absent until the first is asked). */
   contributions?: readonly ContributionEntry[];
-  /** Absent: public (see classification.ts for who reads a classified task). */
-  classification?: Classification;
 }
 
 export const ALL_FOLLOW_UP_STATUSES = [

@@ -21,7 +21,7 @@ import {
   routed,
   routingFailed,
 } from '../testing/follow-up.fixture';
-import { DeciderSpecification } from '../testing/given-when-then';
+import { DeciderSpecification } from '@liaison/platform/decider/testing';
 import { SystemCommand } from './follow-up.commands';
 import { followUpDecider } from './follow-up.decider';
 import { ALL_FOLLOW_UP_STATUSES } from './follow-up.state';

@@ -2,7 +2,7 @@
  * undefined (checked with toStrictEqual: `then` compares loosely). */
 import { AlreadyExistsError, InvalidInputError, NotFoundError } from '../domain.errors';
 import { as, auditor, msitHead } from '../testing/actors.fixture';
-import { DeciderSpecification } from '../testing/given-when-then';
+import { DeciderSpecification } from '@liaison/platform/decider/testing';
 import {
   actionAgreed,
   infoRequested,

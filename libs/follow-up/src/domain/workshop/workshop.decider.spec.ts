@@ -15,7 +15,7 @@ import {
   system,
 } from '../testing/actors.fixture';
 import { deactivated, directoryWith } from '../testing/agencies.fixture';
-import { DeciderSpecification } from '../testing/given-when-then';
+import { DeciderSpecification } from '@liaison/platform/decider/testing';
 import {
   ACTION_ID,
   actionAgreed,

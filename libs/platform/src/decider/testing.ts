@@ -1,28 +1,29 @@
 /**
- * Given events / When command / Then events, for the directory's deciders:
+ * Given events / When command / Then events, for any domain's Decider:
  *
- *   const { given } = DeciderSpecification.for(personDecider, asAdmin);
- *   given(registered()).when(grant('bureau_head')).then([roleGranted('bureau_head')]);
+ *   const { given } = DeciderSpecification.for(followUpDecider, as(msitHead));
+ *   given(assigned(), routed()).when(accept(), as(msitHead)).thenThrows(InvalidStateError, 'routed');
  *
- * The folded state and the command are frozen before deciding, so a rule that mutates its input
- * fails its spec.
+ * The folded state and the command are frozen before deciding, so a rule that mutates its
+ * input fails its spec. Spec-only (it calls jest's `expect`), hence its own path
+ * (`@liaison/platform/decider/testing`) beside the decider's.
  */
-import { Decider, DirectoryContext, foldEvents } from '../decider';
+import { Decider, foldEvents } from './index';
 
 type ErrorClass<T extends Error> = abstract new (...args: never[]) => T;
 
-export class DeciderSpecification<C, S, E> {
+export class DeciderSpecification<C, S, E, X> {
   private constructor(
-    private readonly decider: Decider<C, S, E>,
-    private readonly defaultCtx: DirectoryContext,
+    private readonly decider: Decider<C, S, E, X>,
+    private readonly defaultCtx: X,
   ) {}
 
-  static for<C, S, E>(decider: Decider<C, S, E>, defaultCtx: DirectoryContext) {
+  static for<C, S, E, X>(decider: Decider<C, S, E, X>, defaultCtx: X) {
     return new DeciderSpecification(decider, defaultCtx);
   }
 
   readonly given = (...events: E[]) => ({
-    when: (command: C, ctx: DirectoryContext = this.defaultCtx) =>
+    when: (command: C, ctx: X = this.defaultCtx) =>
       new Outcome(() => {
         const state = deepFreeze(foldEvents(this.decider, events.map(deepFreeze)));
         return this.decider.decide(deepFreeze(command), state, ctx);
