@@ -8,7 +8,7 @@
  * input fails its spec. Spec-only (it calls jest's `expect`), hence its own path
  * (`@liaison/platform/decider/testing`) beside the decider's.
  */
-import { Decider, foldEvents } from './index';
+import { Decider, foldEvents } from '../index';
 
 type ErrorClass<T extends Error> = abstract new (...args: never[]) => T;
 
