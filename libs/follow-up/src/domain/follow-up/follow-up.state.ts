@@ -4,6 +4,7 @@ import {
   FollowUpEvent,
   FollowUpPriority,
   FollowUpStatus,
+  SealedText,
   SourceKind,
 } from '../events';
 import { Classification } from '../classification';
@@ -37,7 +38,8 @@ export interface FollowUpState {
   lastReason?: string;
   response?: string;
   notes: number;
-  lastNote?: string;
+  /** Sealed when it was marked personal: the reading side opens it (or reads "(erased)"). */
+  lastNote?: string | SealedText;
   /** A contribution task (협조 요청) and the lead task it contributes to; absent on others. */
   kind?: 'contribution';
   leadFollowUpId?: string;
