@@ -434,6 +434,9 @@ export const en = {
     instructions: 'Instructions',
     response: 'Response submitted',
     lastNote: 'Latest progress note',
+    personal: 'Contains personal information',
+    personalHint:
+      'Tick for health, contact details or personal circumstances: stored encrypted, shown only to those who may read this task, and erased with the author’s personal data.',
     notes: 'Progress notes',
     lastReason: 'Latest reason given',
     version: 'Version',

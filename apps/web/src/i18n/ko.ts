@@ -432,6 +432,9 @@ export const ko: Messages = {
     instructions: '지시 사항',
     response: '제출한 처리 결과',
     lastNote: '최근 진행 상황',
+    personal: '개인정보 포함',
+    personalHint:
+      '건강, 연락처, 개인 사정 등이 담긴 진행 상황은 표시하십시오. 암호화하여 저장하며, 이 업무를 열람할 수 있는 사람에게만 보이고, 작성자의 개인정보를 파기하면 함께 삭제됩니다.',
     notes: '진행 상황 기록',
     lastReason: '최근 사유',
     version: '버전',
