@@ -82,18 +82,20 @@ export class DataKeys {
 
   /** Reads every reference not yet known in one statement (`key_ref = ANY`). */
   async load(keyRefs: Iterable<string>): Promise<void> {
-    const wanted = [...new Set(keyRefs)].filter((ref) => !this.known.has(ref));
+    const refs = [...new Set(keyRefs)];
+    const wanted = refs.filter((ref) => !this.known.has(ref));
     if (wanted.length > 0) {
       const read = this.read(wanted);
-      for (const ref of wanted)
+      for (const ref of wanted) {
         this.known.set(
           ref,
           read.then((found) => found.get(ref)!),
         );
+      }
       // A failed read is forgotten, so the transaction's caller sees the error, not a stale one.
       read.catch(() => wanted.forEach((ref) => this.known.delete(ref)));
     }
-    await Promise.all([...new Set(keyRefs)].map((ref) => this.known.get(ref)));
+    await Promise.all(refs.map((ref) => this.known.get(ref)));
   }
 
   private async read(refs: string[]): Promise<Map<string, DataKey>> {
