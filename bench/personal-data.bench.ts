@@ -43,7 +43,9 @@ function person(id: string): JsonObject {
 function memoryKeys(key: Buffer): DataKeys {
   const wrapped = wrapDataKey(ring, ring.currentId, 'p', key);
   const tx = {
-    query: async () => ({ rows: [{ master_key_id: ring.currentId, wrapped_key: wrapped }] }),
+    query: async () => ({
+      rows: [{ key_ref: 'p', master_key_id: ring.currentId, wrapped_key: wrapped }],
+    }),
   };
   return new DataKeys(tx as never, ring);
 }

@@ -31,6 +31,8 @@ const email = `erasable.${tag}@kisa.example`;
 const secrets = [nameKo, nameEn, email];
 /** Free text they mark personal in a comment (their own circumstances). */
 const personalNote = `병가 사유 ${tag}: 입원 치료, 연락처 010-5555-${tag.slice(0, 4)}`;
+/** A progress note they mark personal, the same way. */
+const personalProgress = `진행 지연 ${tag}: 담당자 가족 간병으로 휴가 중`;
 
 let api: TestApi;
 let pool: Pool;
@@ -131,7 +133,7 @@ describe('personal data erasure (e2e)', () => {
 
     // A comment they marked personal: sealed under their key, shown to the task's readers.
     const w = await createWorkshop(api.url);
-    const task = await createFollowUp(api.url, w);
+    const task = await createFollowUp(api.url, w, 'in_progress');
     const self = {
       role: 'agency_officer' as const,
       agency: 'KISA',
@@ -156,6 +158,41 @@ describe('personal data erasure (e2e)', () => {
     ]);
     expect(await tablesHolding(personalNote)).toEqual([]); // never in clear, not even now
 
+    // A progress note they marked personal: sealed likewise, opened in the task and its history.
+    const progressed = await call(api.url, 'POST', `/v1/follow-ups/${task}/progress`, self, {
+      note: personalProgress,
+      personal: true,
+    });
+    expect(progressed.status).toBe(200);
+    const progress = async () => {
+      const t = await call<{ lastNote?: string }>(
+        api.url,
+        'GET',
+        `/v1/follow-ups/${task}`,
+        msitHead,
+      );
+      const h = await call<{ items: { type: string; data: Record<string, unknown> }[] }>(
+        api.url,
+        'GET',
+        `/v1/follow-ups/${task}/history`,
+        msitHead,
+      );
+      return {
+        lastNote: t.body.lastNote,
+        history: h.body.items.find((i) => i.type === 'FollowUpProgressReported')?.data,
+      };
+    };
+    expect(await progress()).toEqual({
+      lastNote: personalProgress,
+      history: expect.objectContaining({ note: personalProgress, personal: true }),
+    });
+    const { rows: stored } = await pool.query<{ data: { note: unknown } }>(
+      `SELECT data FROM events WHERE stream_id = $1 AND type = 'FollowUpProgressReported'`,
+      [`follow-up-${task}`],
+    );
+    expect(stored[0].data.note).toMatchObject({ enc: 'v1', keyRef: personId });
+    expect(await tablesHolding(personalProgress)).toEqual([]);
+
     const erased = await call(api.url, 'POST', `/v1/people/${personId}/erase`, admin, {
       reason: 'PIPA art. 36 request',
     });
@@ -165,6 +202,11 @@ describe('personal data erasure (e2e)', () => {
       expect.objectContaining({ body: '(erased)', personal: true }),
     ]);
     expect(await tablesHolding(personalNote)).toEqual([]);
+    expect(await progress()).toEqual({
+      lastNote: '(erased)',
+      history: expect.objectContaining({ note: '(erased)', personal: true }),
+    });
+    expect(await tablesHolding(personalProgress)).toEqual([]);
 
     for (const s of secrets) expect(await tablesHolding(s)).toEqual([]);
 
@@ -187,13 +229,14 @@ describe('personal data erasure (e2e)', () => {
     expect(exported.status).toBe(200);
     const text = await exported.text();
     expect(text).toContain(personStreamId(personId));
-    for (const s of [...secrets, personalNote]) expect(text).not.toContain(s);
+    for (const s of [...secrets, personalNote, personalProgress]) expect(text).not.toContain(s);
 
     const verified = await call<{ ok: boolean }>(api.url, 'GET', '/v1/audit/verify', auditor);
     expect(verified.status).toBe(200);
     expect(verified.body.ok).toBe(true);
 
-    for (const s of [...secrets, personalNote]) expect(logged.join('')).not.toContain(s);
+    for (const s of [...secrets, personalNote, personalProgress])
+      expect(logged.join('')).not.toContain(s);
   }, 60_000);
 
   it('a rebuild of the directory from the log brings nothing back', async () => {

@@ -1,7 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsUUID,
+  ValidateNested,
+} from 'class-validator';
 import {
   FOLLOW_UP_PRIORITIES,
   FollowUpPriority,
@@ -64,6 +72,15 @@ function OfficerId(optional: boolean, description: string): PropertyDecorator {
 
 export class NoteRequest {
   @Text(10_000, 'Draft circulated to NIS for comment') note!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'the note is personal (건강, 연락처, 사정…): stored encrypted under the author’s data key, ' +
+      'shown to those who may read the task, "(erased)" once the author is erased',
+  })
+  @IsOptional()
+  @IsBoolean()
+  personal?: boolean;
 }
 
 export class ResponseRequest {

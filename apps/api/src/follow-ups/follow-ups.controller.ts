@@ -187,7 +187,15 @@ export class FollowUpsController {
     @Body() body: NoteRequest,
     @CommandContext() meta: CommandMeta,
   ) {
-    return this.run({ kind: 'ReportProgress', followUpId, note: body.note }, meta);
+    return this.run(
+      {
+        kind: 'ReportProgress',
+        followUpId,
+        note: body.note,
+        ...(body.personal && { personal: true }),
+      },
+      meta,
+    );
   }
 
   @Post(':id/submit')

@@ -2080,6 +2080,8 @@ export interface components {
     NoteRequest: {
       /** @example Draft circulated to NIS for comment */
       note: string;
+      /** @description the note is personal (건강, 연락처, 사정…): stored encrypted under the author’s data key, shown to those who may read the task, "(erased)" once the author is erased */
+      personal?: boolean;
     };
     ResponseRequest: {
       /** @example Threat briefing attached; summary follows. */

@@ -373,6 +373,10 @@ export const en = {
     field: 'Your comment (mention a colleague with @login)',
     send: 'Add the comment',
     sent: 'Comment added.',
+    personal: 'Contains personal information',
+    personalHint:
+      'Tick for health, contact details or personal circumstances: stored encrypted, shown only to those who may read this task, not searched, and erased with the author’s personal data.',
+    personalBadge: 'Personal',
   },
   timeline: {
     title: 'History',
@@ -431,6 +435,9 @@ export const en = {
     instructions: 'Instructions',
     response: 'Response submitted',
     lastNote: 'Latest progress note',
+    personal: 'Contains personal information',
+    personalHint:
+      'Tick for health, contact details or personal circumstances: stored encrypted, shown only to those who may read this task, and erased with the author’s personal data.',
     notes: 'Progress notes',
     lastReason: 'Latest reason given',
     version: 'Version',

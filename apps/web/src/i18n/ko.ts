@@ -372,6 +372,10 @@ export const ko: Messages = {
     field: '의견 내용(@아이디로 다른 담당자를 언급할 수 있습니다)',
     send: '의견 등록',
     sent: '의견이 등록되었습니다.',
+    personal: '개인정보 포함',
+    personalHint:
+      '건강, 연락처, 개인 사정 등이 담긴 의견은 표시하십시오. 암호화하여 저장하며, 이 업무를 열람할 수 있는 사람에게만 보이고 검색되지 않습니다. 작성자의 개인정보를 파기하면 함께 삭제됩니다.',
+    personalBadge: '개인정보',
   },
   timeline: {
     title: '처리 이력',
@@ -429,6 +433,9 @@ export const ko: Messages = {
     instructions: '지시 사항',
     response: '제출한 처리 결과',
     lastNote: '최근 진행 상황',
+    personal: '개인정보 포함',
+    personalHint:
+      '건강, 연락처, 개인 사정 등이 담긴 진행 상황은 표시하십시오. 암호화하여 저장하며, 이 업무를 열람할 수 있는 사람에게만 보이고, 작성자의 개인정보를 파기하면 함께 삭제됩니다.',
     notes: '진행 상황 기록',
     lastReason: '최근 사유',
     version: '버전',

@@ -7,6 +7,7 @@ import {
   eraseElsewhere,
   holdsSealed,
   masterKeyring,
+  holdsClearAt,
   openAll,
   sealPaths,
 } from '@liaison/personal-data';
@@ -165,6 +166,15 @@ async function newEvents(
 ): Promise<NewEvent[]> {
   const metadata = eventMetadata(meta);
   const ids = meta.idempotencySeed === undefined ? undefined : boundEventIds(meta.idempotencySeed);
+  // Every key the batch seals under, read (or made) in one statement before the first seal.
+  await keys.getOrCreateAll(
+    events.flatMap((e) =>
+      (e.type === 'PersonRegistered' || e.type === 'PersonUpdated') &&
+      holdsClearAt({ ...e.data }, PERSONAL_FIELD_PATHS)
+        ? [e.data.personId]
+        : [],
+    ),
+  );
   const out: NewEvent[] = [];
   for (const [i, e] of events.entries()) {
     let data: NewEvent['data'] = { ...e.data };

@@ -6,6 +6,7 @@ import {
   holdsSealed,
   masterKeyring,
   openAll,
+  sealedRefs,
 } from '@liaison/personal-data';
 import {
   AgencyEvent,
@@ -41,6 +42,8 @@ export async function projectDirectoryEvents(
   // Personal fields are sealed in the log: the rows take what the keys still open, and the
   // erased mark for a person whose key was destroyed (so a rebuild after erasure writes no name).
   const keys = new DataKeys(tx, masterKeyring());
+  // The keys of the whole batch (a rebuild's page) in one statement, not one per person.
+  await keys.load(sealedRefs(events.map((e) => e.data)));
   for (const e of events) {
     if (!DIRECTORY_TYPES.has(e.type)) continue;
     const data = holdsSealed(e.data) ? await openAll(keys, e.data) : e.data;

@@ -132,7 +132,9 @@ export interface FollowUpStarted {
 export interface FollowUpProgressReported {
   followUpId: string;
   agency: string;
-  note: string;
+  /** Sealed when the writer marked the note personal (`personal: true`), as a comment. */
+  note: string | SealedText;
+  personal?: true;
 }
 
 export interface FollowUpSubmitted {

@@ -59,10 +59,11 @@ export async function sealPaths(
 ): Promise<{ data: JsonObject; sealed: number }> {
   let out: JsonObject = data;
   let sealed = 0;
+  let key: Buffer | undefined;
   for (const path of paths) {
     const clear = at(out, path);
     if (typeof clear !== 'string') continue;
-    const key = await keys.getOrCreate(keyRef);
+    key ??= await keys.getOrCreate(keyRef);
     out = setAt(out, path, sealField(key, keyRef, clear) as unknown as JsonObject);
     sealed++;
   }
@@ -75,7 +76,23 @@ export async function sealPaths(
  * its keys) also reads as erased: there is nothing else it could honestly say.
  */
 export async function openAll<T>(keys: DataKeys, data: T): Promise<T> {
+  // Every key the data needs in one statement, not one per field or per event.
+  await keys.load(sealedRefs(data));
   return (await walk(keys, data, undefined)) as T;
+}
+
+/** The key references of every sealed field in `value`. */
+export function sealedRefs(value: unknown, into = new Set<string>()): Set<string> {
+  if (isSealedField(value)) into.add(value.keyRef);
+  else if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) sealedRefs(v, into);
+  }
+  return into;
+}
+
+/** True when `data` has a string at one of `paths`: sealing it will need a key. */
+export function holdsClearAt(data: JsonObject, paths: readonly (readonly string[])[]): boolean {
+  return paths.some((path) => typeof at(data, path) === 'string');
 }
 
 async function walk(keys: DataKeys, value: unknown, name: string | undefined): Promise<unknown> {

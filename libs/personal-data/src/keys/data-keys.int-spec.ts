@@ -64,6 +64,76 @@ describe('DataKeys (personal_data_keys)', () => {
     expect(rows).toEqual([{ wrapped_key: null, erased_reason: 'PIPA request' }]);
   });
 
+  it('a batch reads (or makes) all its keys in one statement or two, never one per event', async () => {
+    const refs = Array.from({ length: 100 }, () => randomUUID());
+    const counted = async <T>(fn: (keys: DataKeys) => Promise<T>) =>
+      inTransaction(db.pool, async (client) => {
+        const statements: string[] = [];
+        const counting = {
+          query: (text: string, values?: unknown[]) => {
+            statements.push(text);
+            return client.query(text, values);
+          },
+        } as unknown as PoolClient;
+        return { result: await fn(new DataKeys(counting, ring)), statements };
+      });
+    const sealBatch = (keys: DataKeys) =>
+      keys
+        .getOrCreateAll(refs)
+        .then(() => Promise.all(refs.map((ref) => sealPaths(keys, ref, person, paths))));
+
+    // First events of 100 people: one read, one insert of the missing keys.
+    const made = await counted(sealBatch);
+    expect(made.statements).toHaveLength(2);
+    // Their next events: one read, the keys unwrapped once each.
+    expect((await counted(sealBatch)).statements).toHaveLength(1);
+    // Opening the whole batch: one read.
+    const events = made.result.map((r) => r.data);
+    const opened = await counted((keys) => openAll(keys, events));
+    expect(opened.result).toEqual(refs.map(() => person));
+    expect(opened.statements).toHaveLength(1);
+    // One person's history opened event by event, the walks interleaved: still one read.
+    const history = Array.from({ length: 50 }, () => events[7]);
+    const walked = await counted((keys) => Promise.all(history.map((data) => openAll(keys, data))));
+    expect(walked.result).toEqual(history.map(() => person));
+    expect(walked.statements).toHaveLength(1);
+    // One person erased among them: the batch is refused before any key is made.
+    await tx((keys) => keys.destroy(refs[42], 'PIPA request'));
+    const fresh = randomUUID();
+    await expect(tx((keys) => keys.getOrCreateAll([fresh, ...refs]))).rejects.toBeInstanceOf(
+      PersonalDataErasedError,
+    );
+    const { rows } = await db.pool.query('SELECT 1 FROM personal_data_keys WHERE key_ref = $1', [
+      fresh,
+    ]);
+    expect(rows).toEqual([]);
+  });
+
+  it('two first writes of overlapping batches at once agree on every key', async () => {
+    const refs = Array.from({ length: 20 }, () => randomUUID());
+    const [a, b] = await Promise.all([
+      tx(async (keys) => keys.getOrCreateAll(refs)),
+      tx(async (keys) => keys.getOrCreateAll([...refs].reverse())),
+    ]);
+    for (const ref of refs) expect(a.get(ref)!.equals(b.get(ref)!)).toBe(true);
+    const after = await tx(async (keys) => keys.getOrCreateAll(refs));
+    for (const ref of refs) expect(after.get(ref)!.equals(a.get(ref)!)).toBe(true);
+  });
+
+  it('reads on the pool asked at once share one statement; an erasure before them is seen', async () => {
+    const refs = Array.from({ length: 16 }, () => randomUUID());
+    await tx((keys) => keys.getOrCreateAll(refs));
+    await tx((keys) => keys.destroy(refs[3], 'PIPA request'));
+    const spy = jest.spyOn(db.pool, 'query');
+    try {
+      const found = await Promise.all(refs.map((ref) => new DataKeys(db.pool, ring).get(ref)));
+      expect(found.map((f) => f.state)).toEqual(refs.map((_, i) => (i === 3 ? 'erased' : 'live')));
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('the boot check passes with the right key and names the variable with a wrong one', async () => {
     await checkMasterKeys(db.pool, ring);
     const wrong = loadMasterKeyring({

@@ -25,6 +25,7 @@ export function CommentsPanel({ id, viewerId }: { id: string; viewerId?: string 
   const comments = useComments(id);
   const fieldId = useId();
   const [body, setBody] = useState('');
+  const [personal, setPersonal] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
@@ -41,10 +42,15 @@ export function CommentsPanel({ id, viewerId }: { id: string; viewerId?: string 
     setProblem(null);
     try {
       const done = await unwrap(
-        api.POST('/v1/follow-ups/{id}/comments', { params: { path: { id } }, body: { body } }),
+        api.POST('/v1/follow-ups/{id}/comments', {
+          params: { path: { id } },
+          // Sealed under the author's data key by the API (README "Personal data").
+          body: personal ? { body, personal: true } : { body },
+        }),
       );
       rememberPosition(done.position);
       setBody('');
+      setPersonal(false);
       setSent(true);
       await client.invalidateQueries({ queryKey: ['follow-up', id] });
     } catch (err) {
@@ -76,6 +82,12 @@ export function CommentsPanel({ id, viewerId }: { id: string; viewerId?: string 
                 <p className="comment-meta">
                   <strong>{name}</strong> ·{' '}
                   <time dateTime={c.at}>{formatDateTime(c.at, i18n.language)}</time>
+                  {c.personal && (
+                    <>
+                      {' '}
+                      · <span className="badge">{t('comments.personalBadge')}</span>
+                    </>
+                  )}
                 </p>
                 <p className="prose">{c.body}</p>
               </li>
@@ -97,6 +109,19 @@ export function CommentsPanel({ id, viewerId }: { id: string; viewerId?: string 
         <div className="field">
           <label htmlFor={fieldId}>{t('comments.field')}</label>
           <textarea id={fieldId} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
+        </div>
+        <div className="field field-check">
+          <input
+            id={`${fieldId}-personal`}
+            type="checkbox"
+            checked={personal}
+            aria-describedby={`${fieldId}-personal-hint`}
+            onChange={(e) => setPersonal(e.target.checked)}
+          />
+          <label htmlFor={`${fieldId}-personal`}>{t('comments.personal')}</label>
+          <p id={`${fieldId}-personal-hint`} className="hint">
+            {t('comments.personalHint')}
+          </p>
         </div>
         <div className="button-row">
           <button type="submit" className="btn btn-secondary" disabled={busy}>

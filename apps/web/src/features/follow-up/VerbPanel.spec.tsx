@@ -113,6 +113,36 @@ describe('VerbPanel', () => {
     );
   });
 
+  it('marks a progress note personal (개인정보 포함) only when ticked, and only for progress', async () => {
+    const perform = vi.fn().mockResolvedValue(undefined);
+    await renderIn(
+      'ko',
+      <VerbPanel
+        task={task('in_progress')}
+        viewer={kisaOfficer}
+        perform={perform}
+        reload={vi.fn()}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: '진행 상황 기록' }));
+    fireEvent.change(screen.getByLabelText('진행 상황'), { target: { value: '간병 휴가로 지연' } });
+    const personal = screen.getByRole('checkbox', { name: '개인정보 포함' });
+    expect(
+      document.getElementById(personal.getAttribute('aria-describedby')!)?.textContent,
+    ).toMatch(/암호화하여 저장/);
+    fireEvent.click(personal);
+    fireEvent.submit(personal.closest('form')!);
+    await waitFor(() =>
+      expect(perform).toHaveBeenCalledWith('progress', {
+        note: '간병 휴가로 지연',
+        personal: true,
+      }),
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: '결과 제출' }));
+    expect(screen.queryByRole('checkbox', { name: '개인정보 포함' })).toBeNull();
+  });
+
   it('answers a 409 with "someone changed this" and a reload', async () => {
     const perform = vi.fn().mockRejectedValue(new ApiError(409, { message: 'moved' }));
     const reload = vi.fn();

@@ -8,7 +8,13 @@ import type { components } from '../../api/schema';
 
 type Colleague = components['schemas']['ColleaguesDto']['items'][number];
 
-export type VerbValues = Partial<Record<VerbField, string>>;
+export type VerbValues = Partial<Record<VerbField, string>> & {
+  /** A progress note marked personal (sealed under its author's data key by the API). */
+  personal?: boolean;
+};
+
+/** The verbs whose text may be marked personal. */
+const MAY_BE_PERSONAL: readonly Verb[] = ['progress'];
 
 export interface VerbPanelProps {
   task: Pick<
@@ -45,6 +51,7 @@ export function VerbPanel({
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState<Verb | null>(null);
   const [values, setValues] = useState<VerbValues>({});
+  const [personal, setPersonal] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [missing, setMissing] = useState<readonly VerbField[]>([]);
@@ -65,6 +72,7 @@ export function VerbPanel({
       setDone(verb);
       setOpen(null);
       setValues({});
+      setPersonal(false);
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) setProblem('conflict');
       else setProblem(err instanceof Error ? err.message : String(err));
@@ -80,6 +88,7 @@ export function VerbPanel({
     if (fieldsOf(verb).length === 0) void run(verb, {});
     else {
       setValues({});
+      setPersonal(false);
       setOpen(verb);
     }
   }
@@ -96,6 +105,7 @@ export function VerbPanel({
       const value = (values[f] ?? '').trim();
       body[f] = f === 'dueAt' ? dueAtOf(value) : value;
     }
+    if (personal && MAY_BE_PERSONAL.includes(open)) body.personal = true;
     void run(open, body);
   }
 
@@ -205,6 +215,21 @@ export function VerbPanel({
       {open !== null && (
         <form className="verb-form" onSubmit={submit} noValidate aria-label={t(`verb.${open}`)}>
           {fieldsOf(open).map(field)}
+          {MAY_BE_PERSONAL.includes(open) && (
+            <div className="field field-check">
+              <input
+                id={`${formId}-personal`}
+                type="checkbox"
+                checked={personal}
+                aria-describedby={`${formId}-personal-hint`}
+                onChange={(e) => setPersonal(e.target.checked)}
+              />
+              <label htmlFor={`${formId}-personal`}>{t('followUp.personal')}</label>
+              <p id={`${formId}-personal-hint`} className="hint">
+                {t('followUp.personalHint')}
+              </p>
+            </div>
+          )}
           <div className="button-row">
             <button type="submit" className="btn btn-primary" disabled={busy}>
               {t(`verb.${open}`)}

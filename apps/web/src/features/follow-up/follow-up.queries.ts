@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type CommandResult, type FollowUp } from '../../api/client';
 import { rememberPosition } from '../../api/fresh-reads';
 import type { components } from '../../api/schema';
-import type { Verb } from './verbs';
+import type { Verb, VerbField } from './verbs';
 import type { VerbValues } from './VerbPanel';
 
 export type Colleague = components['schemas']['ColleaguesDto']['items'][number];
@@ -37,7 +37,7 @@ export function usePerformVerb(id: string) {
   const client = useQueryClient();
   return async (verb: Verb, version: number, v: VerbValues): Promise<void> => {
     const params = { path: { id }, header: { 'If-Match': String(version) } };
-    const text = (field: keyof VerbValues) => v[field] ?? '';
+    const text = (field: VerbField) => v[field] ?? '';
     let call: Promise<{ data?: CommandResult; error?: unknown; response: Response }>;
     switch (verb) {
       case 'claim':
@@ -56,7 +56,10 @@ export function usePerformVerb(id: string) {
         call = api.POST('/v1/follow-ups/{id}/start', { params });
         break;
       case 'progress':
-        call = api.POST('/v1/follow-ups/{id}/progress', { params, body: { note: text('note') } });
+        call = api.POST('/v1/follow-ups/{id}/progress', {
+          params,
+          body: v.personal ? { note: text('note'), personal: true } : { note: text('note') },
+        });
         break;
       case 'submit':
         call = api.POST('/v1/follow-ups/{id}/submit', {

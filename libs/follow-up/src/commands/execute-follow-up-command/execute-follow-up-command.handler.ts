@@ -43,6 +43,9 @@ export class ExecuteFollowUpCommandHandler implements ICommandHandler<ExecuteFol
       // sealed under the author's own key (the person who typed it, not one they act for)
       return { ...request, sealedBody: await this.personalText.seal(request.body, meta.actor.id) };
     }
+    if (request.kind === 'ReportProgress' && request.personal && typeof request.note === 'string') {
+      return { ...request, sealedNote: await this.personalText.seal(request.note, meta.actor.id) };
+    }
     if (request.kind === 'ChangeFollowUpClassification') {
       // the workshop's classification is the floor of the task's
       const task = await this.runner.load(followUpDecider, followUpStreamId(request.followUpId));

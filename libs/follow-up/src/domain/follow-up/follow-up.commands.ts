@@ -68,6 +68,9 @@ export interface StartFollowUp extends FollowUpCommandBase {
 export interface ReportProgress extends FollowUpCommandBase {
   kind: 'ReportProgress';
   note: string;
+  /** Marked personal, as a comment can be: the handler seals it (sealedNote) before the rules. */
+  personal?: boolean;
+  sealedNote?: SealedText;
 }
 export interface SubmitFollowUp extends FollowUpCommandBase {
   kind: 'SubmitFollowUp';

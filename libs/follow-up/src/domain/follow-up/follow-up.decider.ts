@@ -131,7 +131,18 @@ export function decideFollowUp(
     case 'ReportProgress': {
       authorize(command, state, ctx);
       const note = requireText('note', command.note);
-      const data = { followUpId, agency: state.assigneeAgency, note };
+      if (command.personal && !command.sealedNote) {
+        // the handler seals before deciding; clear personal text never reaches the log
+        throw new Error('a personal progress note must arrive sealed');
+      }
+      const data = command.sealedNote
+        ? {
+            followUpId,
+            agency: state.assigneeAgency,
+            note: command.sealedNote,
+            personal: true as const,
+          }
+        : { followUpId, agency: state.assigneeAgency, note };
       return [{ type: 'FollowUpProgressReported', data }];
     }
     case 'SubmitFollowUp': {

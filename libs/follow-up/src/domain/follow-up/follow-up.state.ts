@@ -1,5 +1,11 @@
 import { assertNever } from '../decider';
-import { CLOSED_STATUSES, FollowUpAssigned, FollowUpEvent, FollowUpStatus } from '../events';
+import {
+  CLOSED_STATUSES,
+  FollowUpAssigned,
+  FollowUpEvent,
+  FollowUpStatus,
+  SealedText,
+} from '../events';
 import { ContributionEntry, evolveContributions } from './contribution.state';
 
 /**
@@ -24,7 +30,8 @@ export interface FollowUpState extends FollowUpAssigned {
   lastReason?: string;
   response?: string;
   notes: number;
-  lastNote?: string;
+  /** Sealed when it was marked personal: the reading side opens it (or reads "(erased)"). */
+  lastNote?: string | SealedText;
   /** On a lead task: the contributions it asked for (absent until the first is asked). */
   contributions?: readonly ContributionEntry[];
 }

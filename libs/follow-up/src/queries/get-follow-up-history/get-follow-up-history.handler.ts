@@ -1,5 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DecisionRunner } from '../../commands/decision-runner';
+import { PersonalText } from '../../commands/personal-text';
 import { canSeeFollowUp, followUpDecider, followUpStreamId, NotFoundError } from '../../domain';
 import { PersonNames } from '../person-names';
 import {
@@ -13,6 +14,7 @@ export class GetFollowUpHistoryHandler implements IQueryHandler<GetFollowUpHisto
   constructor(
     private readonly runner: DecisionRunner,
     private readonly names: PersonNames,
+    private readonly personalText: PersonalText,
   ) {}
 
   async execute({ followUpId, actor }: GetFollowUpHistoryQuery): Promise<FollowUpHistory> {
@@ -22,12 +24,15 @@ export class GetFollowUpHistoryHandler implements IQueryHandler<GetFollowUpHisto
     );
     // Seen by the task's current parties only; another agency's answers like a missing one.
     if (!canSeeFollowUp(actor, state)) throw new NotFoundError('follow-up', followUpId);
-    const items = events.map((e): FollowUpHistoryEntry => {
+    // Texts marked personal (comments, progress notes) opened for a reader the task let in, all
+    // their keys in one read; "(erased)" once their author is erased.
+    const opened = await this.personalText.open(events.map((e) => e.data));
+    const items = events.map((e, i): FollowUpHistoryEntry => {
       const m = e.metadata;
       return {
         version: e.version,
         type: e.type,
-        data: e.data,
+        data: opened[i],
         recordedAt: e.recordedAt.toISOString(),
         actor: {
           id: m.actor,

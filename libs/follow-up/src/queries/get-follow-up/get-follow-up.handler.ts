@@ -1,5 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DecisionRunner } from '../../commands/decision-runner';
+import { PersonalText } from '../../commands/personal-text';
 import { canSeeFollowUp, followUpDecider, followUpStreamId, NotFoundError } from '../../domain';
 import { PersonNames } from '../person-names';
 import { FollowUpStateView, GetFollowUpQuery } from './get-follow-up.query';
@@ -9,6 +10,7 @@ export class GetFollowUpHandler implements IQueryHandler<GetFollowUpQuery> {
   constructor(
     private readonly runner: DecisionRunner,
     private readonly names: PersonNames,
+    private readonly personalText: PersonalText,
   ) {}
 
   async execute({ followUpId, actor }: GetFollowUpQuery): Promise<FollowUpStateView> {
@@ -20,6 +22,13 @@ export class GetFollowUpHandler implements IQueryHandler<GetFollowUpQuery> {
     if (!canSeeFollowUp(actor, state)) throw new NotFoundError('follow-up', followUpId);
     const officerName =
       state.officerId && (await this.names.of([state.officerId]))[state.officerId];
-    return { id: followUpId, version, state, ...(officerName && { officerName }) };
+    // A progress note marked personal is opened here, for a reader the task let in.
+    const lastNote = state.lastNote && (await this.personalText.open(state.lastNote));
+    return {
+      id: followUpId,
+      version,
+      state: { ...state, ...(lastNote !== undefined && { lastNote }) },
+      ...(officerName && { officerName }),
+    };
   }
 }
