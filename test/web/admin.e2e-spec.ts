@@ -267,6 +267,17 @@ describe('web: the admin’s pages', () => {
           await page.getByRole('region', { name: 'Roles' }).waitFor();
           expect(await seriousViolations(page)).toEqual([]);
           await shot(page, 'admin.person.en');
+          // at phone width no section runs off the side (tables scroll inside their own box)
+          await page.setViewportSize({ width: 390, height: 844 });
+          for (const name of ['People', 'Agencies', 'API keys', 'Webhooks', 'Dead letters']) {
+            await sections.getByRole('link', { name, exact: true }).click();
+            await page.getByRole('heading', { level: 2, name }).first().waitFor();
+            const fits = await page.evaluate(
+              () => document.documentElement.scrollWidth <= window.innerWidth,
+            );
+            expect({ name, fits }).toEqual({ name, fits: true });
+          }
+          await shot(page, 'admin.dead-letters.phone.en');
         }
       } finally {
         await context.close();
