@@ -63,6 +63,7 @@ export const AUTHORIZED_ELSEWHERE: Record<string, ElsewhereEntry> = {
   'POST /meeting-series/:id/meetings/:n/held': at(MEETINGS),
   'GET /meeting-series/:id': at(MEETINGS),
   'GET /meeting-series/:id/calendar.ics': at(MEETINGS),
+  'GET /meeting-series/:id/people': at(MEETINGS),
   'GET /search': at('test/search/search.e2e-spec.ts'),
   'POST /counterpart-requests': at(COUNTERPARTS),
   'GET /counterpart-requests': at(COUNTERPARTS),
