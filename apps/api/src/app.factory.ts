@@ -2,16 +2,17 @@ import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { Registry } from 'prom-client';
 import {
   AuthGuard,
   createValidationPipe,
   ErrorResponseFilter,
   incomingId,
+  LiaisonLogger,
   loadEdgeConfig,
   REQUEST_ID_HEADER,
   useLimitedJsonParser,
+  useRequestLog,
 } from '@liaison/platform';
 import { AppModule } from './app.module';
 import { useOpsAccess } from './edge/ops-access.hook';
@@ -53,7 +54,9 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     identify: (req) => guard.identify(req),
     onOpsPort: edge.opsPort !== 0,
   });
-  app.useLogger(app.get(Logger));
+  const logger = app.get(LiaisonLogger);
+  app.useLogger(logger);
+  useRequestLog(fastify, logger.pino);
   useRoutePrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorResponseFilter());

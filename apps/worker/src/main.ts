@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
-import { createDataSource, loadConfig, runMigrations } from '@liaison/platform';
+import { createDataSource, LiaisonLogger, loadConfig, runMigrations } from '@liaison/platform';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
@@ -11,11 +10,11 @@ async function bootstrap(): Promise<void> {
   await dataSource.destroy();
 
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(LiaisonLogger));
   // SIGTERM/SIGINT close the context: subscriptions stop after their batch, workers drain.
   app.enableShutdownHooks();
   await app.init();
-  app.get(Logger).log('worker started');
+  app.get(LiaisonLogger).log('worker started');
 }
 
 bootstrap().catch((err) => {

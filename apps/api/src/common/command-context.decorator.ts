@@ -1,5 +1,4 @@
 import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { IncomingMessage } from 'node:http';
 import { CommandMeta } from '@liaison/follow-up';
 import { AuthenticatedUser, correlationIdOf } from '@liaison/platform';
 
@@ -16,13 +15,10 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   return Number(match[1]);
 }
 
-type RequestLike = IncomingMessage & { id?: string; user?: AuthenticatedUser };
-
 /** The caller, the correlation id, the If-Match version and the Idempotency-Key binding. */
 export const CommandContext = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): CommandMeta => {
     const http = ctx.switchToHttp().getRequest<{
-      raw: RequestLike;
       id: string;
       user?: AuthenticatedUser;
       headers: Record<string, string | undefined>;
@@ -40,7 +36,7 @@ export const CommandContext = createParamDecorator(
         ...(agency !== undefined && { agency }),
         ...(onBehalfOf !== undefined && { onBehalfOf }),
       },
-      correlationId: correlationIdOf(Object.assign(http.raw, { id: http.id })),
+      correlationId: correlationIdOf(http),
       causationId: http.id,
       expectedVersion: parseIfMatch(http.headers['if-match']),
       ...(http.idempotencySeed !== undefined && { idempotencySeed: http.idempotencySeed }),

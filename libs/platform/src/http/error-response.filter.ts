@@ -76,11 +76,13 @@ export class ErrorResponseFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(err: unknown, host: ArgumentsHost): void {
-    const reply = host
-      .switchToHttp()
-      .getResponse<{ status(code: number): { send(b: unknown): void } }>();
+    const http = host.switchToHttp();
+    const reply = http.getResponse<{ status(code: number): { send(b: unknown): void } }>();
     const response = toErrorBody(err);
-    if (response.statusCode >= 500) this.logger.error(err);
+    // The request's id ties the line to the access line and to the events' causation.
+    if (response.statusCode >= 500) {
+      this.logger.error({ err, req: { id: http.getRequest<{ id?: unknown }>().id } });
+    }
     reply.status(response.statusCode).send(response);
   }
 }

@@ -1,4 +1,4 @@
-import { redactedUrl } from './logger.module';
+import { redactedUrl } from './request-ids';
 
 describe('redactedUrl', () => {
   it.each([
