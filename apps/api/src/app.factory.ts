@@ -34,6 +34,9 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     trustProxy: edge.trustProxy,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) =>
       incomingId(req.headers[REQUEST_ID_HEADER]),
+    // No Nest middleware (request logging is a Fastify hook): without @fastify/middie no request
+    // walks an empty middleware chain. A middleware added later fails the boot, not silently.
+    skipMiddie: true,
   });
   const fastify = adapter.getInstance();
   // Before anything else sees a request, in this order: headers on every answer (429s too),
