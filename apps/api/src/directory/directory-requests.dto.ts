@@ -104,7 +104,8 @@ export class RoleRequest {
   role!: PersonRole;
 }
 
-export class ReasonRequest {
+/** Why a person is deactivated or erased: recorded in their stream. */
+export class PersonReasonRequest {
   @Text(1000, 'left the agency') reason!: string;
 }
 

@@ -21,7 +21,7 @@ import { CommandResultDto } from '../common/command-result.dto';
 import { UuidParam } from '../common/uuid-param.pipe';
 import {
   PeopleListRequest,
-  ReasonRequest,
+  PersonReasonRequest,
   RegisterPersonRequest,
   RoleRequest,
   UpdatePersonRequest,
@@ -135,7 +135,7 @@ export class PeopleController {
   @ApiOkResponse({ type: CommandResultDto })
   async deactivate(
     @Param('id', UuidParam()) id: string,
-    @Body() body: ReasonRequest,
+    @Body() body: PersonReasonRequest,
     @CommandContext() meta: DirectoryCommandMeta,
   ) {
     return answer(id, await this.commands.deactivate(id, body.reason, meta));

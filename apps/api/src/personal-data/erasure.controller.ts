@@ -6,7 +6,7 @@ import { CommandContext } from '../common/command-context.decorator';
 import { CommandResultDto } from '../common/command-result.dto';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { answer } from '../directory/people.controller';
-import { ReasonRequest } from '../directory/directory-requests.dto';
+import { PersonReasonRequest } from '../directory/directory-requests.dto';
 
 /**
  * Erasure of a person's personal data (PIPA) by crypto-shredding: their data key is destroyed,
@@ -30,7 +30,7 @@ export class ErasureController {
   @ApiOkResponse({ type: CommandResultDto })
   async erase(
     @Param('id', UuidParam()) id: string,
-    @Body() body: ReasonRequest,
+    @Body() body: PersonReasonRequest,
     @CommandContext() meta: DirectoryCommandMeta,
   ) {
     return answer(id, await this.commands.erasePerson(id, body.reason, meta));

@@ -2088,7 +2088,7 @@ export interface components {
       response: string;
     };
     ReasonRequest: {
-      /** @example left the agency */
+      /** @example Needs figures for the last quarter */
       reason: string;
     };
     HandOverRequest: {
@@ -2417,6 +2417,10 @@ export interface components {
     RoleRequest: {
       /** @enum {string} */
       role: 'bureau_head' | 'agency_officer' | 'auditor' | 'admin' | 'records_officer';
+    };
+    PersonReasonRequest: {
+      /** @example left the agency */
+      reason: string;
     };
     GrantDelegationRequest: {
       /**
@@ -4480,7 +4484,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['ReasonRequest'];
+        'application/json': components['schemas']['PersonReasonRequest'];
       };
     };
     responses: {
@@ -4593,7 +4597,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['ReasonRequest'];
+        'application/json': components['schemas']['PersonReasonRequest'];
       };
     };
     responses: {
