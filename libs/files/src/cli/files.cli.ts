@@ -1,5 +1,7 @@
 import { createPgPool, loadConfig } from '@liaison/platform';
 import { loadFilesConfig } from '../files.config';
+import { DiskFileStore } from '../stores/disk-file-store';
+import { namedFileHashes } from '../stores/named-files';
 import { PostgresFileStore } from '../stores/postgres-file-store';
 
 const USAGE = `usage: npm run files -- <command>
@@ -20,13 +22,13 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('--older-than-hours must be a whole number of hours, 1 or more\n');
     return 2;
   }
-  if (config.store.kind !== 'postgres') {
-    process.stderr.write(`FILE_STORE=${config.store.kind}: only the Postgres store is swept\n`);
-    return 2;
-  }
   const pool = createPgPool(loadConfig().databaseUrl, 2, 'liaison-files-cli');
   try {
-    const removed = await new PostgresFileStore(pool).sweepOrphans(hours);
+    const { store } = config;
+    const removed =
+      store.kind === 'disk'
+        ? await new DiskFileStore(store.root).sweepOrphans(hours, await namedFileHashes(pool))
+        : await new PostgresFileStore(pool).sweepOrphans(hours);
     process.stdout.write(`${JSON.stringify({ olderThanHours: hours, removed }, null, 2)}\n`);
     return 0;
   } finally {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Pool, PoolClient } from 'pg';
+import { NAMED_FILE_HASHES } from './named-files';
 import { FileStore, StoredBlob } from '../file-store';
 import { verifyingPassThrough } from '../hashing';
 
@@ -102,8 +103,7 @@ export class PostgresFileStore extends FileStore {
 
   /**
    * Deletes the contents stored more than `olderThanHours` ago that no event names (an upload
-   * whose append then failed or was refused): returns their hashes. An event names a file by a
-   * `sha256` key at any depth of its data (a follow-up's attachment, a counterpart's answer).
+   * whose append then failed or was refused; NAMED_FILE_HASHES): returns their hashes.
    * Safe beside an upload in flight: its blob is new, or was touched by its `put`; a row
    * touched while the sweep runs is re-checked by Postgres against the age and kept.
    */
@@ -114,10 +114,7 @@ export class PostgresFileStore extends FileStore {
       const { rows } = await client.query<{ sha256: string }>(
         `DELETE FROM file_blobs b
           WHERE b.stored_at < now() - make_interval(hours => $1)
-            AND b.sha256 NOT IN (
-              SELECT DISTINCT named #>> '{}' FROM events,
-                     jsonb_path_query(data, 'strict $.**.sha256') AS named
-               WHERE jsonb_typeof(named) = 'string')
+            AND b.sha256 NOT IN (${NAMED_FILE_HASHES})
           RETURNING b.sha256`,
         [olderThanHours],
       );
