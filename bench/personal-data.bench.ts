@@ -18,6 +18,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { EventStore, JsonObject } from '../libs/event-store/src';
 import { createPgPool, inTransaction } from '../libs/platform/src';
 import { DataKeys, loadMasterKeyring, openAll, sealPaths } from '../libs/personal-data/src';
+import { SEALED_SCHEMA_VERSION } from '../libs/directory/src/domain/events';
 import { unwrapDataKey, wrapDataKey } from '../libs/personal-data/src/keys/data-keys';
 import { envInt, log, machineInfo, printJson, round } from './bench-utils';
 import { DATABASE_URL, prepareDatabase } from './store-fixtures';
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
         const { data } = await sealPaths(new DataKeys(tx, ring), id, person(id), PATHS);
         return store.append(
           `person-${id}`,
-          [{ type: 'PersonRegistered', schemaVersion: 2, data, metadata }],
+          [{ type: 'PersonRegistered', schemaVersion: SEALED_SCHEMA_VERSION, data, metadata }],
           { expectedVersion: 'no_stream', client: tx },
         );
       });

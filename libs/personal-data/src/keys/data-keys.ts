@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
-import { open, seal } from './aead';
+import { openBox, sealBox } from './aead';
 import { MasterKeyConfigError, MasterKeyring } from './master-keys';
 
 type Queryable = Pick<PoolClient, 'query'>;
@@ -22,8 +22,7 @@ export function wrapDataKey(
   key: Buffer,
 ): Buffer {
   const master = requireMaster(ring, keyId);
-  const s = seal(master, key, wrapAad(keyRef));
-  return Buffer.concat([s.iv, s.tag, s.ct]);
+  return sealBox(master, key, wrapAad(keyRef));
 }
 
 export function unwrapDataKey(
@@ -34,11 +33,7 @@ export function unwrapDataKey(
 ): Buffer {
   const master = requireMaster(ring, keyId);
   try {
-    return open(
-      master,
-      { iv: wrapped.subarray(0, 12), tag: wrapped.subarray(12, 28), ct: wrapped.subarray(28) },
-      wrapAad(keyRef),
-    );
+    return openBox(master, wrapped, wrapAad(keyRef));
   } catch {
     throw new MasterKeyConfigError(
       `${ring.variableOf(keyId)} does not open the data keys wrapped under master key id ` +
