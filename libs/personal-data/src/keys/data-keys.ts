@@ -137,16 +137,17 @@ export class DataKeys {
     const made = new Map(missing.map((ref) => [ref, randomBytes(32)]));
     const id = this.ring.currentId;
     // A concurrent first write for the same person: the first key wins and is used.
-    const { rows } = await this.tx.query<{ key_ref: string }>(
-      `INSERT INTO personal_data_keys (key_ref, master_key_id, wrapped_key)
+    const { rows } = await this.tx.query<{ key_ref: string }>({
+      name: 'liaison_personal_data_keys_insert',
+      text: `INSERT INTO personal_data_keys (key_ref, master_key_id, wrapped_key)
        SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[])
        ON CONFLICT (key_ref) DO NOTHING RETURNING key_ref`,
-      [
+      values: [
         missing,
         missing.map(() => id),
         missing.map((ref) => wrapDataKey(this.ring, id, ref, made.get(ref)!)),
       ],
-    );
+    });
     const inserted = new Set(rows.map((r) => r.key_ref));
     for (const ref of inserted) {
       keys.set(ref, made.get(ref)!);
@@ -179,11 +180,16 @@ export class DataKeys {
 
 type KeyRow = { key_ref: string; master_key_id: string; wrapped_key: Buffer | null };
 
+/**
+ * The key statements are named, as the store's appends are: Postgres parses and plans them once
+ * per connection, where a directory write or a sealed append sends one or two of them each.
+ */
 async function readRows(q: Queryable, refs: string[]): Promise<KeyRow[]> {
-  const { rows } = await q.query<KeyRow>(
-    'SELECT key_ref, master_key_id, wrapped_key FROM personal_data_keys WHERE key_ref = ANY($1::text[])',
-    [refs],
-  );
+  const { rows } = await q.query<KeyRow>({
+    name: 'liaison_personal_data_keys_read',
+    text: 'SELECT key_ref, master_key_id, wrapped_key FROM personal_data_keys WHERE key_ref = ANY($1::text[])',
+    values: [refs],
+  });
   return rows;
 }
 
