@@ -139,9 +139,9 @@ async function main(): Promise<void> {
         ratio: round(s / p),
       },
       note:
-        'sealed = three fields AES-256-GCM plus a new data key wrapped and inserted in the same ' +
-        'transaction (a person\u2019s first event); later events of a person pay only the CPU cost ' +
-        'above plus one key read per transaction',
+        'sealed = three fields in one AES-256-GCM box plus a new data key wrapped and inserted ' +
+        'in the same transaction (a person\u2019s first event); later events of a person pay ' +
+        'only the CPU cost above plus one key read per transaction',
     });
   } finally {
     await pool.end();
