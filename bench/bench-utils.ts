@@ -44,6 +44,14 @@ export interface RateSample {
   ops: number;
   elapsedMs: number;
   perSecond: number;
+  /** CPU time of this process over the sample (user + system, µs): robust to a loaded machine. */
+  cpuUs: number;
+}
+
+/** CPU time of this process since `start` (user + system, µs). */
+export function cpuUsSince(start: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(start);
+  return user + system;
 }
 
 /**
@@ -57,6 +65,7 @@ export async function runForDuration(
   op: (worker: number, iteration: number) => Promise<number>,
 ): Promise<RateSample> {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const deadline = start + durationMs;
   let units = 0;
   let ops = 0;
@@ -72,15 +81,16 @@ export async function runForDuration(
     }),
   );
   const elapsedMs = performance.now() - start;
-  return { units, ops, elapsedMs, perSecond: (units / elapsedMs) * 1000 };
+  return { units, ops, elapsedMs, perSecond: (units / elapsedMs) * 1000, cpuUs: cpuUsSince(cpu) };
 }
 
 /** Times one run of `work`, which returns the units it did. */
 export async function runOnce(work: () => Promise<{ units: number; ops: number }>) {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const { units, ops } = await work();
   const elapsedMs = performance.now() - start;
-  return { units, ops, elapsedMs, perSecond: (units / elapsedMs) * 1000 };
+  return { units, ops, elapsedMs, perSecond: (units / elapsedMs) * 1000, cpuUs: cpuUsSince(cpu) };
 }
 
 /**

@@ -96,8 +96,9 @@ describe('personal data erasure (e2e)', () => {
       'SELECT data, schema_version FROM events WHERE stream_id = $1 ORDER BY version',
       [personStreamId(personId)],
     );
-    expect(rows[0].schema_version).toBe(2);
-    expect(rows[0].data.email).toMatchObject({ enc: 'v1', keyRef: personId });
+    expect(rows[0].schema_version).toBe(3);
+    expect(rows[0].data).not.toHaveProperty('email');
+    expect(rows[0].data.sealed).toMatchObject({ enc: 'v2', keyRef: personId });
     for (const s of secrets) expect(await tablesHolding(s)).toEqual(['public.people']);
 
     const person = await call(api.url, 'GET', `/v1/people/${personId}`, admin);

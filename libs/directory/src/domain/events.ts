@@ -81,9 +81,11 @@ export interface PersonErased {
 }
 
 /**
- * The fields of PersonRegistered and PersonUpdated stored sealed (schema version 2): the writer
- * seals them under the person's data key before the append, and every reader of the log opens
- * them again (or reads the erased mark). Version 1 events hold them in clear.
+ * The fields of PersonRegistered and PersonUpdated stored sealed: the writer seals them under the
+ * person's data key before the append, and every reader of the log opens them again (or reads
+ * the erased mark). Version 3 events hold them together in one box (`sealed`, format v2 of
+ * @liaison/personal-data); version 2 events field by field (v1), and still open; version 1
+ * events hold them in clear.
  */
 export const PERSONAL_FIELD_PATHS: readonly (readonly string[])[] = [
   ['displayName', 'ko'],
@@ -91,7 +93,7 @@ export const PERSONAL_FIELD_PATHS: readonly (readonly string[])[] = [
   ['email'],
   ['phone'],
 ];
-export const SEALED_SCHEMA_VERSION = 2;
+export const SEALED_SCHEMA_VERSION = 3;
 
 /** 대결: `toPerson` may act for `fromPerson` from `startsAt` until `endsAt` (exclusive). */
 export interface DelegationGranted {

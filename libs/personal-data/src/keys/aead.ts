@@ -29,7 +29,8 @@ export function seal(key: Buffer, plain: Buffer, aad: string): Sealed {
   const iv = nextIv();
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
-  const ct = Buffer.concat([cipher.update(plain), cipher.final()]);
+  const ct = cipher.update(plain);
+  cipher.final(); // GCM is a stream mode: nothing is held back
   return { iv, ct, tag: cipher.getAuthTag() };
 }
 
@@ -38,5 +39,21 @@ export function open(key: Buffer, sealed: Sealed, aad: string): Buffer {
   const decipher = createDecipheriv('aes-256-gcm', key, sealed.iv);
   decipher.setAAD(Buffer.from(aad, 'utf8'));
   decipher.setAuthTag(sealed.tag);
-  return Buffer.concat([decipher.update(sealed.ct), decipher.final()]);
+  const plain = decipher.update(sealed.ct);
+  decipher.final();
+  return plain;
+}
+
+/** One buffer, IV ‖ tag ‖ ciphertext: a wrapped data key, a sealed set of fields. */
+export function sealBox(key: Buffer, plain: Buffer, aad: string): Buffer {
+  const s = seal(key, plain, aad);
+  return Buffer.concat([s.iv, s.tag, s.ct]);
+}
+
+export function openBox(key: Buffer, box: Buffer, aad: string): Buffer {
+  return open(
+    key,
+    { iv: box.subarray(0, 12), tag: box.subarray(12, 28), ct: box.subarray(28) },
+    aad,
+  );
 }

@@ -5,7 +5,8 @@ import {
   createThrowawayDatabase,
   ThrowawayDatabase,
 } from '../../../../test/support/throwaway-database';
-import { ERASED, ERASED_KO, openAll, sealPaths } from '../fields/sealed-field';
+import { ERASED, ERASED_KO, sealField } from '../fields/sealed-field';
+import { openAll, sealPaths } from '../fields/personal-fields';
 import { DataKeys, PersonalDataErasedError } from './data-keys';
 import { checkMasterKeys } from './master-key-check';
 import { loadMasterKeyring } from './master-keys';
@@ -62,6 +63,22 @@ describe('DataKeys (personal_data_keys)', () => {
       [ref],
     );
     expect(rows).toEqual([{ wrapped_key: null, erased_reason: 'PIPA request' }]);
+  });
+
+  it('fields sealed one by one before v2 (v1, schema version 2) still open, and erase with the key', async () => {
+    const ref = randomUUID();
+    const v1 = await tx(async (keys) => {
+      const key = await keys.getOrCreate(ref);
+      return {
+        displayName: { ko: sealField(key, ref, '박보안'), en: sealField(key, ref, 'Park Boan') },
+        email: sealField(key, ref, 'boan@kisa.example'),
+      };
+    });
+    const { data: v2 } = await tx((keys) => sealPaths(keys, ref, person, paths));
+    expect(await tx((keys) => openAll(keys, [v1, v2]))).toEqual([person, person]);
+    await tx((keys) => keys.destroy(ref, 'PIPA request'));
+    const erased = { displayName: { ko: ERASED_KO, en: ERASED }, email: ERASED };
+    expect(await tx((keys) => openAll(keys, [v1, v2]))).toEqual([erased, erased]);
   });
 
   it('a batch reads (or makes) all its keys in one statement or two, never one per event', async () => {

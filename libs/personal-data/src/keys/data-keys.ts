@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
-import { open, seal } from './aead';
+import { openBox, sealBox } from './aead';
 import { MasterKeyConfigError, MasterKeyring } from './master-keys';
 
 type Queryable = Pick<PoolClient, 'query'>;
@@ -22,8 +22,7 @@ export function wrapDataKey(
   key: Buffer,
 ): Buffer {
   const master = requireMaster(ring, keyId);
-  const s = seal(master, key, wrapAad(keyRef));
-  return Buffer.concat([s.iv, s.tag, s.ct]);
+  return sealBox(master, key, wrapAad(keyRef));
 }
 
 export function unwrapDataKey(
@@ -34,11 +33,7 @@ export function unwrapDataKey(
 ): Buffer {
   const master = requireMaster(ring, keyId);
   try {
-    return open(
-      master,
-      { iv: wrapped.subarray(0, 12), tag: wrapped.subarray(12, 28), ct: wrapped.subarray(28) },
-      wrapAad(keyRef),
-    );
+    return openBox(master, wrapped, wrapAad(keyRef));
   } catch {
     throw new MasterKeyConfigError(
       `${ring.variableOf(keyId)} does not open the data keys wrapped under master key id ` +
@@ -142,16 +137,17 @@ export class DataKeys {
     const made = new Map(missing.map((ref) => [ref, randomBytes(32)]));
     const id = this.ring.currentId;
     // A concurrent first write for the same person: the first key wins and is used.
-    const { rows } = await this.tx.query<{ key_ref: string }>(
-      `INSERT INTO personal_data_keys (key_ref, master_key_id, wrapped_key)
+    const { rows } = await this.tx.query<{ key_ref: string }>({
+      name: 'liaison_personal_data_keys_insert',
+      text: `INSERT INTO personal_data_keys (key_ref, master_key_id, wrapped_key)
        SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[])
        ON CONFLICT (key_ref) DO NOTHING RETURNING key_ref`,
-      [
+      values: [
         missing,
         missing.map(() => id),
         missing.map((ref) => wrapDataKey(this.ring, id, ref, made.get(ref)!)),
       ],
-    );
+    });
     const inserted = new Set(rows.map((r) => r.key_ref));
     for (const ref of inserted) {
       keys.set(ref, made.get(ref)!);
@@ -184,11 +180,16 @@ export class DataKeys {
 
 type KeyRow = { key_ref: string; master_key_id: string; wrapped_key: Buffer | null };
 
+/**
+ * The key statements are named, as the store's appends are: Postgres parses and plans them once
+ * per connection, where a directory write or a sealed append sends one or two of them each.
+ */
 async function readRows(q: Queryable, refs: string[]): Promise<KeyRow[]> {
-  const { rows } = await q.query<KeyRow>(
-    'SELECT key_ref, master_key_id, wrapped_key FROM personal_data_keys WHERE key_ref = ANY($1::text[])',
-    [refs],
-  );
+  const { rows } = await q.query<KeyRow>({
+    name: 'liaison_personal_data_keys_read',
+    text: 'SELECT key_ref, master_key_id, wrapped_key FROM personal_data_keys WHERE key_ref = ANY($1::text[])',
+    values: [refs],
+  });
   return rows;
 }
 
