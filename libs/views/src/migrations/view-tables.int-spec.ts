@@ -28,7 +28,16 @@ describe('view table definitions and the migrations', () => {
        FROM pg_indexes WHERE schemaname = $1 AND tablename = ANY($2) ORDER BY indexname`,
       [schema, tables],
     );
-    return { columns: columns.rows, indexes: indexes.rows };
+    // Statistics targets set on a column (search_documents.document): they steer plans too.
+    const statistics = await pool.query(
+      `SELECT c.relname, a.attname, a.attstattarget
+       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = $1 AND c.relname = ANY($2) AND a.attnum > 0 AND a.attstattarget >= 0
+       ORDER BY c.relname, a.attname`,
+      [schema, tables],
+    );
+    return { columns: columns.rows, indexes: indexes.rows, statistics: statistics.rows };
   }
 
   it('creates exactly the tables, columns and indexes the migrations do', async () => {
