@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../ui/DataTable';
 import { LoadError } from '../../ui/ErrorState';
 import { adminCalls, useAdminChange, useDirectory, type AgencyEntry } from './admin.queries';
 import { agencyCodeOk } from './admin-forms';
@@ -40,78 +41,69 @@ export function AgenciesSection() {
             {done}
           </p>
         )}
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption>{t('admin.agencyForm.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.agencyForm.code')}</th>
-                <th scope="col">{t('admin.agencyForm.name')}</th>
-                <th scope="col">{t('admin.agencyForm.kind')}</th>
-                <th scope="col">{t('admin.agencyForm.liaison')}</th>
-                <th scope="col">{t('admin.active')}</th>
-                <th scope="col">{t('admin.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((a) => (
-                <tr key={a.code}>
-                  <th scope="row">{a.code}</th>
-                  <td>{a.name}</td>
-                  <td>{t(`admin.agencyForm.kinds.${a.kind}`)}</td>
-                  <td>{a.liaisonAgency ?? ''}</td>
-                  <td>{a.active ? t('admin.yes') : t('admin.no')}</td>
-                  <td>
-                    <div className="row-actions">
-                      <button
-                        type="button"
-                        className="btn btn-tertiary btn-small"
-                        aria-label={t('admin.agencyForm.editOne', { code: a.code })}
-                        onClick={() => setEditing(a.code)}
-                      >
-                        {t('admin.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn-secondary btn-small"
-                        disabled={toggle.isPending}
-                        aria-label={t(
-                          a.active
-                            ? 'admin.agencyForm.deactivateOne'
-                            : 'admin.agencyForm.activateOne',
-                          { code: a.code },
-                        )}
-                        onClick={() => {
-                          setDone(null);
-                          toggle.mutate(
-                            { code: a.code, body: { active: !a.active } },
-                            {
-                              onSuccess: () =>
-                                setDone(
-                                  t(
-                                    a.active
-                                      ? 'admin.agencyForm.deactivated'
-                                      : 'admin.agencyForm.activated',
-                                    {
-                                      code: a.code,
-                                    },
-                                  ),
-                                ),
-                            },
-                          );
-                        }}
-                      >
-                        {a.active
-                          ? t('admin.agencyForm.deactivate')
-                          : t('admin.agencyForm.activate')}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('admin.agencyForm.caption')}
+          columns={[
+            t('admin.agencyForm.code'),
+            t('admin.agencyForm.name'),
+            t('admin.agencyForm.kind'),
+            t('admin.agencyForm.liaison'),
+            t('admin.active'),
+            t('admin.actions'),
+          ]}
+        >
+          {list.map((a) => (
+            <tr key={a.code}>
+              <th scope="row">{a.code}</th>
+              <td>{a.name}</td>
+              <td>{t(`admin.agencyForm.kinds.${a.kind}`)}</td>
+              <td>{a.liaisonAgency ?? ''}</td>
+              <td>{a.active ? t('admin.yes') : t('admin.no')}</td>
+              <td>
+                <div className="row-actions">
+                  <button
+                    type="button"
+                    className="btn btn-tertiary btn-small"
+                    aria-label={t('admin.agencyForm.editOne', { code: a.code })}
+                    onClick={() => setEditing(a.code)}
+                  >
+                    {t('admin.edit')}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-secondary btn-small"
+                    disabled={toggle.isPending}
+                    aria-label={t(
+                      a.active ? 'admin.agencyForm.deactivateOne' : 'admin.agencyForm.activateOne',
+                      { code: a.code },
+                    )}
+                    onClick={() => {
+                      setDone(null);
+                      toggle.mutate(
+                        { code: a.code, body: { active: !a.active } },
+                        {
+                          onSuccess: () =>
+                            setDone(
+                              t(
+                                a.active
+                                  ? 'admin.agencyForm.deactivated'
+                                  : 'admin.agencyForm.activated',
+                                {
+                                  code: a.code,
+                                },
+                              ),
+                            ),
+                        },
+                      );
+                    }}
+                  >
+                    {a.active ? t('admin.agencyForm.deactivate') : t('admin.agencyForm.activate')}
+                  </button>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </>
   );

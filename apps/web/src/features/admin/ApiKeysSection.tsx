@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format';
-import { LoadError } from '../../ui/ErrorState';
+import { ConfirmButton } from '../../ui/ConfirmButton';
+import { DataTable } from '../../ui/DataTable';
+import { ListState } from '../../ui/ListState';
 import {
   adminCalls,
   ROLES,
@@ -204,7 +206,6 @@ function KeyList() {
   const { t, i18n } = useTranslation();
   const keys = useApiKeys();
   const revoke = useAdminChange(adminCalls.revokeApiKey);
-  const [confirming, setConfirming] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const now = Date.now();
   const when = (iso?: string) => (iso ? formatDateTime(iso, i18n.language) : '');
@@ -217,94 +218,63 @@ function KeyList() {
           {done}
         </p>
       )}
-      {keys.isError ? (
-        <LoadError error={keys.error} retry={() => void keys.refetch()} />
-      ) : keys.isPending ? (
-        <p role="status">{t('app.loading')}</p>
-      ) : keys.data.length === 0 ? (
-        <p>{t('admin.keys.empty')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption>{t('admin.keys.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.keys.name')}</th>
-                <th scope="col">{t('admin.keys.scope')}</th>
-                <th scope="col">{t('admin.keys.createdAt')}</th>
-                <th scope="col">{t('admin.keys.expires')}</th>
-                <th scope="col">{t('admin.keys.lastUsed')}</th>
-                <th scope="col">{t('admin.keys.state')}</th>
-                <th scope="col">{t('admin.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.data.map((k) => {
-                const state = stateOf(k, now);
-                return (
-                  <tr key={k.id}>
-                    <th scope="row">
-                      {k.name}
-                      <br />
-                      <code>lsk_{k.id}_…</code>
-                    </th>
-                    <td>
-                      {t(`role.${k.role}`)}
-                      {k.agency ? ` · ${k.agency}` : ''}
-                    </td>
-                    <td>{when(k.createdAt)}</td>
-                    <td>{when(k.expiresAt)}</td>
-                    <td>{k.lastUsedAt ? when(k.lastUsedAt) : t('admin.keys.neverUsed')}</td>
-                    <td>
-                      {t(`admin.keys.states.${state}`)}
-                      {k.revokedAt ? ` (${when(k.revokedAt)})` : ''}
-                    </td>
-                    <td>
-                      {state !== 'revoked' &&
-                        (confirming === k.id ? (
-                          <div className="row-actions">
-                            <button
-                              type="button"
-                              className="btn btn-primary btn-small"
-                              disabled={revoke.isPending}
-                              onClick={() => {
-                                setDone(null);
-                                revoke.mutate(k.id, {
-                                  onSuccess: () => {
-                                    setConfirming(null);
-                                    setDone(t('admin.keys.revoked', { name: k.name }));
-                                  },
-                                });
-                              }}
-                            >
-                              {t('admin.keys.confirmRevoke', { name: k.name })}
-                            </button>
-                            <button
-                              type="button"
-                              className="btn btn-tertiary btn-small"
-                              onClick={() => setConfirming(null)}
-                            >
-                              {t('admin.cancel')}
-                            </button>
-                          </div>
-                        ) : (
-                          <button
-                            type="button"
-                            className="btn btn-secondary btn-small"
-                            aria-label={t('admin.keys.revokeOne', { name: k.name })}
-                            onClick={() => setConfirming(k.id)}
-                          >
-                            {t('admin.keys.revoke')}
-                          </button>
-                        ))}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListState read={keys} items={keys.data} empty={t('admin.keys.empty')}>
+        {(items) => (
+          <DataTable
+            caption={t('admin.keys.caption')}
+            columns={[
+              t('admin.keys.name'),
+              t('admin.keys.scope'),
+              t('admin.keys.createdAt'),
+              t('admin.keys.expires'),
+              t('admin.keys.lastUsed'),
+              t('admin.keys.state'),
+              t('admin.actions'),
+            ]}
+          >
+            {items.map((k) => {
+              const state = stateOf(k, now);
+              return (
+                <tr key={k.id}>
+                  <th scope="row">
+                    {k.name}
+                    <br />
+                    <code>lsk_{k.id}_…</code>
+                  </th>
+                  <td>
+                    {t(`role.${k.role}`)}
+                    {k.agency ? ` · ${k.agency}` : ''}
+                  </td>
+                  <td>{when(k.createdAt)}</td>
+                  <td>{when(k.expiresAt)}</td>
+                  <td>{k.lastUsedAt ? when(k.lastUsedAt) : t('admin.keys.neverUsed')}</td>
+                  <td>
+                    {t(`admin.keys.states.${state}`)}
+                    {k.revokedAt ? ` (${when(k.revokedAt)})` : ''}
+                  </td>
+                  <td>
+                    {state !== 'revoked' && (
+                      <div className="row-actions">
+                        <ConfirmButton
+                          label={t('admin.keys.revoke')}
+                          name={t('admin.keys.revokeOne', { name: k.name })}
+                          confirmLabel={t('admin.keys.confirmRevoke', { name: k.name })}
+                          cancelLabel={t('admin.cancel')}
+                          onConfirm={async () => {
+                            setDone(null);
+                            await revoke.mutateAsync(k.id);
+                            setDone(t('admin.keys.revoked', { name: k.name }));
+                          }}
+                        />
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
+        )}
+      </ListState>
     </section>
   );
 }

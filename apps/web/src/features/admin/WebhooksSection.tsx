@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format';
+import { ConfirmButton } from '../../ui/ConfirmButton';
+import { DataTable } from '../../ui/DataTable';
 import { LoadError } from '../../ui/ErrorState';
 import {
   adminCalls,
@@ -22,7 +24,6 @@ export function WebhooksSection() {
   const hooks = useWebhooks(agencies.map((a) => a.code));
   const [editing, setEditing] = useState<string | null>(null);
   const remove = useAdminChange(adminCalls.removeWebhook);
-  const [confirming, setConfirming] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   if (directory.isPending) return <p role="status">{t('app.loading')}</p>;
   if (directory.isError) {
@@ -52,94 +53,66 @@ export function WebhooksSection() {
             {done}
           </p>
         )}
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption>{t('admin.hooks.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.agency')}</th>
-                <th scope="col">{t('admin.hooks.url')}</th>
-                <th scope="col">{t('admin.hooks.state')}</th>
-                <th scope="col">{t('admin.hooks.updatedAt')}</th>
-                <th scope="col">{t('admin.actions')}</th>
+        <DataTable
+          caption={t('admin.hooks.caption')}
+          columns={[
+            t('admin.agency'),
+            t('admin.hooks.url'),
+            t('admin.hooks.state'),
+            t('admin.hooks.updatedAt'),
+            t('admin.actions'),
+          ]}
+        >
+          {agencies.map((a, i) => {
+            const hook = hooks[i]?.data;
+            return (
+              <tr key={a.code}>
+                <th scope="row">
+                  {a.code}
+                  <br />
+                  <span className="muted">{a.name}</span>
+                </th>
+                <td>{hook ? <code>{hook.url}</code> : t('admin.hooks.none')}</td>
+                <td>
+                  {hook
+                    ? hook.active
+                      ? t('admin.hooks.active')
+                      : t('admin.hooks.paused')
+                    : hooks[i]?.isPending
+                      ? t('app.loading')
+                      : '—'}
+                </td>
+                <td>{hook ? formatDateTime(hook.updatedAt, i18n.language) : ''}</td>
+                <td>
+                  <div className="row-actions">
+                    <button
+                      type="button"
+                      className="btn btn-tertiary btn-small"
+                      aria-label={t(hook ? 'admin.hooks.editOne' : 'admin.hooks.setOne', {
+                        code: a.code,
+                      })}
+                      onClick={() => setEditing(a.code)}
+                    >
+                      {hook ? t('admin.edit') : t('admin.hooks.set')}
+                    </button>
+                    {hook && (
+                      <ConfirmButton
+                        label={t('admin.hooks.remove')}
+                        name={t('admin.hooks.removeOne', { code: a.code })}
+                        confirmLabel={t('admin.hooks.confirmRemove', { code: a.code })}
+                        cancelLabel={t('admin.cancel')}
+                        onConfirm={async () => {
+                          await remove.mutateAsync(a.code);
+                          setDone(t('admin.hooks.removed', { code: a.code }));
+                        }}
+                      />
+                    )}
+                  </div>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {agencies.map((a, i) => {
-                const hook = hooks[i]?.data;
-                return (
-                  <tr key={a.code}>
-                    <th scope="row">
-                      {a.code}
-                      <br />
-                      <span className="muted">{a.name}</span>
-                    </th>
-                    <td>{hook ? <code>{hook.url}</code> : t('admin.hooks.none')}</td>
-                    <td>
-                      {hook
-                        ? hook.active
-                          ? t('admin.hooks.active')
-                          : t('admin.hooks.paused')
-                        : hooks[i]?.isPending
-                          ? t('app.loading')
-                          : '—'}
-                    </td>
-                    <td>{hook ? formatDateTime(hook.updatedAt, i18n.language) : ''}</td>
-                    <td>
-                      <div className="row-actions">
-                        <button
-                          type="button"
-                          className="btn btn-tertiary btn-small"
-                          aria-label={t(hook ? 'admin.hooks.editOne' : 'admin.hooks.setOne', {
-                            code: a.code,
-                          })}
-                          onClick={() => setEditing(a.code)}
-                        >
-                          {hook ? t('admin.edit') : t('admin.hooks.set')}
-                        </button>
-                        {hook &&
-                          (confirming === a.code ? (
-                            <>
-                              <button
-                                type="button"
-                                className="btn btn-primary btn-small"
-                                onClick={() =>
-                                  remove.mutate(a.code, {
-                                    onSuccess: () => {
-                                      setConfirming(null);
-                                      setDone(t('admin.hooks.removed', { code: a.code }));
-                                    },
-                                  })
-                                }
-                              >
-                                {t('admin.hooks.confirmRemove', { code: a.code })}
-                              </button>
-                              <button
-                                type="button"
-                                className="btn btn-tertiary btn-small"
-                                onClick={() => setConfirming(null)}
-                              >
-                                {t('admin.cancel')}
-                              </button>
-                            </>
-                          ) : (
-                            <button
-                              type="button"
-                              className="btn btn-secondary btn-small"
-                              aria-label={t('admin.hooks.removeOne', { code: a.code })}
-                              onClick={() => setConfirming(a.code)}
-                            >
-                              {t('admin.hooks.remove')}
-                            </button>
-                          ))}
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       </section>
     </>
   );
