@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format';
+import { AgencyOptions } from '../../ui/AgencyOptions';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { DataTable } from '../../ui/DataTable';
 import { ListState } from '../../ui/ListState';
+import { Notice } from '../../ui/Notice';
 import {
   adminCalls,
   ROLES,
@@ -15,7 +17,7 @@ import {
   type PersonRole,
 } from './admin.queries';
 import { keyExpiryIso, lastKeyDay, needsAgency, seoulDay } from './admin-forms';
-import { ApiProblem, described, Field } from './ApiProblem';
+import { ApiProblem, described, Field, TextField } from './ApiProblem';
 
 /** /admin/api-keys: keys for machines, scoped to a role and agency; shown once; revocable. */
 export function ApiKeysSection() {
@@ -73,19 +75,15 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: NewApiKey) => void }) {
     <section aria-labelledby="create-key-heading" className="panel">
       <h2 id="create-key-heading">{t('admin.keys.create')}</h2>
       <form className="form wide-form" onSubmit={submit} noValidate>
-        <Field
+        <TextField
           id="key-name"
           label={t('admin.keys.name')}
           hint={t('admin.keys.nameHint')}
           error={problems.name}
-        >
-          <input
-            {...described('key-name', { hint: true, error: Boolean(problems.name) })}
-            value={name}
-            maxLength={100}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </Field>
+          value={name}
+          maxLength={100}
+          onChange={(e) => setName(e.target.value)}
+        />
         <Field id="key-role" label={t('admin.keys.role')}>
           <select
             id="key-role"
@@ -111,28 +109,20 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: NewApiKey) => void }) {
             onChange={(e) => setAgency(e.target.value)}
           >
             <option value="">{t('admin.none')}</option>
-            {agencies.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.code} · {a.name}
-              </option>
-            ))}
+            <AgencyOptions agencies={agencies} />
           </select>
         </Field>
-        <Field
+        <TextField
           id="key-expires"
           label={t('admin.keys.expires')}
           hint={t('admin.keys.expiresHint')}
           error={problems.expires}
-        >
-          <input
-            {...described('key-expires', { hint: true, error: Boolean(problems.expires) })}
-            type="date"
-            min={seoulDay(now, 1)}
-            max={lastKeyDay(now)}
-            value={expires}
-            onChange={(e) => setExpires(e.target.value)}
-          />
-        </Field>
+          type="date"
+          min={seoulDay(now, 1)}
+          max={lastKeyDay(now)}
+          value={expires}
+          onChange={(e) => setExpires(e.target.value)}
+        />
         <ApiProblem error={create.error} />
         <button type="submit" className="btn btn-primary" disabled={create.isPending}>
           {create.isPending ? t('admin.saving') : t('admin.keys.create')}
@@ -213,11 +203,7 @@ function KeyList() {
     <section aria-labelledby="keys-heading" className="panel">
       <h2 id="keys-heading">{t('admin.section.apiKeys')}</h2>
       <ApiProblem error={revoke.error} />
-      {done && (
-        <p role="status" className="alert alert-success">
-          {done}
-        </p>
-      )}
+      <Notice message={done} />
       <ListState read={keys} items={keys.data} empty={t('admin.keys.empty')}>
         {(items) => (
           <DataTable

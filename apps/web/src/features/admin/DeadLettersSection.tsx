@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format';
 import { DataTable } from '../../ui/DataTable';
 import { ListState } from '../../ui/ListState';
+import { Notice } from '../../ui/Notice';
 import { adminCalls, useAdminChange, useDeadLetters } from './admin.queries';
 import { ApiProblem } from './ApiProblem';
 
@@ -31,11 +32,7 @@ export function DeadLettersSection() {
         <label htmlFor="dead-waiting">{t('admin.dead.waitingOnly')}</label>
       </div>
       <ApiProblem error={retry.error} />
-      {done && (
-        <p role="status" className="alert alert-success">
-          {done}
-        </p>
-      )}
+      <Notice message={done} />
       <ListState
         read={letters}
         items={letters.data?.items}

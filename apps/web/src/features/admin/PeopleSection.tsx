@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { AgencyOptions } from '../../ui/AgencyOptions';
 import { DataTable } from '../../ui/DataTable';
 import { ListState } from '../../ui/ListState';
 import { useDirectory, usePeople } from './admin.queries';
@@ -30,11 +31,7 @@ export function PeopleSection() {
           <label htmlFor="people-agency">{t('admin.agency')}</label>
           <select id="people-agency" value={agency} onChange={(e) => setAgency(e.target.value)}>
             <option value="">{t('admin.all')}</option>
-            {agencies.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.code} · {a.name}
-              </option>
-            ))}
+            <AgencyOptions agencies={agencies} />
           </select>
         </div>
         <div className="field">

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../i18n/format';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { DataTable } from '../../ui/DataTable';
 import { LoadError } from '../../ui/ErrorState';
+import { Notice } from '../../ui/Notice';
 import {
   adminCalls,
   useAdminChange,
@@ -11,7 +12,7 @@ import {
   useWebhooks,
   type Webhook,
 } from './admin.queries';
-import { ApiProblem, described, Field } from './ApiProblem';
+import { ApiProblem, TextField } from './ApiProblem';
 
 /**
  * /admin/webhooks: where each agency's tasks are POSTed (signed with the agency's secret).
@@ -48,11 +49,7 @@ export function WebhooksSection() {
         <p>{t('admin.hooks.intro')}</p>
         {failed && <LoadError error={failed.error} retry={() => void failed.refetch()} />}
         <ApiProblem error={remove.error} />
-        {done && (
-          <p role="status" className="alert alert-success">
-            {done}
-          </p>
-        )}
+        <Notice message={done} />
         <DataTable
           caption={t('admin.hooks.caption')}
           columns={[
@@ -158,33 +155,25 @@ function WebhookForm({
         {t(current ? 'admin.hooks.editOne' : 'admin.hooks.setOne', { code })}
       </h2>
       <form className="form wide-form" onSubmit={submit} noValidate>
-        <Field
+        <TextField
           id="hook-url"
           label={t('admin.hooks.url')}
           hint={t('admin.hooks.urlRule')}
           error={problems.url}
-        >
-          <input
-            {...described('hook-url', { hint: true, error: Boolean(problems.url) })}
-            type="url"
-            value={url}
-            onChange={(e) => setUrl(e.target.value)}
-          />
-        </Field>
-        <Field
+          type="url"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+        />
+        <TextField
           id="hook-secret"
           label={t('admin.hooks.secret')}
           hint={t(current ? 'admin.hooks.secretReplace' : 'admin.hooks.secretRule')}
           error={problems.secret}
-        >
-          <input
-            {...described('hook-secret', { hint: true, error: Boolean(problems.secret) })}
-            type="password"
-            autoComplete="new-password"
-            value={secret}
-            onChange={(e) => setSecret(e.target.value)}
-          />
-        </Field>
+          type="password"
+          autoComplete="new-password"
+          value={secret}
+          onChange={(e) => setSecret(e.target.value)}
+        />
         <div className="field-check">
           <input
             id="hook-active"

@@ -6,6 +6,7 @@ import { rememberPosition } from '../../api/fresh-reads';
 import type { components } from '../../api/schema';
 import { formatDateTime } from '../../i18n/format';
 import { ListState } from '../../ui/ListState';
+import { Notice } from '../../ui/Notice';
 
 type Attachments = components['schemas']['AttachmentsDto'];
 type Uploaded = components['schemas']['UploadResultDto'];
@@ -82,11 +83,7 @@ export function AttachmentsPanel({ id }: { id: string }) {
         )}
       </ListState>
       <form className="verb-form no-print" onSubmit={submit} noValidate>
-        {uploaded && (
-          <p role="status" className="alert alert-success">
-            {t('files.uploaded')}
-          </p>
-        )}
+        <Notice message={uploaded && t('files.uploaded')} />
         {problem && (
           <p role="alert" className="alert alert-danger">
             {problem}

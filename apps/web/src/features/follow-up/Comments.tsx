@@ -6,6 +6,7 @@ import { rememberPosition } from '../../api/fresh-reads';
 import type { components } from '../../api/schema';
 import { formatDateTime } from '../../i18n/format';
 import { ListState } from '../../ui/ListState';
+import { Notice } from '../../ui/Notice';
 
 type Comments = components['schemas']['CommentsDto'];
 
@@ -92,11 +93,7 @@ export function CommentsPanel({ id, viewerId }: { id: string; viewerId?: string 
         )}
       </ListState>
       <form className="verb-form no-print" onSubmit={submit} noValidate>
-        {sent && (
-          <p role="status" className="alert alert-success">
-            {t('comments.sent')}
-          </p>
-        )}
+        <Notice message={sent && t('comments.sent')} />
         {problem && (
           <p role="alert" className="alert alert-danger">
             {problem}
