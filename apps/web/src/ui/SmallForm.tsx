@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Notice } from './Notice';
 
 /**
  * A disclosure button and the form it opens, for the outcome pages' commands: focus moves into
@@ -53,11 +54,7 @@ export function SmallForm({
 
   return (
     <div className="inline-form no-print">
-      {done && (
-        <p role="status" className="alert alert-success">
-          {doneMessage}
-        </p>
-      )}
+      <Notice message={done && doneMessage} />
       <button
         type="button"
         className={`btn ${primary ? 'btn-primary' : 'btn-secondary btn-small'}`}

@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AgencyOptions } from '../../ui/AgencyOptions';
+import { DataTable } from '../../ui/DataTable';
 import { LoadError } from '../../ui/ErrorState';
+import { Notice } from '../../ui/Notice';
 import { adminCalls, useAdminChange, useDirectory, type AgencyEntry } from './admin.queries';
 import { agencyCodeOk } from './admin-forms';
-import { ApiProblem, described, Field } from './ApiProblem';
+import { ApiProblem, described, Field, TextField } from './ApiProblem';
 
 /** /admin/agencies: the directory's agencies and counterparts; register, rename, (de)activate. */
 export function AgenciesSection() {
@@ -35,83 +38,70 @@ export function AgenciesSection() {
       <section aria-labelledby="agencies-heading" className="panel">
         <h2 id="agencies-heading">{t('admin.section.agencies')}</h2>
         <ApiProblem error={toggle.error} />
-        {done && (
-          <p role="status" className="alert alert-success">
-            {done}
-          </p>
-        )}
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption>{t('admin.agencyForm.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.agencyForm.code')}</th>
-                <th scope="col">{t('admin.agencyForm.name')}</th>
-                <th scope="col">{t('admin.agencyForm.kind')}</th>
-                <th scope="col">{t('admin.agencyForm.liaison')}</th>
-                <th scope="col">{t('admin.active')}</th>
-                <th scope="col">{t('admin.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((a) => (
-                <tr key={a.code}>
-                  <th scope="row">{a.code}</th>
-                  <td>{a.name}</td>
-                  <td>{t(`admin.agencyForm.kinds.${a.kind}`)}</td>
-                  <td>{a.liaisonAgency ?? ''}</td>
-                  <td>{a.active ? t('admin.yes') : t('admin.no')}</td>
-                  <td>
-                    <div className="row-actions">
-                      <button
-                        type="button"
-                        className="btn btn-tertiary btn-small"
-                        aria-label={t('admin.agencyForm.editOne', { code: a.code })}
-                        onClick={() => setEditing(a.code)}
-                      >
-                        {t('admin.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn-secondary btn-small"
-                        disabled={toggle.isPending}
-                        aria-label={t(
-                          a.active
-                            ? 'admin.agencyForm.deactivateOne'
-                            : 'admin.agencyForm.activateOne',
-                          { code: a.code },
-                        )}
-                        onClick={() => {
-                          setDone(null);
-                          toggle.mutate(
-                            { code: a.code, body: { active: !a.active } },
-                            {
-                              onSuccess: () =>
-                                setDone(
-                                  t(
-                                    a.active
-                                      ? 'admin.agencyForm.deactivated'
-                                      : 'admin.agencyForm.activated',
-                                    {
-                                      code: a.code,
-                                    },
-                                  ),
-                                ),
-                            },
-                          );
-                        }}
-                      >
-                        {a.active
-                          ? t('admin.agencyForm.deactivate')
-                          : t('admin.agencyForm.activate')}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Notice message={done} />
+        <DataTable
+          caption={t('admin.agencyForm.caption')}
+          columns={[
+            t('admin.agencyForm.code'),
+            t('admin.agencyForm.name'),
+            t('admin.agencyForm.kind'),
+            t('admin.agencyForm.liaison'),
+            t('admin.active'),
+            t('admin.actions'),
+          ]}
+        >
+          {list.map((a) => (
+            <tr key={a.code}>
+              <th scope="row">{a.code}</th>
+              <td>{a.name}</td>
+              <td>{t(`admin.agencyForm.kinds.${a.kind}`)}</td>
+              <td>{a.liaisonAgency ?? ''}</td>
+              <td>{a.active ? t('admin.yes') : t('admin.no')}</td>
+              <td>
+                <div className="row-actions">
+                  <button
+                    type="button"
+                    className="btn btn-tertiary btn-small"
+                    aria-label={t('admin.agencyForm.editOne', { code: a.code })}
+                    onClick={() => setEditing(a.code)}
+                  >
+                    {t('admin.edit')}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-secondary btn-small"
+                    disabled={toggle.isPending}
+                    aria-label={t(
+                      a.active ? 'admin.agencyForm.deactivateOne' : 'admin.agencyForm.activateOne',
+                      { code: a.code },
+                    )}
+                    onClick={() => {
+                      setDone(null);
+                      toggle.mutate(
+                        { code: a.code, body: { active: !a.active } },
+                        {
+                          onSuccess: () =>
+                            setDone(
+                              t(
+                                a.active
+                                  ? 'admin.agencyForm.deactivated'
+                                  : 'admin.agencyForm.activated',
+                                {
+                                  code: a.code,
+                                },
+                              ),
+                            ),
+                        },
+                      );
+                    }}
+                  >
+                    {a.active ? t('admin.agencyForm.deactivate') : t('admin.agencyForm.activate')}
+                  </button>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </>
   );
@@ -162,26 +152,22 @@ function RegisterAgencyForm({ agencies }: { agencies: AgencyEntry[] }) {
     <section aria-labelledby="register-agency-heading" className="panel">
       <h2 id="register-agency-heading">{t('admin.agencyForm.register')}</h2>
       <form className="form wide-form" onSubmit={submit} noValidate>
-        <Field
+        <TextField
           id="agency-code"
           label={t('admin.agencyForm.code')}
           hint={t('admin.agencyForm.codeRule')}
           error={problems.code}
-        >
-          <input
-            {...described('agency-code', { hint: true, error: Boolean(problems.code) })}
-            value={code}
-            autoComplete="off"
-            onChange={(e) => setCode(e.target.value.toUpperCase())}
-          />
-        </Field>
-        <Field id="agency-name" label={t('admin.agencyForm.name')} error={problems.name}>
-          <input
-            {...described('agency-name', { error: Boolean(problems.name) })}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </Field>
+          value={code}
+          autoComplete="off"
+          onChange={(e) => setCode(e.target.value.toUpperCase())}
+        />
+        <TextField
+          id="agency-name"
+          label={t('admin.agencyForm.name')}
+          error={problems.name}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
         <Field id="agency-kind" label={t('admin.agencyForm.kind')}>
           <select
             id="agency-kind"
@@ -204,20 +190,12 @@ function RegisterAgencyForm({ agencies }: { agencies: AgencyEntry[] }) {
               onChange={(e) => setLiaison(e.target.value)}
             >
               <option value="">{t('admin.none')}</option>
-              {agencies.map((a) => (
-                <option key={a.code} value={a.code}>
-                  {a.code} · {a.name}
-                </option>
-              ))}
+              <AgencyOptions agencies={agencies} />
             </select>
           </Field>
         )}
         <ApiProblem error={register.error} />
-        {done && (
-          <p role="status" className="alert alert-success">
-            {done}
-          </p>
-        )}
+        <Notice message={done} />
         <button type="submit" className="btn btn-primary" disabled={register.isPending}>
           {register.isPending ? t('admin.saving') : t('admin.agencyForm.register')}
         </button>
@@ -264,17 +242,13 @@ function EditAgencyForm({
           );
         }}
       >
-        <Field
+        <TextField
           id="edit-agency-name"
           label={t('admin.agencyForm.name')}
           error={name.trim() ? undefined : t('admin.required')}
-        >
-          <input
-            {...described('edit-agency-name', { error: !name.trim() })}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </Field>
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
         {agency.kind === 'counterpart' && (
           <Field id="edit-agency-liaison" label={t('admin.agencyForm.liaison')}>
             <select
@@ -283,11 +257,7 @@ function EditAgencyForm({
               onChange={(e) => setLiaison(e.target.value)}
             >
               <option value="">{t('admin.none')}</option>
-              {agencies.map((a) => (
-                <option key={a.code} value={a.code}>
-                  {a.code} · {a.name}
-                </option>
-              ))}
+              <AgencyOptions agencies={agencies} />
             </select>
           </Field>
         )}

@@ -1,7 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format';
-import { LoadError } from '../../ui/ErrorState';
+import { AgencyOptions } from '../../ui/AgencyOptions';
+import { ConfirmButton } from '../../ui/ConfirmButton';
+import { DataTable } from '../../ui/DataTable';
+import { ListState } from '../../ui/ListState';
+import { Notice } from '../../ui/Notice';
 import {
   adminCalls,
   ROLES,
@@ -13,7 +17,7 @@ import {
   type PersonRole,
 } from './admin.queries';
 import { keyExpiryIso, lastKeyDay, needsAgency, seoulDay } from './admin-forms';
-import { ApiProblem, described, Field } from './ApiProblem';
+import { ApiProblem, described, Field, TextField } from './ApiProblem';
 
 /** /admin/api-keys: keys for machines, scoped to a role and agency; shown once; revocable. */
 export function ApiKeysSection() {
@@ -71,19 +75,15 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: NewApiKey) => void }) {
     <section aria-labelledby="create-key-heading" className="panel">
       <h2 id="create-key-heading">{t('admin.keys.create')}</h2>
       <form className="form wide-form" onSubmit={submit} noValidate>
-        <Field
+        <TextField
           id="key-name"
           label={t('admin.keys.name')}
           hint={t('admin.keys.nameHint')}
           error={problems.name}
-        >
-          <input
-            {...described('key-name', { hint: true, error: Boolean(problems.name) })}
-            value={name}
-            maxLength={100}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </Field>
+          value={name}
+          maxLength={100}
+          onChange={(e) => setName(e.target.value)}
+        />
         <Field id="key-role" label={t('admin.keys.role')}>
           <select
             id="key-role"
@@ -109,28 +109,20 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: NewApiKey) => void }) {
             onChange={(e) => setAgency(e.target.value)}
           >
             <option value="">{t('admin.none')}</option>
-            {agencies.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.code} · {a.name}
-              </option>
-            ))}
+            <AgencyOptions agencies={agencies} />
           </select>
         </Field>
-        <Field
+        <TextField
           id="key-expires"
           label={t('admin.keys.expires')}
           hint={t('admin.keys.expiresHint')}
           error={problems.expires}
-        >
-          <input
-            {...described('key-expires', { hint: true, error: Boolean(problems.expires) })}
-            type="date"
-            min={seoulDay(now, 1)}
-            max={lastKeyDay(now)}
-            value={expires}
-            onChange={(e) => setExpires(e.target.value)}
-          />
-        </Field>
+          type="date"
+          min={seoulDay(now, 1)}
+          max={lastKeyDay(now)}
+          value={expires}
+          onChange={(e) => setExpires(e.target.value)}
+        />
         <ApiProblem error={create.error} />
         <button type="submit" className="btn btn-primary" disabled={create.isPending}>
           {create.isPending ? t('admin.saving') : t('admin.keys.create')}
@@ -204,7 +196,6 @@ function KeyList() {
   const { t, i18n } = useTranslation();
   const keys = useApiKeys();
   const revoke = useAdminChange(adminCalls.revokeApiKey);
-  const [confirming, setConfirming] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const now = Date.now();
   const when = (iso?: string) => (iso ? formatDateTime(iso, i18n.language) : '');
@@ -212,99 +203,64 @@ function KeyList() {
     <section aria-labelledby="keys-heading" className="panel">
       <h2 id="keys-heading">{t('admin.section.apiKeys')}</h2>
       <ApiProblem error={revoke.error} />
-      {done && (
-        <p role="status" className="alert alert-success">
-          {done}
-        </p>
-      )}
-      {keys.isError ? (
-        <LoadError error={keys.error} retry={() => void keys.refetch()} />
-      ) : keys.isPending ? (
-        <p role="status">{t('app.loading')}</p>
-      ) : keys.data.length === 0 ? (
-        <p>{t('admin.keys.empty')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption>{t('admin.keys.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.keys.name')}</th>
-                <th scope="col">{t('admin.keys.scope')}</th>
-                <th scope="col">{t('admin.keys.createdAt')}</th>
-                <th scope="col">{t('admin.keys.expires')}</th>
-                <th scope="col">{t('admin.keys.lastUsed')}</th>
-                <th scope="col">{t('admin.keys.state')}</th>
-                <th scope="col">{t('admin.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.data.map((k) => {
-                const state = stateOf(k, now);
-                return (
-                  <tr key={k.id}>
-                    <th scope="row">
-                      {k.name}
-                      <br />
-                      <code>lsk_{k.id}_…</code>
-                    </th>
-                    <td>
-                      {t(`role.${k.role}`)}
-                      {k.agency ? ` · ${k.agency}` : ''}
-                    </td>
-                    <td>{when(k.createdAt)}</td>
-                    <td>{when(k.expiresAt)}</td>
-                    <td>{k.lastUsedAt ? when(k.lastUsedAt) : t('admin.keys.neverUsed')}</td>
-                    <td>
-                      {t(`admin.keys.states.${state}`)}
-                      {k.revokedAt ? ` (${when(k.revokedAt)})` : ''}
-                    </td>
-                    <td>
-                      {state !== 'revoked' &&
-                        (confirming === k.id ? (
-                          <div className="row-actions">
-                            <button
-                              type="button"
-                              className="btn btn-primary btn-small"
-                              disabled={revoke.isPending}
-                              onClick={() => {
-                                setDone(null);
-                                revoke.mutate(k.id, {
-                                  onSuccess: () => {
-                                    setConfirming(null);
-                                    setDone(t('admin.keys.revoked', { name: k.name }));
-                                  },
-                                });
-                              }}
-                            >
-                              {t('admin.keys.confirmRevoke', { name: k.name })}
-                            </button>
-                            <button
-                              type="button"
-                              className="btn btn-tertiary btn-small"
-                              onClick={() => setConfirming(null)}
-                            >
-                              {t('admin.cancel')}
-                            </button>
-                          </div>
-                        ) : (
-                          <button
-                            type="button"
-                            className="btn btn-secondary btn-small"
-                            aria-label={t('admin.keys.revokeOne', { name: k.name })}
-                            onClick={() => setConfirming(k.id)}
-                          >
-                            {t('admin.keys.revoke')}
-                          </button>
-                        ))}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Notice message={done} />
+      <ListState read={keys} items={keys.data} empty={t('admin.keys.empty')}>
+        {(items) => (
+          <DataTable
+            caption={t('admin.keys.caption')}
+            columns={[
+              t('admin.keys.name'),
+              t('admin.keys.scope'),
+              t('admin.keys.createdAt'),
+              t('admin.keys.expires'),
+              t('admin.keys.lastUsed'),
+              t('admin.keys.state'),
+              t('admin.actions'),
+            ]}
+          >
+            {items.map((k) => {
+              const state = stateOf(k, now);
+              return (
+                <tr key={k.id}>
+                  <th scope="row">
+                    {k.name}
+                    <br />
+                    <code>lsk_{k.id}_…</code>
+                  </th>
+                  <td>
+                    {t(`role.${k.role}`)}
+                    {k.agency ? ` · ${k.agency}` : ''}
+                  </td>
+                  <td>{when(k.createdAt)}</td>
+                  <td>{when(k.expiresAt)}</td>
+                  <td>{k.lastUsedAt ? when(k.lastUsedAt) : t('admin.keys.neverUsed')}</td>
+                  <td>
+                    {t(`admin.keys.states.${state}`)}
+                    {k.revokedAt ? ` (${when(k.revokedAt)})` : ''}
+                  </td>
+                  <td>
+                    {state !== 'revoked' && (
+                      <div className="row-actions">
+                        <ConfirmButton
+                          label={t('admin.keys.revoke')}
+                          name={t('admin.keys.revokeOne', { name: k.name })}
+                          confirmLabel={t('admin.keys.confirmRevoke', { name: k.name })}
+                          cancelLabel={t('admin.cancel')}
+                          onConfirm={async () => {
+                            setDone(null);
+                            await revoke.mutateAsync(k.id);
+                            setDone(t('admin.keys.revoked', { name: k.name }));
+                          }}
+                        />
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
+        )}
+      </ListState>
     </section>
   );
 }

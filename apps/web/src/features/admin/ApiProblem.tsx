@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, NetworkError } from '../../api/client';
 
@@ -75,4 +75,24 @@ export function described(id: string, opts: { hint?: boolean; error?: boolean })
     'aria-invalid': opts.error || undefined,
     'aria-describedby': ids || undefined,
   };
+}
+
+/** A text field: its label, hint and message, and the input tied to them. */
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  ...input
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      <input {...described(id, { hint: Boolean(hint), error: Boolean(error) })} {...input} />
+    </Field>
+  );
 }

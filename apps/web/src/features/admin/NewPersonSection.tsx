@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { AgencyOptions } from '../../ui/AgencyOptions';
 import { adminCalls, ROLES, useAdminChange, useDirectory, type PersonRole } from './admin.queries';
 import { emptyFields, loginOk } from './admin-forms';
-import { ApiProblem, described, Field } from './ApiProblem';
+import { ApiProblem, described, Field, TextField } from './ApiProblem';
 
 const REQUIRED = ['login', 'nameKo', 'nameEn', 'email', 'agency'] as const;
 type Key = (typeof REQUIRED)[number];
@@ -52,19 +53,20 @@ export function NewPersonSection() {
   }
 
   const input = (key: Key, type = 'text', hint?: string) => (
-    <Field id={`new-${key}`} label={t(`admin.person.${key}`)} hint={hint} error={problems[key]}>
-      <input
-        {...described(`new-${key}`, { hint: Boolean(hint), error: Boolean(problems[key]) })}
-        type={type}
-        value={values[key]}
-        autoComplete="off"
-        onChange={(e) => {
-          setValues({ ...values, [key]: e.target.value });
-          // the field's message goes once it is filled; the next submit checks it all again
-          if (problems[key]) setProblems({ ...problems, [key]: undefined });
-        }}
-      />
-    </Field>
+    <TextField
+      id={`new-${key}`}
+      label={t(`admin.person.${key}`)}
+      hint={hint}
+      error={problems[key]}
+      type={type}
+      value={values[key]}
+      autoComplete="off"
+      onChange={(e) => {
+        setValues({ ...values, [key]: e.target.value });
+        // the field's message goes once it is filled; the next submit checks it all again
+        if (problems[key]) setProblems({ ...problems, [key]: undefined });
+      }}
+    />
   );
 
   return (
@@ -85,11 +87,7 @@ export function NewPersonSection() {
             }}
           >
             <option value="">{t('admin.choose')}</option>
-            {agencies.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.code} · {a.name}
-              </option>
-            ))}
+            <AgencyOptions agencies={agencies} />
           </select>
         </Field>
         <fieldset

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { LoadError } from '../../ui/ErrorState';
+import { AgencyOptions } from '../../ui/AgencyOptions';
+import { DataTable } from '../../ui/DataTable';
+import { ListState } from '../../ui/ListState';
 import { useDirectory, usePeople } from './admin.queries';
 
 /** The people of the directory, filtered by agency and state; each opens to be managed. */
@@ -29,11 +31,7 @@ export function PeopleSection() {
           <label htmlFor="people-agency">{t('admin.agency')}</label>
           <select id="people-agency" value={agency} onChange={(e) => setAgency(e.target.value)}>
             <option value="">{t('admin.all')}</option>
-            {agencies.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.code} · {a.name}
-              </option>
-            ))}
+            <AgencyOptions agencies={agencies} />
           </select>
         </div>
         <div className="field">
@@ -49,39 +47,32 @@ export function PeopleSection() {
           </select>
         </div>
       </div>
-      {people.isError ? (
-        <LoadError error={people.error} retry={() => void people.refetch()} />
-      ) : people.isPending ? (
-        <p role="status">{t('app.loading')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption>{t('admin.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.login')}</th>
-                <th scope="col">{t('admin.name')}</th>
-                <th scope="col">{t('admin.agency')}</th>
-                <th scope="col">{t('admin.roles')}</th>
-                <th scope="col">{t('admin.active')}</th>
+      <ListState read={people} items={people.data?.items}>
+        {(items) => (
+          <DataTable
+            caption={t('admin.caption')}
+            columns={[
+              t('admin.login'),
+              t('admin.name'),
+              t('admin.agency'),
+              t('admin.roles'),
+              t('admin.active'),
+            ]}
+          >
+            {items.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <Link href={`/admin/people/${p.id}`}>{p.login}</Link>
+                </td>
+                <td>{p.displayName[language]}</td>
+                <td>{p.agency}</td>
+                <td>{p.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
+                <td>{p.active ? t('admin.yes') : t('admin.no')}</td>
               </tr>
-            </thead>
-            <tbody>
-              {people.data.items.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <Link href={`/admin/people/${p.id}`}>{p.login}</Link>
-                  </td>
-                  <td>{p.displayName[language]}</td>
-                  <td>{p.agency}</td>
-                  <td>{p.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
-                  <td>{p.active ? t('admin.yes') : t('admin.no')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+            ))}
+          </DataTable>
+        )}
+      </ListState>
     </section>
   );
 }

@@ -2,7 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { formatDateTime } from '../../i18n/format';
+import { AgencyOptions } from '../../ui/AgencyOptions';
 import { LoadError } from '../../ui/ErrorState';
+import { Notice } from '../../ui/Notice';
 import {
   adminCalls,
   ROLES,
@@ -12,7 +14,7 @@ import {
   type Person,
   type PersonRole,
 } from './admin.queries';
-import { ApiProblem, described, Field } from './ApiProblem';
+import { ApiProblem, described, Field, TextField } from './ApiProblem';
 
 /** /admin/people/:id: one person: details, roles, password, deactivation. */
 export function PersonSection({ id }: { id: string }) {
@@ -88,18 +90,14 @@ function PersonDetailsForm({ person }: { person: Person }) {
   }
 
   const input = (key: 'nameKo' | 'nameEn' | 'email', type = 'text') => (
-    <Field
+    <TextField
       id={`edit-${key}`}
       label={t(`admin.person.${key}`)}
       error={empty.includes(key) ? t('admin.required') : undefined}
-    >
-      <input
-        {...described(`edit-${key}`, { error: empty.includes(key) })}
-        type={type}
-        value={values[key]}
-        onChange={(e) => setValues({ ...values, [key]: e.target.value })}
-      />
-    </Field>
+      type={type}
+      value={values[key]}
+      onChange={(e) => setValues({ ...values, [key]: e.target.value })}
+    />
   );
 
   return (
@@ -115,19 +113,11 @@ function PersonDetailsForm({ person }: { person: Person }) {
             value={values.agency}
             onChange={(e) => setValues({ ...values, agency: e.target.value })}
           >
-            {agencies.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.code} · {a.name}
-              </option>
-            ))}
+            <AgencyOptions agencies={agencies} />
           </select>
         </Field>
         <ApiProblem error={update.error} />
-        {saved && (
-          <p role="status" className="alert alert-success">
-            {t('admin.saved')}
-          </p>
-        )}
+        <Notice message={saved && t('admin.saved')} />
         <button type="submit" className="btn btn-primary" disabled={update.isPending}>
           {update.isPending ? t('admin.saving') : t('admin.save')}
         </button>
@@ -215,11 +205,7 @@ function RolesPanel({ person }: { person: Person }) {
         </form>
       )}
       <ApiProblem error={grant.error ?? revoke.error} />
-      {done && (
-        <p role="status" className="alert alert-success">
-          {done}
-        </p>
-      )}
+      <Notice message={done} />
     </section>
   );
 }
@@ -246,26 +232,18 @@ function PasswordPanel({ person }: { person: Person }) {
           );
         }}
       >
-        <Field
+        <TextField
           id="new-password"
           label={t('admin.person.newPassword')}
           hint={t('admin.person.passwordHint')}
           error={empty ? t('admin.required') : undefined}
-        >
-          <input
-            {...described('new-password', { hint: true, error: empty })}
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </Field>
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         <ApiProblem error={reset.error} />
-        {reset.isSuccess && (
-          <p role="status" className="alert alert-success">
-            {t('admin.person.passwordSet', { count: ended ?? 0 })}
-          </p>
-        )}
+        <Notice message={reset.isSuccess && t('admin.person.passwordSet', { count: ended ?? 0 })} />
         <button type="submit" className="btn btn-primary" disabled={reset.isPending}>
           {t('admin.person.setPassword')}
         </button>

@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format';
+import { ConfirmButton } from '../../ui/ConfirmButton';
+import { DataTable } from '../../ui/DataTable';
 import { LoadError } from '../../ui/ErrorState';
+import { Notice } from '../../ui/Notice';
 import {
   adminCalls,
   useAdminChange,
@@ -9,7 +12,7 @@ import {
   useWebhooks,
   type Webhook,
 } from './admin.queries';
-import { ApiProblem, described, Field } from './ApiProblem';
+import { ApiProblem, TextField } from './ApiProblem';
 
 /**
  * /admin/webhooks: where each agency's tasks are POSTed (signed with the agency's secret).
@@ -22,7 +25,6 @@ export function WebhooksSection() {
   const hooks = useWebhooks(agencies.map((a) => a.code));
   const [editing, setEditing] = useState<string | null>(null);
   const remove = useAdminChange(adminCalls.removeWebhook);
-  const [confirming, setConfirming] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   if (directory.isPending) return <p role="status">{t('app.loading')}</p>;
   if (directory.isError) {
@@ -47,99 +49,67 @@ export function WebhooksSection() {
         <p>{t('admin.hooks.intro')}</p>
         {failed && <LoadError error={failed.error} retry={() => void failed.refetch()} />}
         <ApiProblem error={remove.error} />
-        {done && (
-          <p role="status" className="alert alert-success">
-            {done}
-          </p>
-        )}
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption>{t('admin.hooks.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.agency')}</th>
-                <th scope="col">{t('admin.hooks.url')}</th>
-                <th scope="col">{t('admin.hooks.state')}</th>
-                <th scope="col">{t('admin.hooks.updatedAt')}</th>
-                <th scope="col">{t('admin.actions')}</th>
+        <Notice message={done} />
+        <DataTable
+          caption={t('admin.hooks.caption')}
+          columns={[
+            t('admin.agency'),
+            t('admin.hooks.url'),
+            t('admin.hooks.state'),
+            t('admin.hooks.updatedAt'),
+            t('admin.actions'),
+          ]}
+        >
+          {agencies.map((a, i) => {
+            const hook = hooks[i]?.data;
+            return (
+              <tr key={a.code}>
+                <th scope="row">
+                  {a.code}
+                  <br />
+                  <span className="muted">{a.name}</span>
+                </th>
+                <td>{hook ? <code>{hook.url}</code> : t('admin.hooks.none')}</td>
+                <td>
+                  {hook
+                    ? hook.active
+                      ? t('admin.hooks.active')
+                      : t('admin.hooks.paused')
+                    : hooks[i]?.isPending
+                      ? t('app.loading')
+                      : '—'}
+                </td>
+                <td>{hook ? formatDateTime(hook.updatedAt, i18n.language) : ''}</td>
+                <td>
+                  <div className="row-actions">
+                    <button
+                      type="button"
+                      className="btn btn-tertiary btn-small"
+                      aria-label={t(hook ? 'admin.hooks.editOne' : 'admin.hooks.setOne', {
+                        code: a.code,
+                      })}
+                      onClick={() => setEditing(a.code)}
+                    >
+                      {hook ? t('admin.edit') : t('admin.hooks.set')}
+                    </button>
+                    {hook && (
+                      <ConfirmButton
+                        label={t('admin.hooks.remove')}
+                        name={t('admin.hooks.removeOne', { code: a.code })}
+                        confirmLabel={t('admin.hooks.confirmRemove', { code: a.code })}
+                        cancelLabel={t('admin.cancel')}
+                        onConfirm={async () => {
+                          await remove.mutateAsync(a.code);
+                          setDone(t('admin.hooks.removed', { code: a.code }));
+                        }}
+                      />
+                    )}
+                  </div>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {agencies.map((a, i) => {
-                const hook = hooks[i]?.data;
-                return (
-                  <tr key={a.code}>
-                    <th scope="row">
-                      {a.code}
-                      <br />
-                      <span className="muted">{a.name}</span>
-                    </th>
-                    <td>{hook ? <code>{hook.url}</code> : t('admin.hooks.none')}</td>
-                    <td>
-                      {hook
-                        ? hook.active
-                          ? t('admin.hooks.active')
-                          : t('admin.hooks.paused')
-                        : hooks[i]?.isPending
-                          ? t('app.loading')
-                          : '—'}
-                    </td>
-                    <td>{hook ? formatDateTime(hook.updatedAt, i18n.language) : ''}</td>
-                    <td>
-                      <div className="row-actions">
-                        <button
-                          type="button"
-                          className="btn btn-tertiary btn-small"
-                          aria-label={t(hook ? 'admin.hooks.editOne' : 'admin.hooks.setOne', {
-                            code: a.code,
-                          })}
-                          onClick={() => setEditing(a.code)}
-                        >
-                          {hook ? t('admin.edit') : t('admin.hooks.set')}
-                        </button>
-                        {hook &&
-                          (confirming === a.code ? (
-                            <>
-                              <button
-                                type="button"
-                                className="btn btn-primary btn-small"
-                                onClick={() =>
-                                  remove.mutate(a.code, {
-                                    onSuccess: () => {
-                                      setConfirming(null);
-                                      setDone(t('admin.hooks.removed', { code: a.code }));
-                                    },
-                                  })
-                                }
-                              >
-                                {t('admin.hooks.confirmRemove', { code: a.code })}
-                              </button>
-                              <button
-                                type="button"
-                                className="btn btn-tertiary btn-small"
-                                onClick={() => setConfirming(null)}
-                              >
-                                {t('admin.cancel')}
-                              </button>
-                            </>
-                          ) : (
-                            <button
-                              type="button"
-                              className="btn btn-secondary btn-small"
-                              aria-label={t('admin.hooks.removeOne', { code: a.code })}
-                              onClick={() => setConfirming(a.code)}
-                            >
-                              {t('admin.hooks.remove')}
-                            </button>
-                          ))}
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       </section>
     </>
   );
@@ -185,33 +155,25 @@ function WebhookForm({
         {t(current ? 'admin.hooks.editOne' : 'admin.hooks.setOne', { code })}
       </h2>
       <form className="form wide-form" onSubmit={submit} noValidate>
-        <Field
+        <TextField
           id="hook-url"
           label={t('admin.hooks.url')}
           hint={t('admin.hooks.urlRule')}
           error={problems.url}
-        >
-          <input
-            {...described('hook-url', { hint: true, error: Boolean(problems.url) })}
-            type="url"
-            value={url}
-            onChange={(e) => setUrl(e.target.value)}
-          />
-        </Field>
-        <Field
+          type="url"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+        />
+        <TextField
           id="hook-secret"
           label={t('admin.hooks.secret')}
           hint={t(current ? 'admin.hooks.secretReplace' : 'admin.hooks.secretRule')}
           error={problems.secret}
-        >
-          <input
-            {...described('hook-secret', { hint: true, error: Boolean(problems.secret) })}
-            type="password"
-            autoComplete="new-password"
-            value={secret}
-            onChange={(e) => setSecret(e.target.value)}
-          />
-        </Field>
+          type="password"
+          autoComplete="new-password"
+          value={secret}
+          onChange={(e) => setSecret(e.target.value)}
+        />
         <div className="field-check">
           <input
             id="hook-active"

@@ -4,6 +4,7 @@ import { Link, useLocation, useSearch } from 'wouter';
 import { formatDateTime } from '../../i18n/format';
 import { AuditReasonNote } from '../../ui/AuditReason';
 import { StatusBadge } from '../../ui/Badges';
+import { DataTable } from '../../ui/DataTable';
 import { LoadError } from '../../ui/ErrorState';
 import { PageHeading } from '../../ui/PageHeading';
 import type { FollowUp } from '../../api/client';
@@ -121,61 +122,54 @@ function History({ filters }: { filters: HistoryFilters }) {
         {t(history.hasNextPage ? 'audit.foundMore' : 'audit.found', { count: events.length })}
       </p>
       {events.length > 0 && (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption>{t('audit.historyCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.position')}</th>
-                <th scope="col">{t('audit.recordedAt')}</th>
-                <th scope="col">{t('audit.type')}</th>
-                <th scope="col">{t('audit.stream')}</th>
-                <th scope="col">{t('audit.actor')}</th>
+        <DataTable
+          caption={t('audit.historyCaption')}
+          columns={[
+            t('audit.position'),
+            t('audit.recordedAt'),
+            t('audit.type'),
+            t('audit.stream'),
+            t('audit.actor'),
+          ]}
+        >
+          {events.map((e) => {
+            const task = FOLLOW_UP_STREAM.exec(e.streamId);
+            return (
+              <tr key={e.position}>
+                <td>{e.position}</td>
+                <td>
+                  <time dateTime={e.recordedAt}>{formatDateTime(e.recordedAt, i18n.language)}</time>
+                </td>
+                <td>
+                  {t(`event.${e.type}`, { defaultValue: e.type })}
+                  <br />
+                  <code>{e.type}</code>
+                </td>
+                <td>
+                  {task ? (
+                    <Link href={`/audit/follow-ups/${task[1]}`}>
+                      <code>{e.streamId}</code>
+                    </Link>
+                  ) : (
+                    <code>{e.streamId}</code>
+                  )}{' '}
+                  v{e.version}
+                </td>
+                <td>
+                  <code>{String(e.metadata.actor ?? '')}</code>
+                  {' · '}
+                  {t(`role.${String(e.metadata.role)}`, {
+                    defaultValue: String(e.metadata.role ?? ''),
+                  })}
+                  {e.metadata.agency ? `, ${String(e.metadata.agency)}` : ''}
+                  {e.metadata.on_behalf_of
+                    ? ` (${t('audit.onBehalfOf', { id: String(e.metadata.on_behalf_of) })})`
+                    : ''}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {events.map((e) => {
-                const task = FOLLOW_UP_STREAM.exec(e.streamId);
-                return (
-                  <tr key={e.position}>
-                    <td>{e.position}</td>
-                    <td>
-                      <time dateTime={e.recordedAt}>
-                        {formatDateTime(e.recordedAt, i18n.language)}
-                      </time>
-                    </td>
-                    <td>
-                      {t(`event.${e.type}`, { defaultValue: e.type })}
-                      <br />
-                      <code>{e.type}</code>
-                    </td>
-                    <td>
-                      {task ? (
-                        <Link href={`/audit/follow-ups/${task[1]}`}>
-                          <code>{e.streamId}</code>
-                        </Link>
-                      ) : (
-                        <code>{e.streamId}</code>
-                      )}{' '}
-                      v{e.version}
-                    </td>
-                    <td>
-                      <code>{String(e.metadata.actor ?? '')}</code>
-                      {' · '}
-                      {t(`role.${String(e.metadata.role)}`, {
-                        defaultValue: String(e.metadata.role ?? ''),
-                      })}
-                      {e.metadata.agency ? `, ${String(e.metadata.agency)}` : ''}
-                      {e.metadata.on_behalf_of
-                        ? ` (${t('audit.onBehalfOf', { id: String(e.metadata.on_behalf_of) })})`
-                        : ''}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
       {history.hasNextPage && (
         <button
@@ -221,41 +215,36 @@ function AccessLog() {
         <LoadError error={log.error} retry={() => void log.refetch()} />
       ) : (
         <>
-          <div className="table-wrap">
-            <table className="data-table">
-              <caption>{t('audit.accessCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('audit.at')}</th>
-                  <th scope="col">{t('audit.actor')}</th>
-                  <th scope="col">{t('audit.action')}</th>
-                  <th scope="col">{t('audit.target')}</th>
-                  <th scope="col">{t('auditReason.label')}</th>
+          <DataTable
+            caption={t('audit.accessCaption')}
+            columns={[
+              t('audit.at'),
+              t('audit.actor'),
+              t('audit.action'),
+              t('audit.target'),
+              t('auditReason.label'),
+            ]}
+          >
+            {log.data.pages
+              .flatMap((p) => p.entries)
+              .map((entry) => (
+                <tr key={entry.id}>
+                  <td>
+                    <time dateTime={entry.at}>{formatDateTime(entry.at, i18n.language)}</time>
+                  </td>
+                  <td>
+                    <code>{entry.actor}</code>
+                    {' · '}
+                    {t(`role.${entry.role}`, { defaultValue: entry.role })}
+                  </td>
+                  <td>{t(`audit.actions.${entry.action}`, { defaultValue: entry.action })}</td>
+                  <td>
+                    <code>{entry.target ?? ''}</code>
+                  </td>
+                  <td>{typeof entry.params.reason === 'string' ? entry.params.reason : ''}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {log.data.pages
-                  .flatMap((p) => p.entries)
-                  .map((entry) => (
-                    <tr key={entry.id}>
-                      <td>
-                        <time dateTime={entry.at}>{formatDateTime(entry.at, i18n.language)}</time>
-                      </td>
-                      <td>
-                        <code>{entry.actor}</code>
-                        {' · '}
-                        {t(`role.${entry.role}`, { defaultValue: entry.role })}
-                      </td>
-                      <td>{t(`audit.actions.${entry.action}`, { defaultValue: entry.action })}</td>
-                      <td>
-                        <code>{entry.target ?? ''}</code>
-                      </td>
-                      <td>{typeof entry.params.reason === 'string' ? entry.params.reason : ''}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+          </DataTable>
           {log.hasNextPage && (
             <button
               type="button"

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AgencyOptions } from '../../ui/AgencyOptions';
 import { ALL_STATUSES, BOARD_SORTS, type BoardFilters } from './board-filters';
 import type { Agency } from '../../api/agencies';
 
@@ -32,11 +33,7 @@ export function BoardFiltersForm({
           onChange={(e) => setDraft({ ...draft, agency: e.target.value || undefined })}
         >
           <option value="">{t('board.anyAgency')}</option>
-          {agencies.map((a) => (
-            <option key={a.code} value={a.code}>
-              {a.code} · {a.name}
-            </option>
-          ))}
+          <AgencyOptions agencies={agencies} />
         </select>
       </div>
       <div className="field">

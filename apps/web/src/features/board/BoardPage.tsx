@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
 import { formatDateTime } from '../../i18n/format';
 import { OverdueBadge, PriorityLabel, StatusBadge } from '../../ui/Badges';
-import { LoadError } from '../../ui/ErrorState';
+import { DataTable } from '../../ui/DataTable';
+import { ListState } from '../../ui/ListState';
 import { PageHeading } from '../../ui/PageHeading';
 import { ClassificationBadge } from '../classification/ClassificationBadge';
 import { BoardReportLinks } from '../report-downloads/ReportLinks';
@@ -32,68 +33,59 @@ export function BoardPage() {
       <PageHeading>{t('board.title')}</PageHeading>
       <BoardFiltersForm key={search} value={filters} agencies={agencies.data ?? []} onApply={go} />
       <BoardReportLinks filters={filters} />
-      {board.isError ? (
-        <LoadError error={board.error} retry={() => void board.refetch()} />
-      ) : board.isPending ? (
-        <p role="status">{t('app.loading')}</p>
-      ) : board.data.items.length === 0 ? (
-        <p>{t('board.empty')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption>{t('board.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('column.title')}</th>
-                <th scope="col">{t('column.assignee')}</th>
-                <th scope="col">{t('column.status')}</th>
-                <th scope="col">{t('column.dueAt')}</th>
-                <th scope="col">{t('column.priority')}</th>
-                <th scope="col">{t('column.officer')}</th>
-                <th scope="col">{t('column.lastChanged')}</th>
+      <ListState read={board} items={board.data?.items} empty={t('board.empty')}>
+        {(items) => (
+          <DataTable
+            caption={t('board.caption')}
+            columns={[
+              t('column.title'),
+              t('column.assignee'),
+              t('column.status'),
+              t('column.dueAt'),
+              t('column.priority'),
+              t('column.officer'),
+              t('column.lastChanged'),
+            ]}
+          >
+            {items.map((task) => (
+              <tr key={task.followUpId} className={isOverdue(task) ? 'row-overdue' : undefined}>
+                <td>
+                  <Link href={`/follow-ups/${task.followUpId}`}>{task.title}</Link>{' '}
+                  <ClassificationBadge
+                    quiet
+                    classification={{
+                      level: task.classificationLevel,
+                      agencies: task.classificationAgencies,
+                      people: task.classificationPeople,
+                    }}
+                  />
+                </td>
+                <td>{task.assigneeAgency}</td>
+                <td>
+                  <StatusBadge status={task.status} />
+                </td>
+                <td>
+                  <time dateTime={task.dueAt}>{formatDateTime(task.dueAt, i18n.language)}</time>{' '}
+                  {isOverdue(task) && <OverdueBadge />}
+                </td>
+                <td>
+                  <PriorityLabel priority={task.priority} />
+                </td>
+                <td>
+                  {task.officerId === null
+                    ? t('followUp.unclaimed')
+                    : (task.officerName?.[language] ?? t('followUp.officerOther'))}
+                </td>
+                <td>
+                  <time dateTime={task.lastChangedAt}>
+                    {formatDateTime(task.lastChangedAt, i18n.language)}
+                  </time>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {board.data.items.map((task) => (
-                <tr key={task.followUpId} className={isOverdue(task) ? 'row-overdue' : undefined}>
-                  <td>
-                    <Link href={`/follow-ups/${task.followUpId}`}>{task.title}</Link>{' '}
-                    <ClassificationBadge
-                      quiet
-                      classification={{
-                        level: task.classificationLevel,
-                        agencies: task.classificationAgencies,
-                        people: task.classificationPeople,
-                      }}
-                    />
-                  </td>
-                  <td>{task.assigneeAgency}</td>
-                  <td>
-                    <StatusBadge status={task.status} />
-                  </td>
-                  <td>
-                    <time dateTime={task.dueAt}>{formatDateTime(task.dueAt, i18n.language)}</time>{' '}
-                    {isOverdue(task) && <OverdueBadge />}
-                  </td>
-                  <td>
-                    <PriorityLabel priority={task.priority} />
-                  </td>
-                  <td>
-                    {task.officerId === null
-                      ? t('followUp.unclaimed')
-                      : (task.officerName?.[language] ?? t('followUp.officerOther'))}
-                  </td>
-                  <td>
-                    <time dateTime={task.lastChangedAt}>
-                      {formatDateTime(task.lastChangedAt, i18n.language)}
-                    </time>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+            ))}
+          </DataTable>
+        )}
+      </ListState>
       <nav aria-label={t('board.paging')} className="button-row">
         {filters.cursor && (
           <button

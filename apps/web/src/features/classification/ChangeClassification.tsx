@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Agency } from '../../api/agencies';
 import { api, unwrap, type CommandResult } from '../../api/client';
 import { rememberPosition } from '../../api/fresh-reads';
+import { Notice } from '../../ui/Notice';
 import { draftOf, draftProblem, toRequest, type ClassificationDraft } from './classification';
 import type { ClassificationShown } from './ClassificationBadge';
 import { ClassificationFields } from './ClassificationFields';
@@ -69,11 +70,7 @@ export function ChangeClassification({
 
   return (
     <div className="inline-form no-print">
-      {done && (
-        <p role="status" className="alert alert-success">
-          {t('classification.saved')}
-        </p>
-      )}
+      <Notice message={done && t('classification.saved')} />
       <button
         type="button"
         className="btn btn-secondary btn-small"

@@ -4,6 +4,7 @@ import { hasRole, useMe } from '../../api/session';
 import { formatDateTime } from '../../i18n/format';
 import { OverdueBadge } from '../../ui/Badges';
 import { LoadError } from '../../ui/ErrorState';
+import { Notice } from '../../ui/Notice';
 import { PageHeading } from '../../ui/PageHeading';
 import { SmallForm } from '../../ui/SmallForm';
 import { CounterpartStatus } from './CounterpartRequestsPage';
@@ -46,11 +47,7 @@ function Verbs({ request }: { request: CounterpartDetail }) {
   const done = { onDone: setNotice };
   return (
     <div className="meeting-commands">
-      {notice && (
-        <p role="status" className="alert alert-success">
-          {notice}
-        </p>
-      )}
+      <Notice message={notice} />
       {verbs.send && (
         <SmallForm
           label={t('counterparts.send')}

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { formatDateTime } from '../../i18n/format';
 import { OverdueBadge } from '../../ui/Badges';
-import { LoadError } from '../../ui/ErrorState';
+import { DataTable } from '../../ui/DataTable';
+import { ListState } from '../../ui/ListState';
 import { PageHeading } from '../../ui/PageHeading';
 import { useCounterpartRequests, type CounterpartSummary } from './counterparts.queries';
 
@@ -26,47 +27,42 @@ export function CounterpartTable({
 }) {
   const { t, i18n } = useTranslation();
   return (
-    <div className="table-wrap">
-      <table className="data-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('counterparts.subject')}</th>
-            <th scope="col">{t('counterparts.counterpart')}</th>
-            <th scope="col">{t('counterparts.status')}</th>
-            <th scope="col">{t('counterparts.due')}</th>
-            <th scope="col">{t('counterparts.answers')}</th>
-            <th scope="col">{t('counterparts.chases')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((r) => (
-            <tr key={r.id} className={r.overdue ? 'row-overdue' : undefined}>
-              <td>
-                <Link href={`/counterpart-requests/${r.id}`}>{r.subject}</Link>
-              </td>
-              <td>{r.counterpart}</td>
-              <td>
-                <CounterpartStatus status={r.status} />{' '}
-                {r.owed && <span className="badge badge-owed">{t('counterparts.owed')}</span>}
-              </td>
-              <td>
-                {r.dueAt ? (
-                  <>
-                    <time dateTime={r.dueAt}>{formatDateTime(r.dueAt, i18n.language)}</time>{' '}
-                    {r.overdue && <OverdueBadge />}
-                  </>
-                ) : (
-                  '—'
-                )}
-              </td>
-              <td>{r.answers}</td>
-              <td>{r.chases}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      columns={[
+        t('counterparts.subject'),
+        t('counterparts.counterpart'),
+        t('counterparts.status'),
+        t('counterparts.due'),
+        t('counterparts.answers'),
+        t('counterparts.chases'),
+      ]}
+    >
+      {items.map((r) => (
+        <tr key={r.id} className={r.overdue ? 'row-overdue' : undefined}>
+          <td>
+            <Link href={`/counterpart-requests/${r.id}`}>{r.subject}</Link>
+          </td>
+          <td>{r.counterpart}</td>
+          <td>
+            <CounterpartStatus status={r.status} />{' '}
+            {r.owed && <span className="badge badge-owed">{t('counterparts.owed')}</span>}
+          </td>
+          <td>
+            {r.dueAt ? (
+              <>
+                <time dateTime={r.dueAt}>{formatDateTime(r.dueAt, i18n.language)}</time>{' '}
+                {r.overdue && <OverdueBadge />}
+              </>
+            ) : (
+              '—'
+            )}
+          </td>
+          <td>{r.answers}</td>
+          <td>{r.chases}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -89,15 +85,9 @@ export function CounterpartRequestsPage() {
           <label htmlFor="counterparts-owed">{t('counterparts.owedOnly')}</label>
         </div>
       </div>
-      {list.isError ? (
-        <LoadError error={list.error} retry={() => void list.refetch()} />
-      ) : list.isPending ? (
-        <p role="status">{t('app.loading')}</p>
-      ) : list.data.items.length === 0 ? (
-        <p>{t('counterparts.empty')}</p>
-      ) : (
-        <CounterpartTable items={list.data.items} caption={t('counterparts.caption')} />
-      )}
+      <ListState read={list} items={list.data?.items} empty={t('counterparts.empty')}>
+        {(items) => <CounterpartTable items={items} caption={t('counterparts.caption')} />}
+      </ListState>
     </>
   );
 }

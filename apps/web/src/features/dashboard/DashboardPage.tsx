@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { minPosition } from '../../api/fresh-reads';
 import type { components } from '../../api/schema';
+import { DataTable } from '../../ui/DataTable';
 import { LoadError } from '../../ui/ErrorState';
 import { PageHeading } from '../../ui/PageHeading';
 
@@ -94,31 +95,26 @@ export function DashboardPage() {
               ))}
             </ul>
             <WorkloadChart lines={workload.data.items} />
-            <div className="table-wrap">
-              <table className="data-table">
-                <caption>{t('dashboard.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('column.assignee')}</th>
-                    <th scope="col">{t('dashboard.overdue')}</th>
-                    <th scope="col">{t('dashboard.open')}</th>
-                    <th scope="col">{t('dashboard.done')}</th>
-                    <th scope="col">{t('dashboard.total')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {workload.data.items.map((line) => (
-                    <tr key={line.agency}>
-                      <th scope="row">{line.agency}</th>
-                      <td>{line.overdue}</td>
-                      <td>{line.open}</td>
-                      <td>{segments(line).done}</td>
-                      <td>{line.total}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t('dashboard.caption')}
+              columns={[
+                t('column.assignee'),
+                t('dashboard.overdue'),
+                t('dashboard.open'),
+                t('dashboard.done'),
+                t('dashboard.total'),
+              ]}
+            >
+              {workload.data.items.map((line) => (
+                <tr key={line.agency}>
+                  <th scope="row">{line.agency}</th>
+                  <td>{line.overdue}</td>
+                  <td>{line.open}</td>
+                  <td>{segments(line).done}</td>
+                  <td>{line.total}</td>
+                </tr>
+              ))}
+            </DataTable>
           </>
         )}
       </section>

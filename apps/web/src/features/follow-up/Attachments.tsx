@@ -5,7 +5,8 @@ import { api, unwrap } from '../../api/client';
 import { rememberPosition } from '../../api/fresh-reads';
 import type { components } from '../../api/schema';
 import { formatDateTime } from '../../i18n/format';
-import { LoadError } from '../../ui/ErrorState';
+import { ListState } from '../../ui/ListState';
+import { Notice } from '../../ui/Notice';
 
 type Attachments = components['schemas']['AttachmentsDto'];
 type Uploaded = components['schemas']['UploadResultDto'];
@@ -64,33 +65,25 @@ export function AttachmentsPanel({ id }: { id: string }) {
   return (
     <section aria-labelledby={`${fieldId}-heading`} className="panel">
       <h2 id={`${fieldId}-heading`}>{t('files.title')}</h2>
-      {files.isError ? (
-        <LoadError error={files.error} retry={() => void files.refetch()} />
-      ) : files.isPending ? (
-        <p role="status">{t('app.loading')}</p>
-      ) : files.data.items.length === 0 ? (
-        <p>{t('files.empty')}</p>
-      ) : (
-        <ul className="comments">
-          {files.data.items.map((f) => (
-            <li key={f.fileId}>
-              <a href={`/v1/follow-ups/${id}/files/${f.fileId}`} download={f.name}>
-                {f.name}
-              </a>{' '}
-              <span className="comment-meta">
-                {t('files.size', { kb: Math.max(1, Math.round(f.size / 1024)) })} · {f.mediaType} ·{' '}
-                <time dateTime={f.at}>{formatDateTime(f.at, i18n.language)}</time>
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-      <form className="verb-form no-print" onSubmit={submit} noValidate>
-        {uploaded && (
-          <p role="status" className="alert alert-success">
-            {t('files.uploaded')}
-          </p>
+      <ListState read={files} items={files.data?.items} empty={t('files.empty')}>
+        {(items) => (
+          <ul className="comments">
+            {items.map((f) => (
+              <li key={f.fileId}>
+                <a href={`/v1/follow-ups/${id}/files/${f.fileId}`} download={f.name}>
+                  {f.name}
+                </a>{' '}
+                <span className="comment-meta">
+                  {t('files.size', { kb: Math.max(1, Math.round(f.size / 1024)) })} · {f.mediaType}{' '}
+                  · <time dateTime={f.at}>{formatDateTime(f.at, i18n.language)}</time>
+                </span>
+              </li>
+            ))}
+          </ul>
         )}
+      </ListState>
+      <form className="verb-form no-print" onSubmit={submit} noValidate>
+        <Notice message={uploaded && t('files.uploaded')} />
         {problem && (
           <p role="alert" className="alert alert-danger">
             {problem}

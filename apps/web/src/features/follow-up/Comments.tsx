@@ -5,7 +5,8 @@ import { api, unwrap } from '../../api/client';
 import { rememberPosition } from '../../api/fresh-reads';
 import type { components } from '../../api/schema';
 import { formatDateTime } from '../../i18n/format';
-import { LoadError } from '../../ui/ErrorState';
+import { ListState } from '../../ui/ListState';
+import { Notice } from '../../ui/Notice';
 
 type Comments = components['schemas']['CommentsDto'];
 
@@ -63,44 +64,36 @@ export function CommentsPanel({ id, viewerId }: { id: string; viewerId?: string 
   return (
     <section aria-labelledby={`${fieldId}-heading`} className="panel">
       <h2 id={`${fieldId}-heading`}>{t('comments.title')}</h2>
-      {comments.isError ? (
-        <LoadError error={comments.error} retry={() => void comments.refetch()} />
-      ) : comments.isPending ? (
-        <p role="status">{t('app.loading')}</p>
-      ) : comments.data.items.length === 0 ? (
-        <p>{t('comments.empty')}</p>
-      ) : (
-        <ol className="comments">
-          {comments.data.items.map((c) => {
-            const name =
-              c.author.id === viewerId
-                ? t('timeline.you')
-                : (comments.data.people[c.author.id]?.[language] ??
-                  `${t(`role.${c.author.role}`, { defaultValue: c.author.role })}${c.author.agency ? `, ${c.author.agency}` : ''}`);
-            return (
-              <li key={c.commentId}>
-                <p className="comment-meta">
-                  <strong>{name}</strong> ·{' '}
-                  <time dateTime={c.at}>{formatDateTime(c.at, i18n.language)}</time>
-                  {c.personal && (
-                    <>
-                      {' '}
-                      · <span className="badge">{t('comments.personalBadge')}</span>
-                    </>
-                  )}
-                </p>
-                <p className="prose">{c.body}</p>
-              </li>
-            );
-          })}
-        </ol>
-      )}
-      <form className="verb-form no-print" onSubmit={submit} noValidate>
-        {sent && (
-          <p role="status" className="alert alert-success">
-            {t('comments.sent')}
-          </p>
+      <ListState read={comments} items={comments.data?.items} empty={t('comments.empty')}>
+        {(items) => (
+          <ol className="comments">
+            {items.map((c) => {
+              const name =
+                c.author.id === viewerId
+                  ? t('timeline.you')
+                  : (comments.data?.people[c.author.id]?.[language] ??
+                    `${t(`role.${c.author.role}`, { defaultValue: c.author.role })}${c.author.agency ? `, ${c.author.agency}` : ''}`);
+              return (
+                <li key={c.commentId}>
+                  <p className="comment-meta">
+                    <strong>{name}</strong> ·{' '}
+                    <time dateTime={c.at}>{formatDateTime(c.at, i18n.language)}</time>
+                    {c.personal && (
+                      <>
+                        {' '}
+                        · <span className="badge">{t('comments.personalBadge')}</span>
+                      </>
+                    )}
+                  </p>
+                  <p className="prose">{c.body}</p>
+                </li>
+              );
+            })}
+          </ol>
         )}
+      </ListState>
+      <form className="verb-form no-print" onSubmit={submit} noValidate>
+        <Notice message={sent && t('comments.sent')} />
         {problem && (
           <p role="alert" className="alert alert-danger">
             {problem}

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap, type FollowUpHistory } from '../../api/client';
 import { formatDateTime } from '../../i18n/format';
-import { LoadError } from '../../ui/ErrorState';
+import { ListState } from '../../ui/ListState';
 
 type Entry = FollowUpHistory['items'][number];
 
@@ -44,36 +44,32 @@ export function Timeline({ id, viewerId }: { id: string; viewerId?: string }) {
   return (
     <section aria-labelledby="timeline-heading" className="panel">
       <h2 id="timeline-heading">{t('timeline.title')}</h2>
-      {history.isError ? (
-        <LoadError error={history.error} retry={() => void history.refetch()} />
-      ) : history.isPending ? (
-        <p role="status">{t('app.loading')}</p>
-      ) : history.data.items.length === 0 ? (
-        <p>{t('timeline.empty')}</p>
-      ) : (
-        <ol className="timeline">
-          {history.data.items.map((entry) => {
-            const text = writtenWith(entry);
-            return (
-              <li key={entry.version}>
-                <p className="timeline-what">
-                  <strong>{t(`event.${entry.type}`, { defaultValue: entry.type })}</strong>
-                  {' · '}
-                  {who(entry)}
-                  {entry.onBehalfOf &&
-                    ` · ${t('timeline.onBehalfOf', { name: nameOf(entry.onBehalfOf) ?? entry.onBehalfOf })}`}
-                </p>
-                <p className="timeline-when">
-                  <time dateTime={entry.recordedAt}>
-                    {formatDateTime(entry.recordedAt, i18n.language)}
-                  </time>
-                </p>
-                {text && <p className="prose timeline-text">{text}</p>}
-              </li>
-            );
-          })}
-        </ol>
-      )}
+      <ListState read={history} items={history.data?.items} empty={t('timeline.empty')}>
+        {(items) => (
+          <ol className="timeline">
+            {items.map((entry) => {
+              const text = writtenWith(entry);
+              return (
+                <li key={entry.version}>
+                  <p className="timeline-what">
+                    <strong>{t(`event.${entry.type}`, { defaultValue: entry.type })}</strong>
+                    {' · '}
+                    {who(entry)}
+                    {entry.onBehalfOf &&
+                      ` · ${t('timeline.onBehalfOf', { name: nameOf(entry.onBehalfOf) ?? entry.onBehalfOf })}`}
+                  </p>
+                  <p className="timeline-when">
+                    <time dateTime={entry.recordedAt}>
+                      {formatDateTime(entry.recordedAt, i18n.language)}
+                    </time>
+                  </p>
+                  {text && <p className="prose timeline-text">{text}</p>}
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </ListState>
     </section>
   );
 }

@@ -1,7 +1,9 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
+import { AgencyOptions } from '../../ui/AgencyOptions';
 import type { Agency } from '../../api/agencies';
+import { Notice } from '../../ui/Notice';
 import { availableVerbs, fieldsOf, type Verb, type VerbField, type Viewer } from './verbs';
 import type { FollowUp } from '../../api/client';
 import type { components } from '../../api/schema';
@@ -128,13 +130,7 @@ export function VerbPanel({
         ) : name === 'assigneeAgency' ? (
           <select {...common} onChange={(e) => set(e.target.value)}>
             <option value="">{t('field.chooseAgency')}</option>
-            {agencies
-              .filter((a) => a.code !== task.assigneeAgency)
-              .map((a) => (
-                <option key={a.code} value={a.code}>
-                  {a.code} · {a.name}
-                </option>
-              ))}
+            <AgencyOptions agencies={agencies.filter((a) => a.code !== task.assigneeAgency)} />
           </select>
         ) : name === 'officerId' ? (
           <select {...common} onChange={(e) => set(e.target.value)}>
@@ -189,11 +185,7 @@ export function VerbPanel({
           {t('error.generic', { message: problem })}
         </p>
       )}
-      {done !== null && (
-        <p role="status" className="alert alert-success">
-          {t('followUp.done', { verb: t(`verb.${done}`) })}
-        </p>
-      )}
+      <Notice message={done !== null && t('followUp.done', { verb: t(`verb.${done}`) })} />
       {verbs.length === 0 ? (
         <p>{t('followUp.noActions')}</p>
       ) : (

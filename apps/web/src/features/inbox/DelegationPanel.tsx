@@ -5,6 +5,7 @@ import { api, unwrap } from '../../api/client';
 import { ME_KEY, type Me } from '../../api/session';
 import { formatDateTime } from '../../i18n/format';
 import { useColleagues } from '../follow-up/follow-up.queries';
+import { Notice } from '../../ui/Notice';
 
 /** A day picked in a date field: from the start of that day in Seoul, or until its end. */
 const dayStart = (day: string) => new Date(`${day}T00:00:00+09:00`).toISOString();
@@ -122,11 +123,7 @@ export function DelegationPanel({ me }: { me: Me }) {
           {problem}
         </p>
       )}
-      {done && (
-        <p role="status" className="alert alert-success">
-          {t('delegation.granted')}
-        </p>
-      )}
+      <Notice message={done && t('delegation.granted')} />
     </section>
   );
 }

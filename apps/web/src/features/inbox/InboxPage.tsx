@@ -4,7 +4,8 @@ import { Link } from 'wouter';
 import { useMe } from '../../api/session';
 import { formatDateTime } from '../../i18n/format';
 import { OverdueBadge, PriorityLabel, StatusBadge } from '../../ui/Badges';
-import { LoadError } from '../../ui/ErrorState';
+import { DataTable } from '../../ui/DataTable';
+import { ListState } from '../../ui/ListState';
 import { PageHeading } from '../../ui/PageHeading';
 import { ClassificationBadge } from '../classification/ClassificationBadge';
 import { DelegationPanel } from './DelegationPanel';
@@ -38,60 +39,51 @@ export function InboxPage() {
           </button>
         ))}
       </div>
-      {inbox.isError ? (
-        <LoadError error={inbox.error} retry={() => void inbox.refetch()} />
-      ) : inbox.isPending ? (
-        <p role="status">{t('app.loading')}</p>
-      ) : tasks.length === 0 ? (
-        <p>{t('inbox.empty')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption>{t('inbox.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('column.title')}</th>
-                <th scope="col">{t('column.status')}</th>
-                <th scope="col">{t('column.dueAt')}</th>
-                <th scope="col">{t('column.priority')}</th>
-                <th scope="col">{t('column.officer')}</th>
+      <ListState read={inbox} items={tasks} empty={t('inbox.empty')}>
+        {(items) => (
+          <DataTable
+            caption={t('inbox.caption')}
+            columns={[
+              t('column.title'),
+              t('column.status'),
+              t('column.dueAt'),
+              t('column.priority'),
+              t('column.officer'),
+            ]}
+          >
+            {items.map((task) => (
+              <tr key={task.followUpId} className={isOverdue(task) ? 'row-overdue' : undefined}>
+                <td>
+                  <Link href={`/follow-ups/${task.followUpId}`}>{task.title}</Link>{' '}
+                  <ClassificationBadge
+                    quiet
+                    classification={{
+                      level: task.classificationLevel,
+                      agencies: task.classificationAgencies,
+                      people: task.classificationPeople,
+                    }}
+                  />
+                </td>
+                <td>
+                  <StatusBadge status={task.status} />
+                </td>
+                <td>
+                  <time dateTime={task.dueAt}>{formatDateTime(task.dueAt, i18n.language)}</time>{' '}
+                  {isOverdue(task) && <OverdueBadge />}
+                </td>
+                <td>
+                  <PriorityLabel priority={task.priority} />
+                </td>
+                <td>
+                  {task.officerId === null
+                    ? t('followUp.unclaimed')
+                    : (task.officerName?.[language] ?? t('followUp.officerOther'))}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {tasks.map((task) => (
-                <tr key={task.followUpId} className={isOverdue(task) ? 'row-overdue' : undefined}>
-                  <td>
-                    <Link href={`/follow-ups/${task.followUpId}`}>{task.title}</Link>{' '}
-                    <ClassificationBadge
-                      quiet
-                      classification={{
-                        level: task.classificationLevel,
-                        agencies: task.classificationAgencies,
-                        people: task.classificationPeople,
-                      }}
-                    />
-                  </td>
-                  <td>
-                    <StatusBadge status={task.status} />
-                  </td>
-                  <td>
-                    <time dateTime={task.dueAt}>{formatDateTime(task.dueAt, i18n.language)}</time>{' '}
-                    {isOverdue(task) && <OverdueBadge />}
-                  </td>
-                  <td>
-                    <PriorityLabel priority={task.priority} />
-                  </td>
-                  <td>
-                    {task.officerId === null
-                      ? t('followUp.unclaimed')
-                      : (task.officerName?.[language] ?? t('followUp.officerOther'))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+            ))}
+          </DataTable>
+        )}
+      </ListState>
       {inbox.hasNextPage && (
         <button
           type="button"

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { OverdueBadge, StatusBadge } from '../../ui/Badges';
+import { DataTable } from '../../ui/DataTable';
 import { SmallForm } from '../../ui/SmallForm';
 import type { FollowUp } from '../../api/client';
 import { HoldMeetingForm } from './HoldMeetingForm';
@@ -95,48 +96,42 @@ export function MeetingSection({
           )}
           <h3>{t('meetings.agenda')}</h3>
           {meeting.agenda && meeting.agenda.length > 0 ? (
-            <div className="table-wrap">
-              <table className="data-table">
-                <caption className="visually-hidden">{t('meetings.agendaCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('column.title')}</th>
-                    <th scope="col">{t('column.assignee')}</th>
-                    <th scope="col">{t('column.status')}</th>
-                    <th scope="col">{t('column.dueAt')}</th>
-                    <th scope="col">{t('meetings.carriedColumn')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {meeting.agenda.map((item) => (
-                    <tr key={item.followUpId}>
-                      <td>
-                        <Link href={`/follow-ups/${item.followUpId}`}>{item.title}</Link>
-                      </td>
-                      <td>{item.assigneeAgency}</td>
-                      <td>
-                        <StatusBadge status={item.status as FollowUp['status']} />
-                      </td>
-                      <td>
-                        <time dateTime={item.dueAt}>
-                          {formatDateTime(item.dueAt, i18n.language)}
-                        </time>{' '}
-                        {item.overdue && <OverdueBadge />}
-                      </td>
-                      <td>
-                        {item.carriedFrom !== undefined ? (
-                          <span className="badge badge-carried">
-                            {t('meetings.carried', { n: item.carriedFrom })}
-                          </span>
-                        ) : (
-                          t('meetings.newItem')
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t('meetings.agendaCaption')}
+              columns={[
+                t('column.title'),
+                t('column.assignee'),
+                t('column.status'),
+                t('column.dueAt'),
+                t('meetings.carriedColumn'),
+              ]}
+              captionHidden
+            >
+              {meeting.agenda.map((item) => (
+                <tr key={item.followUpId}>
+                  <td>
+                    <Link href={`/follow-ups/${item.followUpId}`}>{item.title}</Link>
+                  </td>
+                  <td>{item.assigneeAgency}</td>
+                  <td>
+                    <StatusBadge status={item.status as FollowUp['status']} />
+                  </td>
+                  <td>
+                    <time dateTime={item.dueAt}>{formatDateTime(item.dueAt, i18n.language)}</time>{' '}
+                    {item.overdue && <OverdueBadge />}
+                  </td>
+                  <td>
+                    {item.carriedFrom !== undefined ? (
+                      <span className="badge badge-carried">
+                        {t('meetings.carried', { n: item.carriedFrom })}
+                      </span>
+                    ) : (
+                      t('meetings.newItem')
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           ) : (
             <p>{t('meetings.noAgenda')}</p>
           )}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { hasRole, useMe } from '../../api/session';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { LoadError } from '../../ui/ErrorState';
+import { Notice } from '../../ui/Notice';
 import { PageHeading } from '../../ui/PageHeading';
 import { SmallForm } from '../../ui/SmallForm';
 import { RetentionLabel } from './RecordsPage';
@@ -35,11 +36,7 @@ function Commands({ record }: { record: RecordRow }) {
 
   return (
     <div className="meeting-commands">
-      {notice && (
-        <p role="status" className="alert alert-success">
-          {notice}
-        </p>
-      )}
+      <Notice message={notice} />
       <SmallForm
         label={t('records.setRetention')}
         doneMessage={t('records.retentionSaved')}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
 import { formatDate, formatDateTime } from '../../i18n/format';
+import { DataTable } from '../../ui/DataTable';
 import { LoadError } from '../../ui/ErrorState';
 import { PageHeading } from '../../ui/PageHeading';
 import { RECORD_ID, useDisposalReview } from './records.queries';
@@ -82,43 +83,40 @@ export function RecordsPage() {
         ) : review.data.items.length === 0 ? (
           <p>{t('records.reviewEmpty')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="data-table">
-              <caption>
+          <DataTable
+            caption={
+              <>
                 {t('records.reviewCaption')} ({formatDate(review.data.on, i18n.language)})
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('records.record')}</th>
-                  <th scope="col">{t('records.kind')}</th>
-                  <th scope="col">{t('records.retention')}</th>
-                  <th scope="col">{t('records.closedAt')}</th>
-                  <th scope="col">{t('records.disposeAfter')}</th>
-                  <th scope="col">{t('records.hold')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {review.data.items.map((r) => (
-                  <tr key={r.recordId}>
-                    <td>
-                      <Link href={`/records/${r.recordId}`}>{r.recordId}</Link>
-                    </td>
-                    <td>{t(`records.kinds.${r.kind}`)}</td>
-                    <td>
-                      <RetentionLabel retention={r.retention} />
-                    </td>
-                    <td>{r.closedAt ? formatDateTime(r.closedAt, i18n.language) : '—'}</td>
-                    <td>{r.disposalDueOn ? formatDate(r.disposalDueOn, i18n.language) : '—'}</td>
-                    <td>
-                      {r.legalHold
-                        ? t('records.onHold', { reason: r.legalHold.reason })
-                        : t('records.noHold')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              </>
+            }
+            columns={[
+              t('records.record'),
+              t('records.kind'),
+              t('records.retention'),
+              t('records.closedAt'),
+              t('records.disposeAfter'),
+              t('records.hold'),
+            ]}
+          >
+            {review.data.items.map((r) => (
+              <tr key={r.recordId}>
+                <td>
+                  <Link href={`/records/${r.recordId}`}>{r.recordId}</Link>
+                </td>
+                <td>{t(`records.kinds.${r.kind}`)}</td>
+                <td>
+                  <RetentionLabel retention={r.retention} />
+                </td>
+                <td>{r.closedAt ? formatDateTime(r.closedAt, i18n.language) : '—'}</td>
+                <td>{r.disposalDueOn ? formatDate(r.disposalDueOn, i18n.language) : '—'}</td>
+                <td>
+                  {r.legalHold
+                    ? t('records.onHold', { reason: r.legalHold.reason })
+                    : t('records.noHold')}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </>

@@ -4,6 +4,7 @@ import { useAgencies, useCounterparts, type Agency } from '../../api/agencies';
 import { formatDate } from '../../i18n/format';
 import { LoadError } from '../../ui/ErrorState';
 import { hasRole, useMe } from '../../api/session';
+import { Notice } from '../../ui/Notice';
 import { PageHeading } from '../../ui/PageHeading';
 import {
   draftProblem,
@@ -90,11 +91,7 @@ function InlineForm({
 
   return (
     <div className="inline-form">
-      {done && (
-        <p role="status" className="alert alert-success">
-          {doneMessage ?? t('workshops.saved')}
-        </p>
-      )}
+      <Notice message={(done && doneMessage) ?? t('workshops.saved')} />
       <button
         type="button"
         className="btn btn-secondary btn-small"
