@@ -68,6 +68,19 @@ describe('ConfirmButton', () => {
     expect(screen.queryByRole('button', { name: '연계 키 폐기 확인' })).toBeNull();
   });
 
+  it('moves the focus with the question: to confirm when asking, back to the button after cancel or Escape', () => {
+    renderButton(() => Promise.resolve());
+    fireEvent.click(screen.getByRole('button', { name: '연계 키 폐기' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: '연계 키 폐기 확인' }));
+
+    fireEvent.click(screen.getByRole('button', { name: '취소' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: '연계 키 폐기' }));
+
+    fireEvent.click(screen.getByRole('button', { name: '연계 키 폐기' }));
+    fireEvent.keyDown(screen.getByRole('button', { name: '연계 키 폐기 확인' }), { key: 'Escape' });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: '연계 키 폐기' }));
+  });
+
   it('keeps the question open when the change is refused', async () => {
     const change = pending();
     renderButton(() => change.promise);
