@@ -226,7 +226,5 @@ export const outcomesEn = {
     disposed: 'The record was disposed of.',
     disposal: 'Disposal',
     disposedState: 'Disposed on {{at}}',
-    transfer: 'Download transfer package',
-    transferHint: 'Events, files, seals, manifest and public key, to verify offline.',
   },
 };

@@ -224,7 +224,5 @@ export const outcomesKo: OutcomesMessages = {
     disposed: '기록물을 폐기했습니다.',
     disposal: '폐기',
     disposedState: '{{at}} 폐기',
-    transfer: '이관 패키지 내려받기',
-    transferHint: '이벤트, 첨부 파일, 봉인, 목록, 공개키를 담아 오프라인으로 검증할 수 있습니다.',
   },
 };
