@@ -21,8 +21,9 @@ const as = (role: Caller['role'], agency: string | undefined, sub: string): Call
 });
 const NAMED_ID = `kisa-named-${randomUUID()}`;
 const auditorId = `auditor-${randomUUID()}`;
+const hostHeadId = `msit-head-${randomUUID()}`;
 const WHO = {
-  hostHead: as('bureau_head', 'MSIT', `msit-head-${randomUUID()}`),
+  hostHead: as('bureau_head', 'MSIT', hostHeadId),
   namedAgencyOfficer: as('agency_officer', 'KISA', `kisa-other-${randomUUID()}`),
   namedPerson: as('agency_officer', 'KISA', NAMED_ID),
   otherAgencyOfficer: as('agency_officer', 'NIS', `nis-${randomUUID()}`),
@@ -300,6 +301,47 @@ describe('classification: every read route × level × who is asking', () => {
         );
     },
   );
+
+  it('the audit history (GET /v1/audit/events) for the auditor: a page with classified items’ events only with X-Audit-Reason, each item logged once', async () => {
+    type Entry = { id: number; action: string; target: string | null; params: { reason?: string } };
+    const myLog = async () =>
+      (
+        await get<{ entries: Entry[] }>(
+          'auditor',
+          `/v1/audit/access-log?actor=${encodeURIComponent(auditorId)}&limit=1000`,
+        )
+      ).body.entries;
+    // everything the host head wrote here: the workshop, the three tasks and their comments
+    const page = `/v1/audit/events?actor=${encodeURIComponent(hostHeadId)}&limit=1000`;
+    const bare = await get('auditor', page);
+    expect(bare.status).toBe(400);
+    expect(bare.body).toMatchObject({ details: [{ field: 'X-Audit-Reason' }] });
+    expect(JSON.stringify(bare.body)).not.toContain(word);
+
+    const before = Math.max(0, ...(await myLog()).map((e) => e.id));
+    const read = await get<{ events: { streamId: string; data: unknown }[] }>(
+      'auditor',
+      page,
+      AUDIT_REASON,
+    );
+    expect(read.status).toBe(200);
+    const streams = read.body.events.map((e) => e.streamId.replace(/^follow-up-/, ''));
+    expect(levelsIn(streams)).toEqual(LEVELS); // auditors read all, with the reason
+    const reads = (await myLog()).filter((e) => e.id > before && e.action === 'replay');
+    expect(reads.every((e) => e.params.reason === AUDIT_REASON['x-audit-reason'])).toBe(true);
+    const items = reads.filter((e) => e.target !== 'log').map((e) => e.target ?? '');
+    expect(items).toEqual(expect.arrayContaining([`follow-up-${ids.R}`, `follow-up-${ids.C}`]));
+    expect(items).not.toContain(`follow-up-${ids.P}`);
+    expect(items).not.toContain(`workshop-${workshopId}`);
+    expect(new Set(items).size).toBe(items.length); // once per item per page
+
+    // a page of public items needs no reason; one stream's page is that stream's read
+    expect((await get('auditor', `/v1/audit/events?stream=follow-up-${ids.P}`)).status).toBe(200);
+    for (const l of ['R', 'C'] as const) {
+      const one = await get('auditor', `/v1/audit/events?stream=follow-up-${ids[l]}`);
+      expect([l, one.status]).toEqual([l, 400]);
+    }
+  });
 
   it.each(everyone.filter((w) => w !== 'otherAgencyOfficer'))(
     'the dashboard counts (GET /v1/agencies/workload): %s counts only what it sees',
