@@ -428,6 +428,95 @@ describe('classification: every read route × level × who is asking', () => {
     }
   });
 
+  it.each(everyone)(
+    'search (GET /v1/search): %s — meeting series and meetings, narrowed like their workshop',
+    async (who) => {
+      // one series per workshop: P (the public workshop), R (public when the series started,
+      // then restricted to KISA: the documents move with it), C (confidential to kisaNamed)
+      const series = await seriesByLevel();
+      const res = await get<{ items: { kind: string; id: string; seriesId?: string }[] }>(
+        who,
+        `/v1/search?q=${word}-series&limit=50&minPosition=${position}`,
+        who === 'auditor' ? AUDIT_REASON : {},
+      );
+      expect(res.status).toBe(200);
+      const found = (kind: string) =>
+        LEVELS.filter((l) =>
+          res.body.items.some((i) => i.kind === kind && (i.seriesId ?? i.id) === series[l]),
+        );
+      // as the tasks: NIS attends every workshop here, and reads only the public one's series
+      const expected = SEES[who];
+      expect([who, found('meeting-series')]).toEqual([who, expected]);
+      expect([who, found('meeting')]).toEqual([who, expected]);
+      const titles = JSON.stringify(res.body);
+      for (const l of LEVELS.filter((x) => !expected.includes(x)))
+        expect(titles).not.toContain(`${word}-series ${l}`);
+    },
+  );
+
+  let seriesIds: Promise<Record<Level, string>> | undefined;
+  /** Built once, by the first case that asks, and waited for in search. */
+  function seriesByLevel(): Promise<Record<Level, string>> {
+    seriesIds ??= (async () => {
+      const start = async (level: Level, classification?: object) => {
+        const w = classification
+          ? (
+              await must<{ id: string }>('/v1/workshops', {
+                title: `${word} workshop for series ${level}`,
+                heldOn: '2026-11-18',
+                hostAgency: 'MSIT',
+                counterparts: [],
+                attendingAgencies: ['KISA', 'NIS'],
+                topics: [],
+                ...(level === 'C' && { classification }),
+              })
+            ).id
+          : workshopId;
+        const action = classification
+          ? (
+              await must<{ actionId: string }>(`/v1/workshops/${w}/actions`, {
+                description: 'series',
+                ownerAgency: 'KISA',
+              })
+            ).actionId
+          : actionId;
+        const id = (
+          await must<{ id: string }>('/v1/meeting-series', {
+            workshopId: w,
+            actionId: action,
+            title: `${word}-series ${level}`,
+          })
+        ).id;
+        await must(`/v1/meeting-series/${id}/meetings`, {
+          startsAt: '2026-11-26T14:00:00+09:00',
+          durationMinutes: 60,
+        });
+        await must(`/v1/meeting-series/${id}/meetings/1/held`, {
+          date: '2026-11-26',
+          attendees: { people: [], agencies: ['KISA'] },
+          minutes: `${word}-series minutes`,
+          decisions: [],
+        });
+        if (level === 'R') await must(`/v1/workshops/${w}/classification`, { classification });
+        return id;
+      };
+      const ids = {
+        P: await start('P'),
+        R: await start('R', { level: 'restricted', agencies: ['KISA'] }),
+        C: await start('C', { level: 'confidential', people: [NAMED_ID] }),
+      };
+      await waitFor(async () => {
+        const res = await get<{ items: unknown[] }>(
+          'hostHead',
+          `/v1/search?q=${word}-series&limit=50&minPosition=${position}`,
+        );
+        return res.status === 200 && res.body.items.length >= 6 ? true : undefined;
+      }, 15_000);
+      return ids;
+    })();
+    return seriesIds;
+  }
+
   describe('the decisions, through HTTP', () => {
     it('a follow-up inherits its workshop’s classification, and may not be less strict', async () => {
       const w = await must<{ id: string }>('/v1/workshops', {

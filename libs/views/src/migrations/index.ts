@@ -6,6 +6,7 @@ import { FollowUpBoardClassification1765160000000 } from './1765160000000-follow
 import { CreateSearchDocuments1765120000000 } from './1765120000000-create-search-documents';
 import { SearchCommentsMatchTheirOwnWords1765120000001 } from './1765120000001-search-comments-match-their-own-words';
 import { SearchGramsAndRecency1765605000000 } from './1765605000000-search-grams-and-recency';
+import { SearchSeriesClassification1765700014000 } from './1765700014000-search-series-classification';
 
 /**
  * The read models' tables. These migrations are frozen: databases have applied them, so their
@@ -21,4 +22,5 @@ export const viewsMigrations = [
   SearchCommentsMatchTheirOwnWords1765120000001,
   FollowUpBoardClassification1765160000000,
   SearchGramsAndRecency1765605000000,
+  SearchSeriesClassification1765700014000,
 ];
