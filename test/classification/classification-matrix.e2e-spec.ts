@@ -454,6 +454,32 @@ describe('classification: every read route × level × who is asking', () => {
     },
   );
 
+  it.each(everyone)(
+    'the meeting series routes (GET /v1/meeting-series, /:id, /:id/calendar.ics): %s — narrowed like their workshop',
+    async (who) => {
+      const series = await seriesByLevel();
+      const expected = SEES[who];
+      for (const l of LEVELS) {
+        for (const path of ['', '/calendar.ics', '/people']) {
+          const res = await fetch(`${api.url}/v1/meeting-series/${series[l]}${path}`, {
+            headers: { authorization: `Bearer ${WHO[who].token}` },
+          });
+          expect([who, l, path, res.status]).toEqual([
+            who,
+            l,
+            path,
+            expected.includes(l) ? 200 : 404,
+          ]);
+          if (!expected.includes(l)) expect(await res.text()).not.toContain(word);
+        }
+      }
+      const list = await get<{ items: { id: string }[] }>(who, '/v1/meeting-series');
+      expect(list.status).toBe(200);
+      const listed = LEVELS.filter((l) => list.body.items.some((i) => i.id === series[l]));
+      expect([who, listed]).toEqual([who, expected]);
+    },
+  );
+
   let seriesIds: Promise<Record<Level, string>> | undefined;
   /** Built once, by the first case that asks, and waited for in search. */
   function seriesByLevel(): Promise<Record<Level, string>> {
