@@ -21,8 +21,9 @@ const as = (role: Caller['role'], agency: string | undefined, sub: string): Call
 });
 const NAMED_ID = `kisa-named-${randomUUID()}`;
 const auditorId = `auditor-${randomUUID()}`;
+const hostHeadId = `msit-head-${randomUUID()}`;
 const WHO = {
-  hostHead: as('bureau_head', 'MSIT', `msit-head-${randomUUID()}`),
+  hostHead: as('bureau_head', 'MSIT', hostHeadId),
   namedAgencyOfficer: as('agency_officer', 'KISA', `kisa-other-${randomUUID()}`),
   namedPerson: as('agency_officer', 'KISA', NAMED_ID),
   otherAgencyOfficer: as('agency_officer', 'NIS', `nis-${randomUUID()}`),
@@ -301,6 +302,47 @@ describe('classification: every read route × level × who is asking', () => {
     },
   );
 
+  it('the audit history (GET /v1/audit/events) for the auditor: a page with classified items’ events only with X-Audit-Reason, each item logged once', async () => {
+    type Entry = { id: number; action: string; target: string | null; params: { reason?: string } };
+    const myLog = async () =>
+      (
+        await get<{ entries: Entry[] }>(
+          'auditor',
+          `/v1/audit/access-log?actor=${encodeURIComponent(auditorId)}&limit=1000`,
+        )
+      ).body.entries;
+    // everything the host head wrote here: the workshop, the three tasks and their comments
+    const page = `/v1/audit/events?actor=${encodeURIComponent(hostHeadId)}&limit=1000`;
+    const bare = await get('auditor', page);
+    expect(bare.status).toBe(400);
+    expect(bare.body).toMatchObject({ details: [{ field: 'X-Audit-Reason' }] });
+    expect(JSON.stringify(bare.body)).not.toContain(word);
+
+    const before = Math.max(0, ...(await myLog()).map((e) => e.id));
+    const read = await get<{ events: { streamId: string; data: unknown }[] }>(
+      'auditor',
+      page,
+      AUDIT_REASON,
+    );
+    expect(read.status).toBe(200);
+    const streams = read.body.events.map((e) => e.streamId.replace(/^follow-up-/, ''));
+    expect(levelsIn(streams)).toEqual(LEVELS); // auditors read all, with the reason
+    const reads = (await myLog()).filter((e) => e.id > before && e.action === 'replay');
+    expect(reads.every((e) => e.params.reason === AUDIT_REASON['x-audit-reason'])).toBe(true);
+    const items = reads.filter((e) => e.target !== 'log').map((e) => e.target ?? '');
+    expect(items).toEqual(expect.arrayContaining([`follow-up-${ids.R}`, `follow-up-${ids.C}`]));
+    expect(items).not.toContain(`follow-up-${ids.P}`);
+    expect(items).not.toContain(`workshop-${workshopId}`);
+    expect(new Set(items).size).toBe(items.length); // once per item per page
+
+    // a page of public items needs no reason; one stream's page is that stream's read
+    expect((await get('auditor', `/v1/audit/events?stream=follow-up-${ids.P}`)).status).toBe(200);
+    for (const l of ['R', 'C'] as const) {
+      const one = await get('auditor', `/v1/audit/events?stream=follow-up-${ids[l]}`);
+      expect([l, one.status]).toEqual([l, 400]);
+    }
+  });
+
   it.each(everyone.filter((w) => w !== 'otherAgencyOfficer'))(
     'the dashboard counts (GET /v1/agencies/workload): %s counts only what it sees',
     async (who) => {
@@ -385,6 +427,121 @@ describe('classification: every read route × level × who is asking', () => {
       ]);
     }
   });
+
+  it.each(everyone)(
+    'search (GET /v1/search): %s — meeting series and meetings, narrowed like their workshop',
+    async (who) => {
+      // one series per workshop: P (the public workshop), R (public when the series started,
+      // then restricted to KISA: the documents move with it), C (confidential to kisaNamed)
+      const series = await seriesByLevel();
+      const res = await get<{ items: { kind: string; id: string; seriesId?: string }[] }>(
+        who,
+        `/v1/search?q=${word}-series&limit=50&minPosition=${position}`,
+        who === 'auditor' ? AUDIT_REASON : {},
+      );
+      expect(res.status).toBe(200);
+      const found = (kind: string) =>
+        LEVELS.filter((l) =>
+          res.body.items.some((i) => i.kind === kind && (i.seriesId ?? i.id) === series[l]),
+        );
+      // as the tasks: NIS attends every workshop here, and reads only the public one's series
+      const expected = SEES[who];
+      expect([who, found('meeting-series')]).toEqual([who, expected]);
+      expect([who, found('meeting')]).toEqual([who, expected]);
+      const titles = JSON.stringify(res.body);
+      for (const l of LEVELS.filter((x) => !expected.includes(x)))
+        expect(titles).not.toContain(`${word}-series ${l}`);
+    },
+  );
+
+  it.each(everyone)(
+    'the meeting series routes (GET /v1/meeting-series, /:id, /:id/calendar.ics): %s — narrowed like their workshop',
+    async (who) => {
+      const series = await seriesByLevel();
+      const expected = SEES[who];
+      for (const l of LEVELS) {
+        for (const path of ['', '/calendar.ics', '/people']) {
+          const res = await fetch(`${api.url}/v1/meeting-series/${series[l]}${path}`, {
+            headers: { authorization: `Bearer ${WHO[who].token}` },
+          });
+          expect([who, l, path, res.status]).toEqual([
+            who,
+            l,
+            path,
+            expected.includes(l) ? 200 : 404,
+          ]);
+          if (!expected.includes(l)) expect(await res.text()).not.toContain(word);
+        }
+      }
+      const list = await get<{ items: { id: string }[] }>(who, '/v1/meeting-series');
+      expect(list.status).toBe(200);
+      const listed = LEVELS.filter((l) => list.body.items.some((i) => i.id === series[l]));
+      expect([who, listed]).toEqual([who, expected]);
+    },
+  );
+
+  let seriesIds: Promise<Record<Level, string>> | undefined;
+  /** Built once, by the first case that asks, and waited for in search. */
+  function seriesByLevel(): Promise<Record<Level, string>> {
+    seriesIds ??= (async () => {
+      const start = async (level: Level, classification?: object) => {
+        const w = classification
+          ? (
+              await must<{ id: string }>('/v1/workshops', {
+                title: `${word} workshop for series ${level}`,
+                heldOn: '2026-11-18',
+                hostAgency: 'MSIT',
+                counterparts: [],
+                attendingAgencies: ['KISA', 'NIS'],
+                topics: [],
+                ...(level === 'C' && { classification }),
+              })
+            ).id
+          : workshopId;
+        const action = classification
+          ? (
+              await must<{ actionId: string }>(`/v1/workshops/${w}/actions`, {
+                description: 'series',
+                ownerAgency: 'KISA',
+              })
+            ).actionId
+          : actionId;
+        const id = (
+          await must<{ id: string }>('/v1/meeting-series', {
+            workshopId: w,
+            actionId: action,
+            title: `${word}-series ${level}`,
+          })
+        ).id;
+        await must(`/v1/meeting-series/${id}/meetings`, {
+          startsAt: '2026-11-26T14:00:00+09:00',
+          durationMinutes: 60,
+        });
+        await must(`/v1/meeting-series/${id}/meetings/1/held`, {
+          date: '2026-11-26',
+          attendees: { people: [], agencies: ['KISA'] },
+          minutes: `${word}-series minutes`,
+          decisions: [],
+        });
+        if (level === 'R') await must(`/v1/workshops/${w}/classification`, { classification });
+        return id;
+      };
+      const ids = {
+        P: await start('P'),
+        R: await start('R', { level: 'restricted', agencies: ['KISA'] }),
+        C: await start('C', { level: 'confidential', people: [NAMED_ID] }),
+      };
+      await waitFor(async () => {
+        const res = await get<{ items: unknown[] }>(
+          'hostHead',
+          `/v1/search?q=${word}-series&limit=50&minPosition=${position}`,
+        );
+        return res.status === 200 && res.body.items.length >= 6 ? true : undefined;
+      }, 15_000);
+      return ids;
+    })();
+    return seriesIds;
+  }
 
   describe('the decisions, through HTTP', () => {
     it('a follow-up inherits its workshop’s classification, and may not be less strict', async () => {

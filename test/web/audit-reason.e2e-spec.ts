@@ -7,10 +7,10 @@ import { newContext, seriousViolations, SHOTS_DIR } from './support/web-browser'
 import { DEMO_PASSWORD, startWebStack, WebStack } from './support/web-stack';
 
 /**
- * The auditor filters the history on the server and opens a restricted task: the API refuses
- * without X-Audit-Reason, the page says so and asks for the reason, then reads with it (in
- * Korean, percent-encoded in the header) and the access log keeps it. Keyboard only for the
- * reason; Korean, then English.
+ * The auditor filters the history on the server: it holds a restricted task's event, so the API
+ * refuses without X-Audit-Reason, the page says so and asks for the reason, then reads with it
+ * (in Korean, percent-encoded in the header) and the access log keeps it; the task's trail then
+ * opens with the same reason. Keyboard only for the reason; Korean, then English (the task).
  */
 describe('web: the auditor’s reason for reading a restricted task', () => {
   let stack: WebStack;
@@ -57,15 +57,13 @@ describe('web: the auditor’s reason for reading a restricted task', () => {
       await signIn(page, '/audit?type=FollowUpAssigned', 'auditor', DEMO_PASSWORD, true);
       expect(new URL((await asked).url()).searchParams.get('type')).toBe('FollowUpAssigned');
       const history = page.getByRole('region', { name: '이벤트 이력' });
-      await history.getByRole('status').filter({ hasText: '조건에 맞는 이벤트 2건' }).waitFor();
-      expect(await history.getByText('FollowUpAcknowledged').count()).toBe(0);
 
-      // The restricted task's trail: refused without a reason, and the page says what to do.
-      await history.getByRole('link', { name: `follow-up-${restricted}` }).click();
-      const form = page.getByRole('region', { name: '열람 사유 입력' });
+      // The history holds the restricted task's assignment: refused without a reason, and the
+      // page says what to do.
+      const form = history.getByRole('region', { name: '열람 사유 입력' });
       await form.waitFor();
-      await form.getByText('제한 또는 비공개(대외비)로 분류되어').waitFor();
-      expect(await page.getByText('제한 과제: 위협 정보 공유').count()).toBe(0);
+      await form.getByText('제한 또는 비공개(대외비)로 분류된 워크숍·과제의 이벤트').waitFor();
+      expect(await history.getByRole('link', { name: `follow-up-${restricted}` }).count()).toBe(0);
       // the form's heading has the focus: the keyboard goes on from there
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('audit-reason-heading');
       expect(await seriousViolations(page)).toEqual([]);
@@ -79,17 +77,31 @@ describe('web: the auditor’s reason for reading a restricted task', () => {
       await form.getByText('열람 사유를 입력하십시오.').waitFor();
       await page.keyboard.press('Shift+Tab');
       await page.keyboard.type(REASON);
-      const read = page.waitForRequest((r) =>
-        r.url().includes(`/v1/audit/follow-ups/${restricted}`),
-      );
+      const read = page.waitForRequest((r) => r.url().includes('/v1/audit/events?'));
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       const header = (await read).headers()['x-audit-reason'];
       expect(decodeURIComponent(header)).toBe(REASON);
-      await page.getByRole('heading', { level: 1, name: '제한 과제: 위협 정보 공유' }).waitFor();
+      await history.getByRole('status').filter({ hasText: '조건에 맞는 이벤트 2건' }).waitFor();
+      expect(await history.getByText('FollowUpAcknowledged').count()).toBe(0);
       await page.getByRole('note', { name: '열람 사유' }).getByText(REASON).waitFor();
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: join(SHOTS_DIR, 'audit.reason-given.ko.png'), fullPage: true });
+
+      // The history's read names the restricted task in the access log, with the reason.
+      const replays = await call<{ entries: { target: string; params: { reason?: string } }[] }>(
+        stack.api.url,
+        'GET',
+        '/v1/audit/access-log?action=replay&limit=5',
+        auditor,
+      );
+      expect(
+        replays.body.entries.find((e) => e.target === `follow-up-${restricted}`)?.params,
+      ).toMatchObject({ reason: REASON });
+
+      // The restricted task's trail opens with the reason already given.
+      await history.getByRole('link', { name: `follow-up-${restricted}` }).click();
+      await page.getByRole('heading', { level: 1, name: '제한 과제: 위협 정보 공유' }).waitFor();
 
       // The access log keeps the reason, decoded, with the read.
       const log = await call<{ entries: { target: string; params: { reason?: string } }[] }>(

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Pool } from 'pg';
+import { AccessLog, Accessor, AuditEvent } from '@liaison/audit';
 import { EventStore } from '@liaison/event-store';
 import { levelOf } from '@liaison/follow-up';
-import { AuthenticatedUser } from '@liaison/platform';
+import { AuthenticatedUser, PG_POOL } from '@liaison/platform';
 import { auditReasonOf, auditReasonRequired, HeaderCarrier } from '../common/audit-reason-header';
 
 /** Events that carry a stream's classification (absent: public). */
@@ -12,34 +14,75 @@ const CLASSIFYING = new Set([
   'FollowUpClassificationChanged',
 ]);
 
+const mayBeClassified = (streamId: string) =>
+  streamId.startsWith('follow-up-') || streamId.startsWith('workshop-');
+
 /**
  * Auditors read everything, but a restricted or confidential workshop or task only with a
  * reason (X-Audit-Reason), which the access log keeps with the read. A stream that was ever
  * classified counts, so reading it "as of" a time before it was classified needs one too.
- * Without one: 400 naming the header, before anything is read or logged.
+ * Without one: 400 naming the header, before anything is returned.
  */
 @Injectable()
 export class AuditReasons {
-  constructor(private readonly store: EventStore) {}
+  private readonly log: AccessLog;
 
-  async accessor(
-    user: AuthenticatedUser,
-    streamId: string,
-    request: HeaderCarrier,
-  ): Promise<{ actor: string; role: string; reason?: string }> {
-    const reason = auditReasonOf(request);
-    const who = { actor: user.id, role: user.role, ...(reason && { reason }) };
-    if (reason || !(await this.classified(streamId))) return who;
+  constructor(
+    private readonly store: EventStore,
+    @Inject(PG_POOL) pool: Pool,
+  ) {
+    this.log = new AccessLog(pool);
+  }
+
+  /** Who reads one stream; refused before anything is read or logged. */
+  async accessor(user: AuthenticatedUser, streamId: string, request: HeaderCarrier) {
+    const who = this.who(user, request);
+    if (who.reason || !(await this.classifiedAmong([streamId])).has(streamId)) return who;
     throw auditReasonRequired();
   }
 
-  private async classified(streamId: string): Promise<boolean> {
-    if (!streamId.startsWith('follow-up-') && !streamId.startsWith('workshop-')) return false;
-    const events = await this.store.readStream(streamId, { raw: true });
-    return events.some((e) => {
-      if (!CLASSIFYING.has(e.type)) return false;
-      const c = (e.data as { classification?: { level: 'public' } }).classification;
-      return levelOf(c) !== 'public';
-    });
+  /** The caller with the reason they gave, if any (an over-long reason is refused here). */
+  who(user: AuthenticatedUser, request: HeaderCarrier): Accessor {
+    const reason = auditReasonOf(request);
+    return { actor: user.id, role: user.role, ...(reason && { reason }) };
+  }
+
+  /**
+   * A page of the global history, already read: when it holds events of restricted or
+   * confidential items, it is answered only with a reason, and each such item gets its own
+   * access-log entry (once per page, with how many of its events the page held), so the log
+   * answers "who read this task, and why" whichever route the read came by. A page filtered to
+   * one stream is already logged under that stream by the history read itself.
+   */
+  async checkPage(who: Accessor, events: AuditEvent[], after: string, filterStream?: string) {
+    const counts = new Map<string, number>();
+    for (const e of events) counts.set(e.streamId, (counts.get(e.streamId) ?? 0) + 1);
+    const classified = await this.classifiedAmong([...counts.keys()]);
+    if (classified.size === 0) return;
+    if (!who.reason) {
+      throw auditReasonRequired(
+        `this page of the history holds events of ${classified.size} restricted or ` +
+          'confidential item(s): say why you read them, or filter to other streams',
+      );
+    }
+    const reads = [...classified]
+      .filter((streamId) => streamId !== filterStream)
+      .map((streamId) => ({ target: streamId, params: { after, events: counts.get(streamId) } }));
+    await this.log.recordEach(who, 'replay', reads);
+  }
+
+  /** The streams among these that were ever restricted or confidential: one query. */
+  private async classifiedAmong(streamIds: string[]): Promise<Set<string>> {
+    const streams = await this.store.readStreams(streamIds.filter(mayBeClassified));
+    const classified = new Set<string>();
+    for (const [streamId, events] of streams) {
+      const ever = events.some((e) => {
+        if (!CLASSIFYING.has(e.type)) return false;
+        const c = (e.data as { classification?: { level: 'public' } }).classification;
+        return levelOf(c) !== 'public';
+      });
+      if (ever) classified.add(streamId);
+    }
+    return classified;
   }
 }

@@ -8,8 +8,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
-import { AuditService, decodeCursor, Fold } from '@liaison/audit';
-import { isStreamId } from '@liaison/event-store';
+import { AuditService, decodeCursor, encodeCursor, Fold } from '@liaison/audit';
+import { isStreamId, START } from '@liaison/event-store';
 import {
   evolveFollowUp,
   evolveWorkshop,
@@ -67,15 +67,30 @@ export class AuditController {
       'The global history in commit-safe order, from a cursor, filtered by type, stream, actor ' +
       'and time (a page shorter than `limit` is the end)',
   })
+  @ApiHeader({
+    ...REASON_HEADER_DOC,
+    description:
+      'why you read it; required when the page holds events of a restricted or confidential ' +
+      'item (400), each of which the access log then names. ' +
+      'Percent-encoded UTF-8 (encodeURIComponent) is decoded, for reasons in Korean',
+  })
   @ApiOkResponse({ type: HistoryPageDto })
-  events(@Query() q: HistoryRequest, @CurrentUser() user: AuthenticatedUser) {
-    return this.audit.events(who(user), q.after ? decodeCursor(q.after) : undefined, q.limit, {
+  async events(
+    @Query() q: HistoryRequest,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: HeaderCarrier,
+  ) {
+    const accessor = this.reasons.who(user, request);
+    const after = q.after ? decodeCursor(q.after) : START;
+    const page = await this.audit.events(accessor, after, q.limit, {
       type: q.type,
       streamId: q.stream,
       actor: q.actor,
       from: q.from ? new Date(q.from) : undefined,
       to: q.to ? new Date(q.to) : undefined,
     });
+    await this.reasons.checkPage(accessor, page.events, encodeCursor(after), q.stream);
+    return page;
   }
 
   @Get('streams/:streamId')

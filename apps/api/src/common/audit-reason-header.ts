@@ -35,11 +35,15 @@ export function auditReasonOf(request: HeaderCarrier): string | undefined {
   return reason || undefined;
 }
 
-/** The refusal of a classified read without a reason: 400 naming the header, nothing read. */
-export function auditReasonRequired(): BadRequestException {
+/**
+ * The refusal of a classified read without a reason: 400 naming the header, nothing returned.
+ * `why` says what was classified when it is more than the one item asked for.
+ */
+export function auditReasonRequired(
+  why = 'to read a restricted or confidential item: say why you read it',
+): BadRequestException {
   return new BadRequestException({
-    message:
-      'X-Audit-Reason is required to read a restricted or confidential item: say why you read it',
+    message: `X-Audit-Reason is required ${why}`,
     details: [{ field: 'X-Audit-Reason', problems: ['must not be empty'] }],
   });
 }

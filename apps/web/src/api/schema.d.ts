@@ -4130,7 +4130,10 @@ export interface operations {
         /** @description recorded before */
         to?: string;
       };
-      header?: never;
+      header?: {
+        /** @description why you read it; required when the page holds events of a restricted or confidential item (400), each of which the access log then names. Percent-encoded UTF-8 (encodeURIComponent) is decoded, for reasons in Korean */
+        'X-Audit-Reason'?: string;
+      };
       path?: never;
       cookie?: never;
     };

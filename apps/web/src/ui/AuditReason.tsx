@@ -20,12 +20,15 @@ export function useAuditReason(): string | undefined {
   return useSyncExternalStore(subscribeAuditReason, currentAuditReason);
 }
 
+/** What was refused: one classified item, or a page of the history holding some. */
+export type ReasonFor = 'item' | 'history';
+
 /**
  * What the auditor sees instead of a restricted or confidential item until they say why they
  * read it: the refusal in their language, what to do, and the form. The reason is then sent with
  * every read of this sign-in (the access log keeps it) and the read runs again.
  */
-export function AuditReasonForm({ retry }: { retry: () => void }) {
+export function AuditReasonForm({ retry, what = 'item' }: { retry: () => void; what?: ReasonFor }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [draft, setDraft] = useState(currentAuditReason() ?? '');
@@ -51,7 +54,7 @@ export function AuditReasonForm({ retry }: { retry: () => void }) {
         {t('auditReason.title')}
       </h2>
       <div className="alert alert-warning">
-        <p>{t('auditReason.refused')}</p>
+        <p>{t(what === 'history' ? 'auditReason.refusedHistory' : 'auditReason.refused')}</p>
         <p>{t('auditReason.next')}</p>
       </div>
       <form className="verb-form" onSubmit={submit} noValidate>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ApiError, NetworkError } from '../api/client';
-import { AuditReasonForm, isAuditReasonRefusal } from './AuditReason';
+import { AuditReasonForm, isAuditReasonRefusal, type ReasonFor } from './AuditReason';
 import { PageHeading } from './PageHeading';
 
 /** A page that says what happened and what the person can do next; never a blank page. */
@@ -31,9 +31,17 @@ export function Forbidden() {
  * The answer to a failed read: 404/403 pages, the reason an auditor must give for a classified
  * item, or a retry for the network and the rest.
  */
-export function LoadError({ error, retry }: { error: unknown; retry: () => void }) {
+export function LoadError({
+  error,
+  retry,
+  reasonFor,
+}: {
+  error: unknown;
+  retry: () => void;
+  reasonFor?: ReasonFor;
+}) {
   const { t } = useTranslation();
-  if (isAuditReasonRefusal(error)) return <AuditReasonForm retry={retry} />;
+  if (isAuditReasonRefusal(error)) return <AuditReasonForm retry={retry} what={reasonFor} />;
   if (error instanceof ApiError && error.status === 404) return <NotFound />;
   if (error instanceof ApiError && error.status === 403) return <Forbidden />;
   const message =

@@ -62,15 +62,34 @@ export class AccessLog {
     const { rows } = await this.db.query<Row>(
       `INSERT INTO audit_access_log (actor, role, action, target, params)
        VALUES ($1, $2, $3, $4, $5) RETURNING id, actor, role, action, target, params, at`,
+      [who.actor, who.role, action, target, JSON.stringify(withReason(who, params))],
+    );
+    return toEntry(rows[0]);
+  }
+
+  /**
+   * One entry per target, in one statement: a read that took in several items at once (a page
+   * of the history with events of several restricted or confidential tasks) names each one.
+   */
+  async recordEach(
+    who: Accessor,
+    action: AuditAction,
+    reads: { target: string; params: Record<string, unknown> }[],
+  ): Promise<void> {
+    if (reads.length === 0) return;
+    await this.db.query(
+      `INSERT INTO audit_access_log (actor, role, action, target, params)
+       SELECT $1, $2, $3, r.target, r.params
+         FROM unnest($4::text[], $5::jsonb[]) WITH ORDINALITY AS r(target, params, n)
+        ORDER BY r.n`,
       [
         who.actor,
         who.role,
         action,
-        target,
-        JSON.stringify(who.reason ? { ...params, reason: who.reason } : params),
+        reads.map((r) => r.target),
+        reads.map((r) => JSON.stringify(withReason(who, r.params))),
       ],
     );
-    return toEntry(rows[0]);
   }
 
   /** Newest first, filtered and keyset-paged by id. */
@@ -88,6 +107,10 @@ export class AccessLog {
     const entries = rows.slice(0, limit).map(toEntry);
     return rows.length > limit ? { entries, next: entries[entries.length - 1].id } : { entries };
   }
+}
+
+function withReason(who: Accessor, params: Record<string, unknown>): Record<string, unknown> {
+  return who.reason ? { ...params, reason: who.reason } : params;
 }
 
 function toEntry(r: Row): AccessEntry {

@@ -9,6 +9,7 @@ export * from './validation';
 export * from './workshop/workshop.state';
 export * from './workshop/workshop.commands';
 export * from './workshop/workshop.policy';
+export * from './workshop/readable-classification';
 export * from './workshop/workshop.decider';
 export * from './follow-up/follow-up.state';
 export * from './follow-up/follow-up.commands';

@@ -3,6 +3,7 @@ import {
   canSeeFollowUp,
   canSeeWorkshop,
   Classification,
+  classificationAllows,
   initialFollowUpState,
   initialWorkshopState,
 } from '@liaison/follow-up';
@@ -22,6 +23,24 @@ export function canSeeMeetingSeries(actor: Actor, series: MeetingSeriesState): b
     return true;
   if (actor.role !== 'bureau_head' && actor.role !== 'agency_officer') return false;
   return actor.agency !== undefined && readerAgencies(series).includes(actor.agency);
+}
+
+/**
+ * Who reads a series, its meetings and its calendar: canSeeMeetingSeries, narrowed like its
+ * workshop (`workshopClassification`, its workshop's now: workshopClassificationForReading). The
+ * host's bureau heads and auditors read every level; an attending agency's people read a
+ * restricted workshop's series only if their agency is named, a confidential one's only if they
+ * are. Search's documents hold the same rule in SQL (hostedClassificationCondition).
+ */
+export function canReadMeetingSeries(
+  actor: Actor,
+  series: MeetingSeriesState,
+  workshopClassification: Classification,
+): boolean {
+  return (
+    canSeeMeetingSeries(actor, series) &&
+    classificationAllows(actor, series.hostAgency, workshopClassification)
+  );
 }
 
 /** The agencies (besides the host) whose people read the series. */

@@ -47,6 +47,24 @@ describe('meeting agendas: a task whose classification cannot be read (integrati
       dueAt: '2026-12-01T00:00:00.000Z',
       priority: 'normal',
     });
+    // the series' workshop, public: its attendees read the series (a workshop the log does
+    // not hold reads as undetermined, and its series as the host's and auditors' only)
+    await store.append(`workshop-${workshopId}`, [
+      {
+        type: 'WorkshopHeld',
+        schemaVersion: 1,
+        data: {
+          workshopId,
+          title: 'AI security',
+          heldOn: '2026-11-18',
+          hostAgency: 'MSIT',
+          counterparts: [],
+          attendingAgencies: ['KISA'],
+          topics: [],
+        },
+        metadata: meta,
+      },
+    ]);
     await store.append(`follow-up-${ids.open}`, [
       {
         type: 'FollowUpAssigned',

@@ -5,12 +5,15 @@ import { EventStore } from '@liaison/event-store';
 import {
   Actor,
   Classification,
+  classificationAllows,
   followUpStreamId,
   ForbiddenError,
   foldForReading,
   NotFoundError,
   PUBLIC,
   UNDETERMINED,
+  workshopClassificationForReading,
+  workshopStreamId,
 } from '@liaison/follow-up';
 import { PG_POOL } from '@liaison/platform';
 import { ShownAgendaItem } from '../calendar/meeting-series.ics';
@@ -18,6 +21,7 @@ import {
   AgendaItem,
   Meeting,
   MeetingSeriesState,
+  canReadMeetingSeries,
   canSeeAgendaItem,
   canSeeMeetingSeries,
   meetingSeriesStreamId,
@@ -92,7 +96,26 @@ export class MeetingSeriesReader {
        ORDER BY updated_at DESC, series_id LIMIT 500`,
       values,
     );
-    return rows.map((r) => ({
+    // Narrowed like each series' workshop (canReadMeetingSeries): the host's bureau heads and
+    // auditors read every level, so only an attendee's rows need their workshop's.
+    const attended = rows.filter((r) => !isHostOrAuditor(actor, r.host_agency));
+    const classifications = new Map<string, Classification>();
+    const streams = await this.store.readStreams(
+      [...new Set(attended.map((r) => r.workshop_id))].map(workshopStreamId),
+    );
+    for (const [streamId, events] of streams) {
+      classifications.set(streamId, workshopClassificationForReading(events, isTombstone));
+    }
+    const readable = rows.filter(
+      (r) =>
+        isHostOrAuditor(actor, r.host_agency) ||
+        classificationAllows(
+          actor,
+          r.host_agency,
+          classifications.get(workshopStreamId(r.workshop_id)) ?? UNDETERMINED,
+        ),
+    );
+    return readable.map((r) => ({
       id: r.series_id,
       workshopId: r.workshop_id,
       actionId: r.action_id,
@@ -110,7 +133,11 @@ export class MeetingSeriesReader {
   async detail(actor: Actor, seriesId: string): Promise<MeetingSeriesDetail> {
     const events = await this.store.readStream(meetingSeriesStreamId(seriesId));
     const state = foldSeries(events);
-    if (!canSeeMeetingSeries(actor, state)) throw new NotFoundError('meeting series', seriesId);
+    // the workshop is read only for a series the caller would otherwise see
+    const readable =
+      canSeeMeetingSeries(actor, state) &&
+      canReadMeetingSeries(actor, state, await this.workshopClassification(state.workshopId));
+    if (!readable) throw new NotFoundError('meeting series', seriesId);
     const { exists: _exists, seriesId: id, ...rest } = state;
     const tasks = await this.tasksOf(
       state.meetings.flatMap((m) => m.agenda ?? []).map((i) => i.followUpId),
@@ -149,6 +176,12 @@ export class MeetingSeriesReader {
     };
   }
 
+  /** The series' workshop's classification now, failing closed (UNDETERMINED). */
+  private async workshopClassification(workshopId: string): Promise<Classification> {
+    const events = await this.store.readStream(workshopStreamId(workshopId), { raw: true });
+    return workshopClassificationForReading(events, isTombstone);
+  }
+
   /**
    * Each task's classification now and its title, folded from its stream through the one
    * fail-closed fold (foldForReading): a task whose stream does not say (missing, disposed,
@@ -172,6 +205,9 @@ export class MeetingSeriesReader {
     return found;
   }
 }
+
+const isHostOrAuditor = (actor: Actor, hostAgency: string) =>
+  actor.role === 'auditor' || (actor.role === 'bureau_head' && actor.agency === hostAgency);
 
 interface AgendaTask {
   classification: Classification;

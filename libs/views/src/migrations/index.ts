@@ -7,6 +7,7 @@ import { CreateSearchDocuments1765120000000 } from './1765120000000-create-searc
 import { SearchCommentsMatchTheirOwnWords1765120000001 } from './1765120000001-search-comments-match-their-own-words';
 import { SearchGramsAndRecency1765605000000 } from './1765605000000-search-grams-and-recency';
 import { SearchScopedGin1765700012100 } from './1765700012100-search-scoped-gin';
+import { SearchSeriesClassification1765700014000 } from './1765700014000-search-series-classification';
 
 /**
  * The read models' tables. These migrations are frozen: databases have applied them, so their
@@ -23,4 +24,5 @@ export const viewsMigrations = [
   FollowUpBoardClassification1765160000000,
   SearchGramsAndRecency1765605000000,
   SearchScopedGin1765700012100,
+  SearchSeriesClassification1765700014000,
 ];

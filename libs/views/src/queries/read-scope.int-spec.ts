@@ -11,12 +11,13 @@ import {
   Actor,
   canSeeFollowUp,
   Classification,
+  classificationAllows,
   FollowUpState,
   initialFollowUpState,
 } from '@liaison/follow-up';
 import { testDatabaseUrl } from '../../../../test/support/throwaway-database';
 import { boardConditions } from './board-query';
-import { followUpScope, oneTaskCondition } from './read-scope';
+import { followUpScope, hostedClassificationCondition, oneTaskCondition } from './read-scope';
 import { SqlParams } from './sql-params';
 
 const AGENCIES = ['MSIT', 'KISA', 'NIS', 'FSI'];
@@ -99,6 +100,30 @@ describe('canSeeFollowUp and its SQL twin (read-scope.ts)', () => {
         expect(sql).toBe(canSeeFollowUp(actor, task));
       }),
       { numRuns: 400, seed: 20261129 },
+    );
+  });
+
+  it('a meeting series or meeting in search: the same answer as classificationAllows', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        actorArb,
+        fc.constantFrom(...AGENCIES),
+        classificationArb,
+        async (actor, host, c) => {
+          const p = new SqlParams();
+          const condition = hostedClassificationCondition(followUpScope(actor), p, 'd.');
+          const row = `SELECT ${p.add(host)}::text AS scope_host,
+            ${p.add(c?.level ?? 'public')}::text AS classification_level,
+            ${p.add(c?.agencies ?? [], 'text[]')} AS classification_agencies,
+            ${p.add(c?.people ?? [], 'text[]')} AS classification_people`;
+          const { rows } = await pool.query<{ seen: boolean }>(
+            `SELECT (${condition ?? 'true'}) AS seen FROM (${row}) d`,
+            p.values,
+          );
+          expect(rows[0].seen).toBe(classificationAllows(actor, host, c));
+        },
+      ),
+      { numRuns: 400, seed: 20261131 },
     );
   });
 

@@ -55,6 +55,32 @@ export function classificationCondition(
   prefix = '',
 ): string | undefined {
   if (scope.kind === 'all' || scope.column === 'host_agency') return undefined;
+  return namedCondition(scope, p, prefix);
+}
+
+/**
+ * The same rule on rows that others besides the host's bureau heads and the assignee's officers
+ * read: search's meeting series and meetings, which their attending agencies' people read, each
+ * carrying its workshop's classification and host (`scope_host`). The host's bureau heads read
+ * every level; anyone else as the level names them. read-scope.int-spec holds it to
+ * classificationAllows.
+ */
+export function hostedClassificationCondition(
+  scope: FollowUpScope,
+  p: SqlParams,
+  prefix = '',
+): string | undefined {
+  if (scope.kind === 'all') return undefined;
+  const named = namedCondition(scope, p, prefix);
+  if (scope.column !== 'host_agency') return named;
+  return `(${prefix}scope_host = ${p.add(scope.agency)} OR ${named})`;
+}
+
+function namedCondition(
+  scope: Extract<FollowUpScope, { kind: 'agency' }>,
+  p: SqlParams,
+  prefix: string,
+): string {
   const level = `${prefix}classification_level`;
   return `(${level} = 'public'
     OR (${level} = 'restricted' AND ${p.add(scope.agency)} = ANY(${prefix}classification_agencies))

@@ -1,4 +1,5 @@
 import { JsonObject } from '@liaison/event-store';
+import { isReadableClassification, PUBLIC, UNDETERMINED } from '@liaison/follow-up';
 import { isLowerCaseUuid, text, uuid } from '../event-data';
 import { ProjectedEvent } from '../projection';
 import { SearchDocument } from './search.table';
@@ -13,6 +14,7 @@ export const SEARCHED_DATA_OF = [
   'FollowUpReassigned',
   'FollowUpCommented',
   'WorkshopHeld',
+  'WorkshopClassificationChanged',
   'ActionAgreed',
   'InfoRequested',
   'MeetingSeriesStarted',
@@ -48,6 +50,37 @@ export function parentKeyOf(streamId: string): string | undefined {
   return docKey.series(s.id);
 }
 
+/** A series that starts in the batch takes its workshop's classification: that document too. */
+export function workshopKeyOf(e: ProjectedEvent): string | undefined {
+  if (e.type !== 'MeetingSeriesStarted') return undefined;
+  const id = uuid(e.data, 'workshopId');
+  return id && docKey.workshop(id);
+}
+
+/** A classification as stored, for the documents' columns: absent is public, one the policy
+ * cannot read is UNDETERMINED (fails closed, as every reader that looks one up). */
+function classificationColumns(value: unknown): ClassificationColumns {
+  const c = isReadableClassification(value) ? (value ?? PUBLIC) : UNDETERMINED;
+  return {
+    classificationLevel: c.level,
+    classificationAgencies: [...(c.agencies ?? [])],
+    classificationPeople: [...(c.people ?? [])],
+  };
+}
+
+const PUBLIC_COLUMNS = classificationColumns(undefined);
+
+type ClassificationColumns = Pick<
+  SearchDocument,
+  'classificationLevel' | 'classificationAgencies' | 'classificationPeople'
+>;
+
+const columnsOf = (doc: SearchDocument): ClassificationColumns => ({
+  classificationLevel: doc.classificationLevel,
+  classificationAgencies: doc.classificationAgencies,
+  classificationPeople: doc.classificationPeople,
+});
+
 export class SearchChanges {
   /** Documents written back at the end of the batch (new or changed). */
   readonly changed = new Map<string, SearchDocument>();
@@ -55,6 +88,8 @@ export class SearchChanges {
    * the rows already stored are moved by one UPDATE each. */
   readonly assigneeMoves = new Map<string, string>();
   readonly attendeeMoves = new Map<string, string[]>();
+  /** Series and meetings of a workshop whose classification changed: moved with it. */
+  readonly classificationMoves = new Map<string, ClassificationColumns>();
 
   constructor(private readonly loaded: ReadonlyMap<string, SearchDocument>) {}
 
@@ -80,6 +115,8 @@ export class SearchChanges {
         return this.commented(s.id, data, at);
       case 'WorkshopHeld':
         return this.workshopHeld(s.id, data, at);
+      case 'WorkshopClassificationChanged':
+        return this.workshopClassified(s.id, data);
       case 'ActionAgreed':
         return this.addToWorkshop(s.id, text(data, 'description'), at);
       case 'InfoRequested':
@@ -110,6 +147,7 @@ export class SearchChanges {
       scopeHost: host,
       scopeAssignee: assignee,
       scopeAttendees: [],
+      ...PUBLIC_COLUMNS, // the task's own classification is read from its board row
       ...at,
     });
   }
@@ -144,6 +182,7 @@ export class SearchChanges {
       scopeHost: task.scopeHost,
       scopeAssignee: task.scopeAssignee,
       scopeAttendees: [],
+      ...PUBLIC_COLUMNS,
       ...at,
     });
   }
@@ -169,8 +208,23 @@ export class SearchChanges {
       scopeHost: host,
       scopeAssignee: null,
       scopeAttendees: [],
+      // kept for its series (only the host's bureau heads read the workshop itself)
+      ...classificationColumns(data.classification),
       ...at,
     });
+  }
+
+  private workshopClassified(id: string, data: JsonObject): void {
+    const workshop = this.get(docKey.workshop(id));
+    if (!workshop) return;
+    const columns = classificationColumns(data.classification);
+    // the document's text and recency are unchanged: a search for it finds what it did
+    this.put({ ...workshop, ...columns });
+    for (const doc of this.changed.values()) {
+      if ((doc.kind === 'meeting-series' || doc.kind === 'meeting') && doc.workshopId === id)
+        this.put({ ...doc, ...columns });
+    }
+    this.classificationMoves.set(id, columns);
   }
 
   private addToWorkshop(id: string, line: string | undefined, at: Stamp): void {
@@ -183,18 +237,22 @@ export class SearchChanges {
     const title = text(data, 'title');
     const host = text(data, 'hostAgency');
     if (!title || !host) return;
+    const workshopId = uuid(data, 'workshopId') ?? null;
+    const workshop = workshopId ? this.get(docKey.workshop(workshopId)) : undefined;
     this.put({
       docKey: docKey.series(id),
       kind: 'meeting-series',
       itemId: id,
       parentId: null,
       number: null,
-      workshopId: uuid(data, 'workshopId') ?? null,
+      workshopId,
       title,
       body: '',
       scopeHost: host,
       scopeAssignee: null,
       scopeAttendees: [...new Set(strings(data.attendingAgencies))].sort(),
+      // narrowed like its workshop; a workshop search does not know reads as undetermined
+      ...(workshop ? columnsOf(workshop) : classificationColumns(UNDETERMINED)),
       ...at,
     });
   }
@@ -228,6 +286,7 @@ export class SearchChanges {
       scopeHost: series.scopeHost,
       scopeAssignee: null,
       scopeAttendees: readers,
+      ...columnsOf(series),
       ...at,
     });
   }

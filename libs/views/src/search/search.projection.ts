@@ -2,7 +2,13 @@ import { PoolClient } from 'pg';
 import { Projection } from '../projection';
 import { qualified } from '../sql-identifiers';
 import { eventsToApply } from '../stream-batch';
-import { SEARCHED_DATA_OF, SearchChanges, parentKeyOf, searchedStream } from './search.documents';
+import {
+  SEARCHED_DATA_OF,
+  SearchChanges,
+  parentKeyOf,
+  searchedStream,
+  workshopKeyOf,
+} from './search.documents';
 import {
   SEARCH_COLUMNS,
   SEARCH_DOCUMENTS,
@@ -30,7 +36,10 @@ export const searchProjection: Projection = {
     const versions = await loadVersions(tx, ctx.schema, streamIds);
     const pending = await eventsToApply(mine, versions, ctx.readStream);
     if (pending.size === 0) return;
-    const parents = [...pending.keys()].map(parentKeyOf).filter((k): k is string => !!k);
+    const parents = [
+      ...[...pending.keys()].map(parentKeyOf),
+      ...[...pending.values()].flat().map(workshopKeyOf),
+    ].filter((k): k is string => !!k);
     const changes = new SearchChanges(await loadDocuments(tx, ctx.schema, parents));
     const applied = new Map<string, number>();
     for (const [streamId, list] of pending) {
@@ -89,11 +98,13 @@ async function writeDocuments(tx: PoolClient, schema: string, docs: SearchDocume
   await tx.query(
     `INSERT INTO ${qualified(schema, SEARCH_DOCUMENTS)} (${columns.join(', ')})
      SELECT doc_key, kind, item_id, parent_id, number, workshop_id, title, body, scope_host,
-       scope_assignee, scope_attendees, changed_at, last_position
+       scope_assignee, scope_attendees, changed_at, last_position, classification_level,
+       classification_agencies, classification_people
      FROM jsonb_to_recordset($1::jsonb) AS d(doc_key text, kind text, item_id text,
        parent_id text, number integer, workshop_id uuid, title text, body text,
        scope_host text, scope_assignee text, scope_attendees text[], changed_at timestamptz,
-       last_position bigint)
+       last_position bigint, classification_level text, classification_agencies text[],
+       classification_people text[])
      ON CONFLICT (doc_key) DO UPDATE SET ${columns
        .filter((c) => c !== 'doc_key')
        .map((c) => `${c} = EXCLUDED.${c}`)
@@ -114,6 +125,14 @@ async function moveScopes(tx: PoolClient, schema: string, changes: SearchChanges
        FROM unnest($1::text[], $2::text[]) AS m(parent, assignee)
        WHERE d.kind = 'comment' AND d.parent_id = m.parent`,
       [[...changes.assigneeMoves.keys()], [...changes.assigneeMoves.values()]],
+    );
+  }
+  for (const [workshopId, c] of changes.classificationMoves) {
+    await tx.query(
+      `UPDATE ${table} SET classification_level = $2, classification_agencies = $3::text[],
+         classification_people = $4::text[]
+       WHERE kind IN ('meeting-series', 'meeting') AND workshop_id = $1::uuid`,
+      [workshopId, c.classificationLevel, c.classificationAgencies, c.classificationPeople],
     );
   }
   for (const [seriesId, readers] of changes.attendeeMoves) {

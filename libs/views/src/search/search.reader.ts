@@ -11,7 +11,11 @@ import {
   ProjectionQueryOptions,
   queryOptions,
 } from '../queries/projection-query.options';
-import { classificationCondition, followUpScope } from '../queries/read-scope';
+import {
+  classificationCondition,
+  followUpScope,
+  hostedClassificationCondition,
+} from '../queries/read-scope';
 import { followUpBoardTable } from '../board/follow-up-board.table';
 import { InvalidReadQueryError } from '../queries/read.errors';
 import { SqlParams } from '../queries/sql-params';
@@ -137,6 +141,11 @@ export class SearchReader {
           SELECT ${classified} FROM ${qualified(this.schema, followUpBoardTable.name)} b
           WHERE b.follow_up_id = (CASE WHEN d.kind = 'comment' THEN d.parent_id ELSE d.item_id END)::uuid))`);
       }
+      // A series and its meetings answer only as their workshop's classification lets the
+      // actor read them (the documents carry it).
+      where.push(
+        `(d.kind NOT IN ('meeting-series', 'meeting') OR ${hostedClassificationCondition(scope, p, 'd.')})`,
+      );
     }
     const whole = p.add(terms.join(' '));
     const firstPattern = p.add(likePattern(terms[0]));

@@ -1,4 +1,5 @@
 import { qualified } from '../sql-identifiers';
+import { ClassificationLevel } from '@liaison/follow-up';
 import { ProjectionTable } from '../projection';
 
 /**
@@ -10,7 +11,10 @@ import { ProjectionTable } from '../projection';
  * Scope columns mirror the read policies (read-scope.ts): `scope_host` is the agency whose
  * bureau heads read the row (the workshop's host), `scope_assignee` the agency whose officers
  * read it (a task's current assignee, for the task and its comments), `scope_attendees` the
- * agencies whose people read it (a meeting series' attending agencies).
+ * agencies whose people read it (a meeting series' attending agencies). The classification
+ * columns narrow a meeting series and its meetings like their workshop (its level and names,
+ * kept as the workshop changes them); other kinds are public here (a task's classification is
+ * read from the board row, and only the host's bureau heads read a workshop).
  */
 export const SEARCH_DOCUMENTS = 'search_documents';
 export const SEARCH_STREAMS = 'search_streams';
@@ -40,6 +44,9 @@ export interface SearchDocument {
   scopeAttendees: string[];
   changedAt: string;
   lastPosition: number;
+  classificationLevel: ClassificationLevel;
+  classificationAgencies: string[];
+  classificationPeople: string[];
 }
 
 /** Column order of the table; the projection writes them by these names. */
@@ -57,6 +64,9 @@ export const SEARCH_COLUMNS: Record<keyof SearchDocument, string> = {
   scopeAttendees: 'scope_attendees',
   changedAt: 'changed_at',
   lastPosition: 'last_position',
+  classificationLevel: 'classification_level',
+  classificationAgencies: 'classification_agencies',
+  classificationPeople: 'classification_people',
 };
 
 /** What a query matches: a comment its own words (its task's title is the task's to match, or
@@ -89,7 +99,10 @@ export const searchDocumentsTable: ProjectionTable = {
   scope_attendees text[] NOT NULL,
   changed_at timestamptz NOT NULL,
   last_position bigint NOT NULL,
-  grams text[] GENERATED ALWAYS AS (${GRAMS}) STORED
+  grams text[] GENERATED ALWAYS AS (${GRAMS}) STORED,
+  classification_level text NOT NULL,
+  classification_agencies text[] NOT NULL,
+  classification_people text[] NOT NULL
 )`,
   createIndexes: (schema) => {
     const t = qualified(schema, SEARCH_DOCUMENTS);
@@ -111,6 +124,8 @@ export const searchDocumentsTable: ProjectionTable = {
       `ALTER TABLE ${t} ALTER COLUMN document SET STATISTICS ${DOCUMENT_STATISTICS}`,
       // a reassignment moves its comments' scope; a series' new attendee its meetings'
       `CREATE INDEX IF NOT EXISTS search_documents_parent_idx ON ${t} (parent_id)`,
+      // a workshop's new classification moves its series' and meetings'
+      `CREATE INDEX IF NOT EXISTS search_documents_series_workshop_idx ON ${t} (workshop_id) WHERE kind IN ('meeting-series', 'meeting')`,
     ];
   },
 };

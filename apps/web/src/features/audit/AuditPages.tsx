@@ -113,7 +113,9 @@ function History({ filters }: { filters: HistoryFilters }) {
   const history = useHistory(filters);
   if (history.isPending) return <p role="status">{t('app.loading')}</p>;
   if (history.isError) {
-    return <LoadError error={history.error} retry={() => void history.refetch()} />;
+    return (
+      <LoadError error={history.error} retry={() => void history.refetch()} reasonFor="history" />
+    );
   }
   const events = history.data.pages.flatMap((p) => p.events);
   return (
