@@ -93,20 +93,22 @@ async function fill(pool: ReturnType<typeof createPgPool>): Promise<void> {
       await client.query(
         `
       INSERT INTO search_documents (doc_key, kind, item_id, parent_id, number, workshop_id, title,
-        body, scope_host, scope_assignee, scope_attendees, changed_at, last_position)
+        body, scope_host, scope_assignee, scope_attendees, changed_at, last_position,
+        classification_level, classification_agencies, classification_people)
       SELECT 'follow-up:' || ${FOLLOW_UP_ID}, 'follow-up', ${FOLLOW_UP_ID}, NULL, NULL, NULL, ${words(6, 'g')},
         ${words(20, 'g + 10000000')}, CASE WHEN g % 2 = 0 THEN 'MSIT' ELSE 'MOFA' END,
-        ${AGENCIES}[1 + g % 8], '{}', now() - g * interval '1 second', g
+        ${AGENCIES}[1 + g % 8], '{}', now() - g * interval '1 second', g, 'public', '{}', '{}'
       FROM generate_series($1::int, $2::int) AS g`,
         [from, to],
       );
       await client.query(
         `
       INSERT INTO search_documents (doc_key, kind, item_id, parent_id, number, workshop_id, title,
-        body, scope_host, scope_assignee, scope_attendees, changed_at, last_position)
+        body, scope_host, scope_assignee, scope_attendees, changed_at, last_position,
+        classification_level, classification_agencies, classification_people)
       SELECT 'comment:' || ${COMMENT_ID}, 'comment', ${COMMENT_ID}, ${FOLLOW_UP_ID}, NULL, NULL,
         f.title, ${words(15, 'g * 4 + c + 20000000')}, f.scope_host, f.scope_assignee, '{}',
-        now() - g * interval '1 second', g
+        now() - g * interval '1 second', g, 'public', '{}', '{}'
       FROM generate_series($1::int, $2::int) AS g, generate_series(1, 3) AS c
       JOIN LATERAL (SELECT title, scope_host, scope_assignee FROM search_documents
         WHERE doc_key = 'follow-up:' || ${FOLLOW_UP_ID}) f ON true`,
@@ -133,9 +135,10 @@ async function fill(pool: ReturnType<typeof createPgPool>): Promise<void> {
     }
     await client.query(`
       INSERT INTO search_documents (doc_key, kind, item_id, parent_id, number, workshop_id, title,
-        body, scope_host, scope_assignee, scope_attendees, changed_at, last_position)
+        body, scope_host, scope_assignee, scope_attendees, changed_at, last_position,
+        classification_level, classification_agencies, classification_people)
       SELECT 'workshop:' || ${WORKSHOP_ID}, 'workshop', ${WORKSHOP_ID}::text, NULL, NULL, NULL, ${words(5, 'g + 30000000')},
-        ${words(30, 'g + 40000000')}, 'MSIT', NULL, '{}', now() - g * interval '1 minute', g
+        ${words(30, 'g + 40000000')}, 'MSIT', NULL, '{}', now() - g * interval '1 minute', g, 'public', '{}', '{}'
       FROM generate_series(1, 2000) AS g`);
     // As autovacuum leaves a live table: statistics, and the GIN indexes' pending lists merged
     // (right after 400,000 inserts every GIN scan also read the whole pending list: 76 ms for
