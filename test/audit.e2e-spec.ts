@@ -10,7 +10,7 @@ import {
 } from '@liaison/follow-up';
 import { playScenario, ScenarioResult } from '../scripts/demo/workshop-scenario';
 import { startTestApi, TestApi, tokenFor } from './support/api';
-import { auditor } from './support/fixtures';
+import { auditor, inDays, msitHead } from './support/fixtures';
 import { call } from './support/http';
 
 interface AuditEvent {
@@ -125,7 +125,7 @@ describe('audit', () => {
 
   it('exports NDJSON that verifies offline, and fails offline once a byte changes', async () => {
     const res = await fetch(`${api.url}/v1/audit/export`, {
-      headers: { authorization: `Bearer ${auditor.token}` },
+      headers: { authorization: `Bearer ${auditor.token}`, ...OTHER_SPECS_REASON },
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/x-ndjson');
@@ -142,6 +142,48 @@ describe('audit', () => {
     const report = await verifyExportFile(bad);
     expect(report.ok).toBe(false);
     expect(JSON.stringify(report)).toMatch(/line|position/);
+  }, 60_000);
+
+  it('exports a log holding a restricted task only with a reason (header or ?reason=), naming the task in the access log', async () => {
+    const task = await call<{ id: string }>(api.url, 'POST', '/v1/follow-ups', msitHead, {
+      workshopId: result.workshops.openai,
+      sourceId: result.actions.openai,
+      assigneeAgency: 'KISA',
+      title: 'Restricted follow-up for the export',
+      dueAt: inDays(10),
+      classification: { level: 'restricted', agencies: ['KISA'] },
+    });
+    expect(task.status).toBe(201);
+    const exportWith = (query = '', headers: Record<string, string> = {}) =>
+      fetch(`${api.url}/v1/audit/export${query}`, {
+        headers: { authorization: `Bearer ${auditor.token}`, ...headers },
+      });
+
+    const refused = await exportWith();
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({
+      details: [{ field: 'X-Audit-Reason', problems: ['must not be empty'] }],
+    });
+
+    // A download link carries the reason in its address (Korean, percent-encoded).
+    const reason = '2026년 정기 감사 — 이관 전 점검';
+    const given = await exportWith(`?reason=${encodeURIComponent(reason)}`);
+    expect(given.status).toBe(200);
+    expect(await given.text()).toContain(`follow-up-${task.body.id}`);
+
+    const log = await call<{ entries: { action: string; target: string; params: unknown }[] }>(
+      api.url,
+      'GET',
+      '/v1/audit/access-log?action=export&limit=200',
+      auditor,
+    );
+    expect(log.body.entries).toContainEqual(
+      expect.objectContaining({
+        action: 'export',
+        target: `follow-up-${task.body.id}`,
+        params: expect.objectContaining({ reason }),
+      }),
+    );
   }, 60_000);
 
   it('records who read what in the access log', async () => {

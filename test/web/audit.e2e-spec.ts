@@ -64,8 +64,19 @@ describe('web: the auditor', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: join(SHOTS_DIR, 'audit.ko.png'), fullPage: true });
 
+      // The export holds every item: it asks for the reading reason first, by keyboard here.
+      await page.getByRole('button', { name: '감사 기록 내려받기(NDJSON)' }).click();
+      await page.getByRole('heading', { name: '열람 사유 입력' }).waitFor();
+      await page
+        .getByRole('textbox', { name: '열람 사유' })
+        .fill('2026년 정기 감사 — 이관 전 점검');
+      await page.keyboard.press('Tab'); // to 「사유를 남기고 열람」
+      await page.keyboard.press('Enter');
+      const link = page.getByRole('link', { name: '감사 기록 내려받기(NDJSON)' });
+      await link.waitFor();
+      expect(await link.evaluate((a) => a === document.activeElement)).toBe(true);
       const download = page.waitForEvent('download');
-      await page.getByRole('link', { name: '감사 기록 내려받기(NDJSON)' }).click();
+      await page.keyboard.press('Enter');
       const file = await download;
       const lines = (await (await file.createReadStream()).toArray()).join('').split('\n');
       expect(lines.some((line) => line.includes('"FollowUpStarted"'))).toBe(true);

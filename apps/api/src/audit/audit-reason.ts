@@ -29,7 +29,7 @@ export class AuditReasons {
 
   constructor(
     private readonly store: EventStore,
-    @Inject(PG_POOL) pool: Pool,
+    @Inject(PG_POOL) private readonly pool: Pool,
   ) {
     this.log = new AccessLog(pool);
   }
@@ -69,6 +69,31 @@ export class AuditReasons {
       .filter((streamId) => streamId !== filterStream)
       .map((streamId) => ({ target: streamId, params: { after, events: counts.get(streamId) } }));
     await this.log.recordEach(who, 'replay', reads);
+  }
+
+  /**
+   * The whole log's export holds every item: when some were ever restricted or confidential, it
+   * is given only with a reason, and each of those items gets its own access-log entry (one
+   * statement), as a page of the history does.
+   */
+  async checkExport(who: Accessor): Promise<void> {
+    const { rows } = await this.pool.query<{ stream_id: string }>(
+      `SELECT DISTINCT stream_id FROM events
+        WHERE type = ANY($1) AND data->'classification'->>'level' IN ('restricted', 'confidential')`,
+      [[...CLASSIFYING]],
+    );
+    if (rows.length === 0) return;
+    if (!who.reason) {
+      throw auditReasonRequired(
+        `to export the log: it holds ${rows.length} restricted or confidential item(s); say why ` +
+          'you export them',
+      );
+    }
+    await this.log.recordEach(
+      who,
+      'export',
+      rows.map((r) => ({ target: r.stream_id, params: { whole: 'log' } })),
+    );
   }
 
   /** The streams among these that were ever restricted or confidential: one query. */

@@ -25,9 +25,9 @@ import {
 import { AuthenticatedUser, CurrentUser, Roles } from '@liaison/platform';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { RateLimitClassOf } from '../edge/rate-limit/rate-limit-class.decorator';
-import { AccessLogRequest, AsOfRequest, HistoryRequest } from './audit.requests.dto';
+import { AccessLogRequest, AsOfRequest, ExportRequest, HistoryRequest } from './audit.requests.dto';
 import { AsOfDto, HistoryPageDto, VerifyReportDto } from './audit.response.dto';
-import { HeaderCarrier } from '../common/audit-reason-header';
+import { AUDIT_REASON_HEADER, HeaderCarrier } from '../common/audit-reason-header';
 import { AuditReasons } from './audit-reason';
 
 const REASON_HEADER_DOC = {
@@ -159,8 +159,23 @@ export class AuditController {
   @ApiOperation({
     summary: 'NDJSON of the whole history with the seals and public key to verify it offline',
   })
-  async export(@CurrentUser() user: AuthenticatedUser, @Res() reply: NdjsonReply) {
-    const lines = await this.audit.exportLines(who(user));
+  @ApiHeader({
+    ...REASON_HEADER_DOC,
+    description:
+      'why you export it; required when the log holds restricted or confidential items (400), ' +
+      'each of which the access log then names; or the `reason` parameter',
+  })
+  async export(
+    @Query() q: ExportRequest,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: HeaderCarrier,
+    @Res() reply: NdjsonReply,
+  ) {
+    const carrier =
+      q.reason === undefined ? request : { headers: { [AUDIT_REASON_HEADER]: q.reason } };
+    const accessor = this.reasons.who(user, carrier);
+    await this.reasons.checkExport(accessor);
+    const lines = await this.audit.exportLines(accessor);
     reply.header('content-type', 'application/x-ndjson').send(Readable.from(lines));
   }
 

@@ -5,6 +5,7 @@ import {
   IsInt,
   IsISO8601,
   IsOptional,
+  IsString,
   Matches,
   Max,
   Min,
@@ -134,4 +135,17 @@ export class AccessLogRequest {
   @Min(1)
   @Max(1000)
   limit?: number;
+}
+
+/** The export's reason as a parameter: a download link cannot send X-Audit-Reason. */
+export class ExportRequest {
+  @ApiPropertyOptional({
+    description:
+      'why you export the log, as X-Audit-Reason (which is read when this is absent); required ' +
+      'when the log holds restricted or confidential items (400)',
+    example: '2026년 정기 감사',
+  })
+  @IsOptional()
+  @IsString()
+  reason?: string;
 }

@@ -4253,8 +4253,14 @@ export interface operations {
   };
   AuditController_export: {
     parameters: {
-      query?: never;
-      header?: never;
+      query?: {
+        /** @description why you export the log, as X-Audit-Reason (which is read when this is absent); required when the log holds restricted or confidential items (400) */
+        reason?: string;
+      };
+      header?: {
+        /** @description why you export it; required when the log holds restricted or confidential items (400), each of which the access log then names; or the `reason` parameter */
+        'X-Audit-Reason'?: string;
+      };
       path?: never;
       cookie?: never;
     };

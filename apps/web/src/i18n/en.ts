@@ -481,6 +481,8 @@ export const en = {
     title: 'Reason for reading',
     refused:
       'This item is classified restricted or confidential. Auditors may read it only after giving a reason.',
+    refusedExport:
+      'The export holds the whole log, with the events of workshops and tasks classified restricted or confidential. Auditors may export it only after giving a reason, and the access log names each of those workshops and tasks.',
     refusedHistory:
       'This part of the history holds events of workshops or tasks classified restricted or confidential. Auditors may read it only after giving a reason, and the access log names each of those workshops and tasks.',
     next: 'Write your reason below and choose “Give reason and read”. The reason goes into the access log and is recorded with your audit reads until you sign out.',

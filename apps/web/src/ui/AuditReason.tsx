@@ -20,8 +20,14 @@ export function useAuditReason(): string | undefined {
   return useSyncExternalStore(subscribeAuditReason, currentAuditReason);
 }
 
-/** What was refused: one classified item, or a page of the history holding some. */
-export type ReasonFor = 'item' | 'history';
+/** What was refused: one classified item, a page of the history holding some, or the export. */
+export type ReasonFor = 'item' | 'history' | 'export';
+
+const REFUSAL = {
+  item: 'auditReason.refused',
+  history: 'auditReason.refusedHistory',
+  export: 'auditReason.refusedExport',
+} as const;
 
 /**
  * What the auditor sees instead of a restricted or confidential item until they say why they
@@ -54,7 +60,7 @@ export function AuditReasonForm({ retry, what = 'item' }: { retry: () => void; w
         {t('auditReason.title')}
       </h2>
       <div className="alert alert-warning">
-        <p>{t(what === 'history' ? 'auditReason.refusedHistory' : 'auditReason.refused')}</p>
+        <p>{t(REFUSAL[what])}</p>
         <p>{t('auditReason.next')}</p>
       </div>
       <form className="verb-form" onSubmit={submit} noValidate>

@@ -22,8 +22,12 @@ export function correlationIdOf(req: {
 
 /**
  * A counterpart's answer link (`/respond/<token>`) is a credential for as long as it lives: the
- * token never reaches a log line, where anyone who reads the logs could answer with it.
+ * token never reaches a log line, where anyone who reads the logs could answer with it. An
+ * auditor's `reason` (the export's, which a download link carries in its address) is free text
+ * that may name people: it goes to the access log, not to every log line.
  */
 export function redactedUrl(url: string): string {
-  return url.replace(/^\/respond\/[^/?#]+/, '/respond/[redacted]');
+  return url
+    .replace(/^\/respond\/[^/?#]+/, '/respond/[redacted]')
+    .replace(/([?&]reason=)[^&#]*/g, '$1[redacted]');
 }

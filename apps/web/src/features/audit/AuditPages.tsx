@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
 import { formatDateTime } from '../../i18n/format';
-import { AuditReasonNote } from '../../ui/AuditReason';
+import { AuditReasonForm, AuditReasonNote, useAuditReason } from '../../ui/AuditReason';
 import { StatusBadge } from '../../ui/Badges';
 import { DataTable } from '../../ui/DataTable';
 import { LoadError } from '../../ui/ErrorState';
@@ -25,11 +25,27 @@ import {
   type HistoryFilters,
 } from './history-filters';
 
-/** Verify the log's integrity, and download it: on both audit pages. */
+/** The export's address: a download link cannot send X-Audit-Reason, so it carries the reason. */
+const exportUrl = (reason: string) => `/v1/audit/export?reason=${encodeURIComponent(reason)}`;
+
+/**
+ * Verify the log's integrity, and download it: on both audit pages. The export holds every
+ * item, classified ones too, so it asks for the reading reason first (once per sign-in); once
+ * given, the download link takes the focus.
+ */
 function VerifyAndExport() {
   const { t } = useTranslation();
   const verify = useVerify();
   const report = verify.data;
+  const reason = useAuditReason();
+  const [asking, setAsking] = useState(false);
+  const download = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    if (asking && reason) {
+      setAsking(false);
+      download.current?.focus();
+    }
+  }, [asking, reason]);
   return (
     <section aria-labelledby="verify-heading" className="panel">
       <h2 id="verify-heading">{t('audit.verify')}</h2>
@@ -42,10 +58,22 @@ function VerifyAndExport() {
         >
           {verify.isPending ? t('audit.verifying') : t('audit.verify')}
         </button>
-        <a className="btn btn-secondary btn-link" href="/v1/audit/export" download>
-          {t('audit.export')}
-        </a>
+        {reason ? (
+          <a
+            ref={download}
+            className="btn btn-secondary btn-link"
+            href={exportUrl(reason)}
+            download
+          >
+            {t('audit.export')}
+          </a>
+        ) : (
+          <button type="button" className="btn btn-secondary" onClick={() => setAsking(true)}>
+            {t('audit.export')}
+          </button>
+        )}
       </div>
+      {asking && !reason && <AuditReasonForm what="export" retry={() => undefined} />}
       {verify.isError && <LoadError error={verify.error} retry={() => verify.mutate()} />}
       {report && (
         <p role="status" className={report.ok ? 'alert alert-success' : 'alert alert-danger'}>
