@@ -133,9 +133,10 @@ export class AuthGuard implements CanActivate {
       }
       if (user) return user;
     }
+    const authorization = headerValue(request, 'authorization');
     // Stryker disable next-line StringLiteral: equivalent; any stand-in for a missing header that
     // does not start with 'Bearer ' reads as no bearer token alike
-    const bearer = /^Bearer ./.test(headerValue(request, 'authorization') ?? '');
+    const bearer = /^Bearer ./.test(authorization ?? '');
     const reason = bearer ? 'bearer token not accepted' : 'no credentials';
     this.logger.warn({ decision: 'deny', status: 401, route, reason });
     throw new UnauthorizedException(
