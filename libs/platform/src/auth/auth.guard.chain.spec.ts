@@ -28,7 +28,7 @@ class AuditorsController {
   handle() {}
 }
 
-function contextFor(controller: new () => object, headers: Record<string, string> = {}) {
+function contextFor(controller: new () => object, headers: AuthRequest['headers'] = {}) {
   const request: AuthRequest = { headers, method: 'POST', url: '/v1/things' };
   const context = {
     getHandler: () => (controller.prototype as Record<string, unknown>).handle,
@@ -73,9 +73,11 @@ async function attempt(g: AuthGuard, ctx: ExecutionContext): Promise<unknown> {
   }
 }
 
+let warn: jest.SpyInstance;
+let log: jest.SpyInstance;
 beforeEach(() => {
-  jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-  jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+  warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+  log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
 });
 afterEach(() => jest.restoreAllMocks());
 
@@ -202,5 +204,174 @@ describe('AuthGuard: X-On-Behalf-Of', () => {
     expect((error as Error).message).toMatch(
       /^X-On-Behalf-Of: .* holds no role a colleague may act in/,
     );
+  });
+});
+
+describe('AuthGuard: what the access log and the client are told', () => {
+  const route = 'POST /v1/things';
+
+  it('logs how the caller signed in only when an authenticator says so', async () => {
+    const { via: _none, ...unnamed } = person;
+    await guard([fixed('session', unnamed)]).canActivate(contextFor(OpenController).context);
+    expect(log.mock.calls[0][0]).toStrictEqual({
+      decision: 'allow',
+      route,
+      user: person.id,
+      role: 'bureau_head',
+      agency: 'KISA',
+    });
+  });
+
+  it.each<[string, string, string, string]>([
+    [
+      'no Authorization header',
+      '',
+      'no credentials',
+      'Sign in, or send an API key or a bearer token',
+    ],
+    [
+      "a scheme that only mentions 'Bearer ' further on",
+      'Token Bearer abc',
+      'no credentials',
+      'Sign in, or send an API key or a bearer token',
+    ],
+    [
+      'a bearer token no authenticator took',
+      'Bearer abc',
+      'bearer token not accepted',
+      'invalid token',
+    ],
+  ])(
+    'given %s, then 401 with its reason in the log',
+    async (_case, authorization, reason, message) => {
+      const headers = authorization ? { authorization } : {};
+      const error = await attempt(
+        guard([], { hs256: false }),
+        contextFor(OpenController, headers).context,
+      );
+      expect(error).toBeInstanceOf(UnauthorizedException);
+      expect((error as Error).message).toBe(message);
+      expect(warn).toHaveBeenCalledWith({ decision: 'deny', status: 401, route, reason });
+    },
+  );
+
+  it('takes a repeated Authorization header as no credentials (ambiguous, so never read)', async () => {
+    const token = signToken({ sub: 'u', role: 'auditor' }, secret);
+    const headers = { authorization: [`Bearer ${token}`, `Bearer ${token}`] };
+    const error = await attempt(guard([]), contextFor(OpenController, headers).context);
+    expect(error).toBeInstanceOf(UnauthorizedException);
+    expect((error as Error).message).toBe('Sign in, or send an API key or a bearer token');
+  });
+
+  it('names "no role" when a person holding none is refused', async () => {
+    const error = await attempt(
+      guard([fixed('session', { ...person, roles: [] })]),
+      contextFor(OpenController).context,
+    );
+    expect(error).toBeInstanceOf(ForbiddenException);
+    expect((error as Error).message).toBe(`Role no role may not use ${route}`);
+  });
+});
+
+describe('AuthGuard: X-On-Behalf-Of, refusals and records', () => {
+  const delegatorId = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
+  const resolverOf = (delegator: Delegator | undefined) => ({
+    delegatorFor: jest.fn<Promise<Delegator | undefined>, [AuthenticatedUser, string, Date]>(
+      async () => delegator,
+    ),
+  });
+  const park: Delegator = {
+    id: delegatorId,
+    name: 'Park',
+    agency: 'NIS',
+    roles: ['agency_officer'],
+  };
+
+  it('logs the person acted for beside the actor; a request acting for nobody names no one', async () => {
+    const { context } = contextFor(OpenController, { 'x-on-behalf-of': delegatorId });
+    await guard([fixed('session', person)], { delegations: resolverOf(park) }).canActivate(context);
+    expect(log.mock.calls[0][0]).toStrictEqual({
+      decision: 'allow',
+      route: 'POST /v1/things',
+      user: person.id,
+      role: 'agency_officer',
+      agency: 'NIS',
+      via: 'session',
+      onBehalfOf: delegatorId,
+    });
+
+    await guard([fixed('session', person)]).canActivate(contextFor(OpenController).context);
+    expect('onBehalfOf' in log.mock.calls[1][0]).toBe(false);
+  });
+
+  it('asks the resolver for the lower-case id when the header is in capitals', async () => {
+    const delegations = resolverOf(park);
+    const { context } = contextFor(OpenController, { 'x-on-behalf-of': delegatorId.toUpperCase() });
+    await guard([fixed('session', person)], { delegations }).canActivate(context);
+    expect(delegations.delegatorFor.mock.calls[0][1]).toBe(delegatorId);
+  });
+
+  it.each([
+    ['text before the id', `x${delegatorId}`],
+    ['text after the id', `${delegatorId}x`],
+  ])('refuses an id with %s without asking the resolver', async (_case, header) => {
+    const delegations = resolverOf(park);
+    const { context } = contextFor(OpenController, { 'x-on-behalf-of': header });
+    const error = await attempt(guard([fixed('session', person)], { delegations }), context);
+    expect(error).toBeInstanceOf(ForbiddenException);
+    expect(delegations.delegatorFor).not.toHaveBeenCalled();
+  });
+
+  it('names the id in the refusal, and logs why', async () => {
+    const { context } = contextFor(OpenController, { 'x-on-behalf-of': delegatorId });
+    const g = guard([fixed('session', person)], { delegations: resolverOf(undefined) });
+    const error = await attempt(g, context);
+    expect((error as Error).message).toBe(
+      `X-On-Behalf-Of: no active delegation from ${delegatorId} to you`,
+    );
+    expect(warn).toHaveBeenCalledWith({
+      decision: 'deny',
+      status: 403,
+      route: 'POST /v1/things',
+      user: person.id,
+      reason: 'no active delegation for X-On-Behalf-Of',
+    });
+  });
+
+  it('refuses a repeated header as naming nobody', async () => {
+    const headers = { 'x-on-behalf-of': [delegatorId, delegatorId] };
+    const g = guard([fixed('session', person)], { delegations: resolverOf(park) });
+    const error = await attempt(g, contextFor(OpenController, headers).context);
+    expect((error as Error).message).toBe(
+      'X-On-Behalf-Of: no active delegation from (repeated header) to you',
+    );
+  });
+
+  it('names the roles a colleague may act in when the delegator holds none, and logs why', async () => {
+    const powers: Delegator = { ...park, roles: ['admin', 'auditor'] };
+    const { context } = contextFor(OpenController, { 'x-on-behalf-of': delegatorId });
+    const error = await attempt(
+      guard([fixed('session', person)], { delegations: resolverOf(powers) }),
+      context,
+    );
+    expect((error as Error).message).toBe(
+      `X-On-Behalf-Of: ${delegatorId} holds no role a colleague may act in (bureau_head, agency_officer)`,
+    );
+    expect(warn).toHaveBeenCalledWith({
+      decision: 'deny',
+      status: 403,
+      route: 'POST /v1/things',
+      user: person.id,
+      reason: 'no duty to act for',
+    });
+  });
+
+  it('records a delegator without a name as an id alone', async () => {
+    const { name: _none, ...unnamed } = park;
+    const { context, request } = contextFor(OpenController, { 'x-on-behalf-of': delegatorId });
+    await guard([fixed('session', person)], { delegations: resolverOf(unnamed) }).canActivate(
+      context,
+    );
+    expect(request.user?.onBehalfOf).toStrictEqual({ id: delegatorId });
   });
 });

@@ -31,10 +31,6 @@ export type ContributionEvent =
   | { type: 'FollowUpContributionReopened'; data: FollowUpContributionReopened }
   | { type: 'FollowUpContributionWaived'; data: FollowUpContributionWaived };
 
-/** A contribution counts as in for the lead's submit once submitted, accepted or waived. */
-export const isContributionSettled = (entry: ContributionEntry): boolean =>
-  entry.status !== 'requested';
-
 export function evolveContributions(
   entries: readonly ContributionEntry[],
   event: ContributionEvent,

@@ -46,6 +46,11 @@ describe('canSeeFollowUp', () => {
     expect(canSeeFollowUp(aisiOfficer, movedToAisi)).toBe(true);
   });
 
+  it('shows an officer whose agency is unknown nothing: no absent agency matches an absent lead or contribution', () => {
+    const noAgency: Actor = { id: 'u-nowhere', role: 'agency_officer' };
+    expect(canSeeFollowUp(noAgency, kisaTask)).toBe(false);
+  });
+
   it('shows nobody a follow-up that does not exist', () => {
     expect(canSeeFollowUp(auditor, followUpDecider.initialState)).toBe(false);
   });
@@ -71,6 +76,10 @@ describe('liaisonAgencyFor', () => {
 
   it("defaults to the workshop's host", () => {
     expect(liaisonAgencyFor('OPENAI', workshop, AGENCY_DIRECTORY)).toBe('MSIT');
+  });
+
+  it('falls to the host for a counterpart the directory no longer has', () => {
+    expect(liaisonAgencyFor('XAI', workshop, AGENCY_DIRECTORY)).toBe('MSIT');
   });
 
   it('uses the liaison agency configured in the directory', () => {
