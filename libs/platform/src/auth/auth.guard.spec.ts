@@ -192,6 +192,15 @@ describe('AuthGuard: authentication', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 
+  it("keeps an auditor's export reason out of the access line's route", async () => {
+    const { context, request } = contextFor(OpenController, 'handle', bearer(officer()));
+    request.url = '/v1/audit/export?reason=%ED%99%8D%EA%B8%B8%EB%8F%99';
+    await guard().canActivate(context);
+    expect(log).toHaveBeenCalledWith(
+      expect.objectContaining({ route: 'GET /v1/audit/export?reason=[redacted]' }),
+    );
+  });
+
   it('logs every decision under the Access context, where the access log is read', async () => {
     await attempt(contextFor(OpenController, 'handle').context);
     await guard().canActivate(contextFor(OpenController, 'handle', bearer(officer())).context);

@@ -12,6 +12,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { LiaisonConfig } from '../config';
 import { EDGE_CONFIG, EdgeConfig } from '../edge';
+import { redactedUrl } from '../logging/request-ids';
 import { LIAISON_CONFIG } from '../nest/tokens';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
 import {
@@ -45,6 +46,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * (sessions, API keys: libs/identity) or an IdP (libs/identity/src/oidc) come in through the
  * injection token, so libs/platform imports none of them.
  */
+/** The route as access lines name it: an auditor's export reason (free text) is kept out. */
+const routeOf = (request: AuthRequest) => `${request.method} ${redactedUrl(request.url)}`;
+
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly logger = new Logger('Access');
@@ -70,7 +74,7 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthRequest>();
-    const route = `${request.method} ${request.url}`;
+    const route = routeOf(request);
     const allowed = this.reflector.getAllAndOverride<UserRole[] | undefined>(
       ALLOWED_ROLES,
       targets,
@@ -98,7 +102,7 @@ export class AuthGuard implements CanActivate {
     request: AuthRequest,
     allowed: readonly UserRole[] | undefined,
   ): Promise<AuthenticatedUser> {
-    const route = `${request.method} ${request.url}`;
+    const route = routeOf(request);
     let user = await this.identify(request);
     const onBehalfOf = headerValue(request, ON_BEHALF_OF_HEADER);
     if (request.headers[ON_BEHALF_OF_HEADER] !== undefined) {
@@ -119,7 +123,7 @@ export class AuthGuard implements CanActivate {
    * Throws the HTTP answer (401, or 403 from a credential that fails its own check).
    */
   async identify(request: AuthRequest): Promise<AuthenticatedUser> {
-    const route = `${request.method} ${request.url}`;
+    const route = routeOf(request);
     for (const authenticator of this.chain) {
       let user: AuthenticatedUser | undefined;
       try {
