@@ -480,6 +480,21 @@ describe('classification: every read route × level × who is asking', () => {
     },
   );
 
+  it('a command on a series by an attending bureau head: 403 where they may read it, 404 where its workshop shuts them out', async () => {
+    const series = await seriesByLevel();
+    const kisaHead = as('bureau_head', 'KISA', `kisa-head-${randomUUID()}`);
+    for (const l of LEVELS) {
+      const res = await fetch(`${api.url}/v1/meeting-series/${series[l]}/meetings`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${kisaHead.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ startsAt: '2026-12-03T14:00:00+09:00' }),
+      });
+      // R names KISA; C names one person, not this one
+      expect([l, res.status]).toEqual([l, l === 'C' ? 404 : 403]);
+      expect(await res.text()).not.toContain(word);
+    }
+  });
+
   let seriesIds: Promise<Record<Level, string>> | undefined;
   /** Built once, by the first case that asks, and waited for in search. */
   function seriesByLevel(): Promise<Record<Level, string>> {

@@ -9,8 +9,10 @@ import {
   evolveWorkshop,
   eventMetadata,
   initialWorkshopState,
+  workshopClassificationForReading,
   workshopStreamId,
 } from '@liaison/follow-up';
+import { isTombstone } from '@liaison/audit';
 import { PG_POOL } from '@liaison/platform';
 import {
   MeetingDecisionContext,
@@ -21,6 +23,7 @@ import {
   evolveMeetingSeries,
   initialMeetingSeriesState,
   meetingSeriesStreamId,
+  runsMeetingSeries,
 } from '../domain';
 import { openFollowUpsOf } from './open-follow-ups';
 import { writeSeriesRow } from './meeting-series.table';
@@ -112,7 +115,20 @@ export class MeetingSeriesCommands {
     state: MeetingSeriesState,
     meta: CommandMeta,
   ): Promise<MeetingDecisionContext> {
-    const base = { actor: meta.actor, now: new Date(), agencies: await this.agencies.snapshot() };
+    const base = {
+      actor: meta.actor,
+      now: new Date(),
+      agencies: await this.agencies.snapshot(),
+      ...(command.kind !== 'StartMeetingSeries' &&
+        state.exists &&
+        !runsMeetingSeries(meta.actor, state.hostAgency) && {
+          // to refuse with 404 whoever the workshop's classification shuts out, 403 the rest
+          workshopClassification: workshopClassificationForReading(
+            await this.store.readStream(workshopStreamId(state.workshopId), { raw: true }),
+            isTombstone,
+          ),
+        }),
+    };
     switch (command.kind) {
       case 'StartMeetingSeries': {
         const events = await this.store.readStream(workshopStreamId(command.workshopId));

@@ -1,4 +1,4 @@
-import { Actor, AgencyInfo, PersonInfo, WorkshopState } from '@liaison/follow-up';
+import { Actor, AgencyInfo, Classification, PersonInfo, WorkshopState } from '@liaison/follow-up';
 import { AgendaItem, MeetingAttendees } from './meeting-series.events';
 
 export interface StartMeetingSeries {
@@ -46,4 +46,10 @@ export interface MeetingDecisionContext {
   people?: ReadonlyMap<string, PersonInfo>;
   /** The workshop's open follow-ups now, read from the log (holding a meeting). */
   openFollowUps?: readonly AgendaItem[];
+  /**
+   * The series' workshop's classification now, for a command on a series by someone who does
+   * not run it: one it shuts out is answered 404, as a read would be, not 403. Absent: the
+   * fail-closed UNDETERMINED.
+   */
+  workshopClassification?: Classification;
 }

@@ -6,6 +6,7 @@ import {
   InvalidStateError,
   NotFoundError,
   PersonInfo,
+  PUBLIC,
   WorkshopEvent,
   evolveWorkshop,
   initialWorkshopState,
@@ -192,8 +193,23 @@ describe('meeting series rules', () => {
     given(started, scheduled(1))
       .when({ ...hold(1), attendees: { people: [], agencies: ['NOPE'] } })
       .thenThrows(InvalidInputError, 'attendees.agencies[0]');
-    given(started, scheduled(1)).when(hold(1), ctx(kisaHead)).thenThrows(ForbiddenError);
+    given(started, scheduled(1))
+      .when(hold(1), ctx(kisaHead, { workshopClassification: PUBLIC }))
+      .thenThrows(ForbiddenError);
     given(started, scheduled(1)).when(hold(1), ctx(fscOfficer)).thenThrows(NotFoundError);
+  });
+
+  it('answers 404, not 403, to an attendee the workshop’s classification shuts out', () => {
+    const restrictedTo = (agencies: string[]) =>
+      ctx(kisaHead, { workshopClassification: { level: 'restricted', agencies } });
+    given(started, scheduled(1))
+      .when(hold(1), restrictedTo(['KISA']))
+      .thenThrows(ForbiddenError);
+    given(started, scheduled(1))
+      .when(hold(1), restrictedTo(['NIS']))
+      .thenThrows(NotFoundError);
+    // not looked up: fail closed
+    given(started, scheduled(1)).when(hold(1), ctx(kisaHead)).thenThrows(NotFoundError);
   });
 
   it('is read by the host, auditors and the attending agencies, no one else', () => {

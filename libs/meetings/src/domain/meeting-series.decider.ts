@@ -7,6 +7,7 @@ import {
   assertNever,
   canSeeWorkshop,
   hasAction,
+  UNDETERMINED,
 } from '@liaison/follow-up';
 import {
   CancelMeeting,
@@ -17,7 +18,7 @@ import {
   StartMeetingSeries,
 } from './meeting-series.commands';
 import { MeetingSeriesEvent } from './meeting-series.events';
-import { canSeeMeetingSeries, runsMeetingSeries } from './meeting-series.policy';
+import { canReadMeetingSeries, runsMeetingSeries } from './meeting-series.policy';
 import {
   MeetingSeriesState,
   evolveMeetingSeries,
@@ -86,12 +87,13 @@ function start(
 
 /** The series exists for the actor and the actor runs it. */
 function runnable(state: MeetingSeriesState, ctx: MeetingDecisionContext): MeetingSeriesState {
-  if (!canSeeMeetingSeries(ctx.actor, state))
-    throw new NotFoundError('meeting series', state.seriesId || undefined);
-  if (!runsMeetingSeries(ctx.actor, state.hostAgency)) {
-    throw new ForbiddenError('only bureau heads of the host agency run its meeting series');
+  if (!state.exists) throw new NotFoundError('meeting series', state.seriesId || undefined);
+  if (runsMeetingSeries(ctx.actor, state.hostAgency)) return state;
+  // Whoever may not read the series (its workshop's classification too) learns nothing of it.
+  if (!canReadMeetingSeries(ctx.actor, state, ctx.workshopClassification ?? UNDETERMINED)) {
+    throw new NotFoundError('meeting series', state.seriesId);
   }
-  return state;
+  throw new ForbiddenError('only bureau heads of the host agency run its meeting series');
 }
 
 function schedule(c: ScheduleMeeting, state: MeetingSeriesState): MeetingSeriesEvent[] {
