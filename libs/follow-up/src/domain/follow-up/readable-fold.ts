@@ -1,5 +1,6 @@
 import { isReadableClassification, UNDETERMINED } from '../classification';
 import { FollowUpEvent } from '../events';
+import { foldFailingClosed } from '../fold-failing-closed';
 import { evolveFollowUp, FollowUpState, initialFollowUpState } from './follow-up.state';
 
 /**
@@ -14,20 +15,11 @@ export function foldForReading(
   events: readonly { type: string; data: unknown }[],
   isDisposed: (data: unknown) => boolean,
 ): FollowUpState {
-  let state = initialFollowUpState;
-  let determined = true;
-  for (const event of events) {
-    if (isDisposed(event.data)) {
-      determined = false;
-      continue;
-    }
-    try {
-      state = evolveFollowUp(state, event as FollowUpEvent);
-    } catch {
-      // a type this domain knows that does not fold may have changed who reads the task
-      if (event.type.startsWith('FollowUp')) determined = false;
-    }
-  }
+  const { state, determined } = foldFailingClosed(events, isDisposed, {
+    initialState: initialFollowUpState,
+    evolve: (s, e: FollowUpEvent) => evolveFollowUp(s, e),
+    ownPrefix: 'FollowUp',
+  });
   return determined && isReadableClassification(state.classification)
     ? state
     : { ...state, classification: UNDETERMINED };

@@ -1,5 +1,6 @@
 import { Classification, isReadableClassification, PUBLIC, UNDETERMINED } from '../classification';
 import { WorkshopEvent } from '../events';
+import { foldFailingClosed } from '../fold-failing-closed';
 import { evolveWorkshop, initialWorkshopState } from './workshop.state';
 
 /**
@@ -12,19 +13,11 @@ export function workshopClassificationForReading(
   events: readonly { type: string; data: unknown }[],
   isDisposed: (data: unknown) => boolean,
 ): Classification {
-  let state = initialWorkshopState;
-  let determined = true;
-  for (const event of events) {
-    if (isDisposed(event.data)) {
-      determined = false;
-      continue;
-    }
-    try {
-      state = evolveWorkshop(state, event as WorkshopEvent);
-    } catch {
-      if (event.type.startsWith('Workshop')) determined = false;
-    }
-  }
+  const { state, determined } = foldFailingClosed(events, isDisposed, {
+    initialState: initialWorkshopState,
+    evolve: (s, e: WorkshopEvent) => evolveWorkshop(s, e),
+    ownPrefix: 'Workshop',
+  });
   if (!state.exists || !determined || !isReadableClassification(state.classification))
     return UNDETERMINED;
   return state.classification ?? PUBLIC;
